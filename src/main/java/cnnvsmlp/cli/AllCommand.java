@@ -1,0 +1,38 @@
+package cnnvsmlp.cli;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import cnnvsmlp.experiment.AllExperiments;
+import cnnvsmlp.experiment.Experiment;
+import cnnvsmlp.experiment.Settings;
+
+/** {@code all}: the three experiments and the table that compares them. */
+@Command(name = "all", mixinStandardHelpOptions = true,
+        description = {"All three experiments, then a table: model, parameters, epochs run of the post's 5000,"
+                + " accuracy, seconds.", "The main job is 'all --quick'."})
+final class AllCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Mixin
+    MnistOptions mnist;
+
+    @Override
+    public Integer call() {
+        String[] args = spec.commandLine().getParseResult().originalArgs().toArray(String[]::new);
+        Settings beans = training.resolve(spec, Experiment.BEANS, args);
+        Settings mnistMlp = mnist.applyTo(training.resolve(spec, Experiment.MNIST_MLP, args));
+        Settings lenet5 = mnist.applyTo(training.resolve(spec, Experiment.LENET5, args));
+        AllExperiments.run(beans, mnistMlp, lenet5);
+        return 0;
+    }
+}

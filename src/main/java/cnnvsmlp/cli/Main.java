@@ -1,0 +1,82 @@
+package cnnvsmlp.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import cnnvsmlp.FixableProblem;
+
+/**
+ * {@code cnn-vs-mlp}: the command line. One subcommand per experiment of the post, plus {@code all}.
+ * Exit codes: 0 done, 1 a problem the message explains, 2 a bad command line.
+ */
+@Command(name = "cnn-vs-mlp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Reproduces the three Keras models of the post \"Deep learning and convolutional neural"
+                + " networks\" with Deeplearning4j: the beans MLP, the MNIST MLP and LeNet-5.",
+                "Every default is the post's (5000 epochs); a shorter budget is always printed as an override."},
+        subcommands = {ExperimentCommand.Beans.class, ExperimentCommand.MnistMlp.class,
+                ExperimentCommand.LeNet5.class, AllCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static final int EXIT_PROBLEM = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "name an experiment: beans, mnist-mlp, lenet5 or all");
+    }
+
+    public static void main(String[] args) {
+        int code = execute(args, System.out, System.err);
+        System.exit(code);
+    }
+
+    /** Runs the command line {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            err.println("error: " + e.getMessage());
+            err.println("Try 'cnn-vs-mlp " + helpTarget(e) + "--help' for the options and their defaults.");
+            return EXIT_USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof FixableProblem) {
+                err.println("error: " + e.getMessage());
+                return EXIT_PROBLEM;
+            }
+            throw e;
+        });
+        Console.set(out, err);
+        return commandLine.execute(args);
+    }
+
+    private static String helpTarget(ParameterException e) {
+        CommandLine command = e.getCommandLine();
+        return command == null || command.getParent() == null ? "" : command.getCommandName() + " ";
+    }
+
+    /** {@code command} followed by {@code args}: for the experiment classes' one-line mains. */
+    public static String[] withCommand(String command, String[] args) {
+        String[] all = new String[args.length + 1];
+        all[0] = command;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return all;
+    }
+
+    static String commandLine(String[] args) {
+        return "cnn-vs-mlp " + String.join(" ", Arrays.asList(args));
+    }
+}

@@ -1,0 +1,52 @@
+package cnnvsmlp.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import picocli.CommandLine.Option;
+
+import cnnvsmlp.data.MnistDownloader;
+import cnnvsmlp.experiment.Settings;
+
+/** Where MNIST comes from. */
+final class MnistOptions {
+
+    static final String ENV_MIRRORS = "MNIST_MIRRORS";
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder holding the four MNIST .gz files. Default: $MNIST_DIR, else the download cache"
+                    + " (~/.cache/cnn-vs-mlp/mnist), filled from the mirrors.")
+    Path dataDir;
+
+    @Option(names = "--mirror", paramLabel = "URL",
+            description = "A mirror to download MNIST from, tried in order (repeatable). Default: $MNIST_MIRRORS"
+                    + " (comma-separated), else ${cnnvsmlp.mirrors}.")
+    List<URI> mirrors;
+
+    static {
+        System.setProperty("cnnvsmlp.mirrors", MnistDownloader.DEFAULT_MIRRORS.toString());
+    }
+
+    Settings applyTo(Settings settings) {
+        List<URI> chosen = mirrors;
+        if (chosen == null || chosen.isEmpty()) {
+            String fromEnvironment = System.getenv(ENV_MIRRORS);
+            chosen = new ArrayList<>();
+            if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+                for (String part : fromEnvironment.split(",")) {
+                    if (!part.isBlank()) {
+                        chosen.add(URI.create(part.trim()));
+                    }
+                }
+            }
+            if (chosen.isEmpty()) {
+                chosen = MnistDownloader.DEFAULT_MIRRORS;
+            }
+        }
+        return new Settings(settings.experiment(), settings.epochs(), settings.budgetSource(), settings.batchSize(),
+                settings.seed(), settings.outputDir(), dataDir, chosen, settings.threads(), settings.showProgress(),
+                settings.command(), settings.console());
+    }
+}

@@ -1,0 +1,74 @@
+package cnnvsmlp.experiment;
+
+import java.util.Locale;
+
+import cnnvsmlp.model.BeansMlp;
+import cnnvsmlp.model.LeNet5;
+import cnnvsmlp.model.MnistMlp;
+
+/**
+ * The post's three experiments, with the settings it trains them with. Every default of the project lives
+ * here: the post's budget, batch sizes and the seed, and the quick preset's shorter budgets.
+ */
+public enum Experiment {
+    BEANS("beans", BeansMlp.NAME, BeansMlp.PARAMETERS, 10, 5000),
+    MNIST_MLP("mnist-mlp", MnistMlp.NAME, MnistMlp.PARAMETERS, 2048, 30),
+    LENET5("lenet5", LeNet5.NAME, LeNet5.PARAMETERS, 2048, 3);
+
+    /** The post's {@code epochs=5000}, for every model. */
+    public static final int POST_EPOCHS = 5000;
+    public static final long DEFAULT_SEED = 42;
+
+    private final String id;
+    private final String model;
+    private final long parameters;
+    private final int postBatchSize;
+    private final int quickEpochs;
+
+    Experiment(String id, String model, long parameters, int postBatchSize, int quickEpochs) {
+        this.id = id;
+        this.model = model;
+        this.parameters = parameters;
+        this.postBatchSize = postBatchSize;
+        this.quickEpochs = quickEpochs;
+    }
+
+    /** The name on the command line and of the results folder. */
+    public String id() {
+        return id;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public long parameters() {
+        return parameters;
+    }
+
+    /** The post's batch_size: 10 for the beans, 2048 for MNIST. */
+    public int postBatchSize() {
+        return postBatchSize;
+    }
+
+    /**
+     * The quick preset's budget: the beans keep the post's 5000 epochs (about three minutes); the MNIST models
+     * get what fits the main job's 15 minutes on a 2-core CPU, an explicit and printed override.
+     */
+    public int quickEpochs() {
+        return quickEpochs;
+    }
+
+    public boolean usesMnist() {
+        return this != BEANS;
+    }
+
+    public static Experiment byId(String id) {
+        for (Experiment e : values()) {
+            if (e.id.equals(id.toLowerCase(Locale.ROOT))) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("unknown experiment " + id);
+    }
+}

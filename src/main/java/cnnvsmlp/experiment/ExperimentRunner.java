@@ -1,0 +1,119 @@
+package cnnvsmlp.experiment;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import cnnvsmlp.model.KerasDefaults;
+import cnnvsmlp.report.Metrics;
+import cnnvsmlp.report.RunEnvironment;
+import cnnvsmlp.report.RunFolder;
+import cnnvsmlp.train.ConsoleProgress;
+import cnnvsmlp.train.Evaluator;
+import cnnvsmlp.train.History;
+import cnnvsmlp.train.Trainer;
+import cnnvsmlp.train.TrainingDiverged;
+
+/**
+ * What every experiment does around its few lines: print the resolved settings, create the run folder,
+ * train with Keras' fit semantics, and write config, history, metrics and model.
+ */
+public final class ExperimentRunner {
+
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private ExperimentRunner() {
+    }
+
+    /** Sets the CPU threads of ND4J's loops and of OpenBLAS. */
+    public static void useThreads(int threads) {
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
+    }
+
+    /**
+     * Trains {@code model} (not yet initialised) like Keras' {@code model.fit} and records the run.
+     *
+     * @param train the training set
+     * @param evaluation the set scored after every epoch and at the end
+     * @param data one line describing the data, for config.json
+     * @param evaluatedOn what {@code evaluation} is, e.g. "MNIST test set (10,000 images)"
+     */
+    public static RunResult fit(Settings settings, MultiLayerNetwork model, DataSet train, DataSet evaluation,
+            String data, String evaluatedOn) {
+        var out = settings.console();
+        Experiment experiment = settings.experiment();
+        useThreads(settings.threads());
+        model.init();
+        if (model.numParams() != experiment.parameters()) {
+            throw new IllegalStateException(experiment.model() + " has " + model.numParams()
+                    + " parameters, the post's has " + experiment.parameters());
+        }
+        Instant started = Instant.now();
+        RunFolder folder = RunFolder.create(settings.outputDir(), experiment.id(),
+                RUN_ID.format(started) + "-seed" + settings.seed());
+        RunConfig config = new RunConfig(experiment.id(), experiment.model(), model.numParams(), "running",
+                new RunConfig.Budget(settings.epochs(), Experiment.POST_EPOCHS, settings.isPostBudget(),
+                        settings.budgetSource()),
+                hyperParameters(settings), settings.seed(), data, evaluatedOn, settings.command(),
+                started.toString(), null, RunEnvironment.capture());
+        folder.writeJson(RunFolder.CONFIG, config);
+
+        out.printf(Locale.ROOT, "%n== %s (%,d parameters) ==%n", experiment.model(), model.numParams());
+        out.println(settings.budgetLine());
+        out.println("data: " + data + "; evaluated on " + evaluatedOn);
+        out.printf(Locale.ROOT, "fit: batch_size %d, SGD(lr=%s), mean_squared_error, seed %d, %d threads, %s"
+                        + " kernels%n", settings.batchSize(), KerasDefaults.LEARNING_RATE, settings.seed(),
+                settings.threads(), config.environment().cpuKernels().get("openblasCore"));
+        out.println("results: " + folder.path());
+
+        Trainer trainer = new Trainer(new Trainer.Settings(settings.epochs(), settings.batchSize(),
+                settings.shuffleSeed()));
+        History history;
+        try {
+            history = trainer.fit(model, train, evaluation,
+                    new ConsoleProgress(out, experiment.id(), settings.showProgress()));
+        } catch (TrainingDiverged e) {
+            folder.writeText(RunFolder.HISTORY, e.completed().toCsv());
+            folder.writeJson(RunFolder.CONFIG, config.ended("diverged", Instant.now().toString()));
+            throw e;
+        }
+        Evaluation confusion = Evaluator.confusion(model, evaluation);
+        Metrics metrics = Metrics.of(evaluatedOn, history.last(), confusion);
+        folder.writeText(RunFolder.HISTORY, history.toCsv());
+        folder.writeJson(RunFolder.METRICS, metrics);
+        folder.writeModel(model);
+        folder.writeJson(RunFolder.CONFIG, config.ended("finished", Instant.now().toString()));
+        double seconds = history.totalSeconds();
+        out.printf(Locale.ROOT, "%s: accuracy %.4f, loss %.5f on %s after %d epochs, %.1f s%n", experiment.id(),
+                metrics.accuracy(), metrics.loss(), evaluatedOn, history.size(), seconds);
+        return new RunResult(experiment, model.numParams(), history.size(), history, metrics, seconds,
+                folder.path());
+    }
+
+    private static Map<String, Object> hyperParameters(Settings settings) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("loss", "mean_squared_error");
+        h.put("optimizer", "SGD (plain, no momentum)");
+        h.put("learningRate", KerasDefaults.LEARNING_RATE);
+        h.put("batchSize", settings.batchSize());
+        h.put("postBatchSize", settings.experiment().postBatchSize());
+        h.put("epochs", settings.epochs());
+        h.put("shuffle", "every epoch; last partial batch kept");
+        h.put("initialisation", "glorot_uniform kernels, zero biases");
+        h.put("metric", "accuracy (Keras: binary at 0.5 for one output, argmax otherwise)");
+        h.put("dataType", "float32");
+        h.put("threads", settings.threads());
+        return h;
+    }
+}

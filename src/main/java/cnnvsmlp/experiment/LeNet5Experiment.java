@@ -1,0 +1,31 @@
+package cnnvsmlp.experiment;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+import cnnvsmlp.cli.Main;
+import cnnvsmlp.data.Mnist;
+import cnnvsmlp.model.LeNet5;
+
+/** Experiment 3: LeNet-5 on MNIST. */
+public final class LeNet5Experiment {
+
+    private LeNet5Experiment() {
+    }
+
+    public static RunResult run(Settings settings) {
+        return run(settings, MnistData.load(settings));
+    }
+
+    public static RunResult run(Settings settings, Mnist mnist) {
+        MultiLayerNetwork model = new MultiLayerNetwork(LeNet5.configuration(settings.seed()));
+        // the reshape the post forgot: X_train.reshape(60000, 28, 28, 1) / 255.0 (channels-first in DL4J)
+        return ExperimentRunner.fit(settings, model, Mnist.imageDataSet(mnist.train()),
+                Mnist.imageDataSet(mnist.test()), mnist.toString() + ", as 1x28x28 images divided by 255",
+                MnistData.TEST_SET);
+    }
+
+    /** Run from an IDE: the post's settings, or any command-line option of {@code lenet5}. */
+    public static void main(String[] args) {
+        Main.main(Main.withCommand(Experiment.LENET5.id(), args));
+    }
+}

@@ -1,0 +1,30 @@
+package cnnvsmlp.experiment;
+
+import java.time.Duration;
+import java.util.Map;
+
+import cnnvsmlp.data.Mnist;
+import cnnvsmlp.data.MnistDownloader;
+import cnnvsmlp.data.MnistSource;
+
+/** Loads MNIST the way the settings say: --data-dir, MNIST_DIR, the cache, or a download. */
+final class MnistData {
+
+    static final String TEST_SET = "the MNIST test set (10,000 images)";
+    static final Duration DOWNLOAD_TIMEOUT = Duration.ofSeconds(30);
+
+    private MnistData() {
+    }
+
+    static Mnist load(Settings settings) {
+        Map<String, String> environment = System.getenv();
+        MnistDownloader downloader = new MnistDownloader(settings.mirrors(), DOWNLOAD_TIMEOUT,
+                settings.showProgress(), settings.console());
+        Mnist mnist = new MnistSource(settings.dataDir(), environment, MnistSource.defaultCacheDir(environment),
+                downloader, settings.console()).load();
+        settings.console().println("MNIST shapes: " + mnist.train().imageShape() + " " + mnist.train().labelShape()
+                + " " + mnist.test().imageShape() + " " + mnist.test().labelShape() + "; first training label "
+                + mnist.train().label(0));
+        return mnist;
+    }
+}

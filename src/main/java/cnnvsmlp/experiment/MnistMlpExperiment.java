@@ -1,0 +1,30 @@
+package cnnvsmlp.experiment;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+import cnnvsmlp.cli.Main;
+import cnnvsmlp.data.Mnist;
+import cnnvsmlp.model.MnistMlp;
+
+/** Experiment 2: the 784-256-256-256-10 MLP on MNIST. */
+public final class MnistMlpExperiment {
+
+    private MnistMlpExperiment() {
+    }
+
+    public static RunResult run(Settings settings) {
+        return run(settings, MnistData.load(settings));
+    }
+
+    public static RunResult run(Settings settings, Mnist mnist) {
+        MultiLayerNetwork model = new MultiLayerNetwork(MnistMlp.configuration(settings.seed()));
+        // X_train.reshape(60000, 784) / 255.0, to_categorical(Y_train, 10); the same for the test set
+        return ExperimentRunner.fit(settings, model, Mnist.flatDataSet(mnist.train()), Mnist.flatDataSet(mnist.test()),
+                mnist.toString() + ", flattened to 784 and divided by 255", MnistData.TEST_SET);
+    }
+
+    /** Run from an IDE: the post's settings, or any command-line option of {@code mnist-mlp}. */
+    public static void main(String[] args) {
+        Main.main(Main.withCommand(Experiment.MNIST_MLP.id(), args));
+    }
+}

@@ -1,0 +1,16 @@
+package cnnvsmlp.experiment;
+
+import java.nio.file.Path;
+
+import cnnvsmlp.report.Metrics;
+import cnnvsmlp.train.History;
+
+/** What a finished run returns, so that a caller (or a test) can check it. */
+public record RunResult(Experiment experiment, long parameters, int epochsRun, History history, Metrics metrics,
+        double seconds, Path folder) {
+
+    /** Keras accuracy on the evaluation set after the last epoch. */
+    public double accuracy() {
+        return metrics.accuracy();
+    }
+}

@@ -1,0 +1,77 @@
+package cnnvsmlp.model;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+
+/**
+ * The Keras semantics the post relies on, stated explicitly because DL4J's own defaults differ
+ * (DL4J: sigmoid activation, Gaussian Xavier init, SGD 1e-3).
+ *
+ * <ul>
+ *   <li>kernels glorot_uniform ({@link WeightInit#XAVIER_UNIFORM}), biases zero;</li>
+ *   <li>{@code SGD(lr=0.05)}: plain {@code w -= lr * grad}, no momentum, of the batch-mean loss;</li>
+ *   <li>{@code mean_squared_error}: {@link LossFunction#MSE} (mean over outputs, then over the batch);</li>
+ *   <li>Keras' default activation is linear, so layers say theirs;</li>
+ *   <li>float32, as Keras.</li>
+ * </ul>
+ *
+ * <p>The small factories below keep the model classes as short as the Keras they mirror.
+ */
+public final class KerasDefaults {
+
+    /** The post's {@code SGD(lr=0.05)}. */
+    public static final double LEARNING_RATE = 0.05;
+
+    private KerasDefaults() {
+    }
+
+    /** A configuration builder with the post's optimizer and Keras' initialisation, seeded for reproducibility. */
+    public static NeuralNetConfiguration.Builder sequential(long seed) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .weightInit(WeightInit.XAVIER_UNIFORM)
+                .biasInit(0.0)
+                .activation(Activation.IDENTITY)
+                .updater(new Sgd(LEARNING_RATE));
+    }
+
+    /** {@code Dense(units, activation)}. */
+    public static DenseLayer dense(int units, Activation activation) {
+        return new DenseLayer.Builder().nOut(units).activation(activation).build();
+    }
+
+    /** {@code Dense(units, activation)} as the last layer, with the post's loss, mean_squared_error. */
+    public static OutputLayer denseOutput(int units, Activation activation) {
+        return new OutputLayer.Builder(LossFunction.MSE).nOut(units).activation(activation).build();
+    }
+
+    /** {@code Conv2D(filters, kernel_size=(k, k), strides=(1, 1), padding='valid', activation)}. */
+    public static ConvolutionLayer conv2d(int filters, int kernelSize, Activation activation) {
+        return new ConvolutionLayer.Builder(kernelSize, kernelSize)
+                .stride(1, 1)
+                .convolutionMode(ConvolutionMode.Truncate) // Keras 'valid': no padding
+                .nOut(filters)
+                .activation(activation)
+                .build();
+    }
+
+    /** {@code AveragePooling2D(pool_size=(2, 2))}: Keras' stride defaults to the pool size. */
+    public static SubsamplingLayer averagePooling2d(int poolSize) {
+        return new SubsamplingLayer.Builder(PoolingType.AVG)
+                .kernelSize(poolSize, poolSize)
+                .stride(poolSize, poolSize)
+                .convolutionMode(ConvolutionMode.Truncate)
+                .build();
+    }
+}

@@ -1,0 +1,167 @@
+package cnnvsmlp.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Where and with what a run ran: machine, Java, ND4J backend and the CPU kernels OpenBLAS chose, library
+ * versions, git commit. Written into every {@code config.json}.
+ *
+ * @param machine host name, OS, CPU model, cores, memory
+ * @param jvm Java version and vendor
+ * @param backend ND4J backend, BLAS vendor, threads, data type
+ * @param cpuKernels OpenBLAS' core type (the kernel level it runs) and build configuration, and the
+ *     {@code OPENBLAS_CORETYPE} it was started with
+ * @param versions the project's and its libraries' versions
+ * @param gitCommit the commit of the working tree ("-dirty" when it has uncommitted changes), or "unknown"
+ */
+public record RunEnvironment(Map<String, String> machine, Map<String, String> jvm, Map<String, String> backend,
+        Map<String, String> cpuKernels, Map<String, String> versions, String gitCommit) {
+
+    /** Reads the environment of this JVM; initialises ND4J if it has not yet. */
+    public static RunEnvironment capture() {
+        Map<String, String> machine = new LinkedHashMap<>();
+        machine.put("host", hostName());
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("arch", System.getProperty("os.arch"));
+        machine.put("cpu", cpuModel().orElse("unknown"));
+        machine.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        machine.put("memoryGiB", String.format(java.util.Locale.ROOT, "%.1f", totalMemoryBytes() / (double) (1L << 30)));
+
+        Map<String, String> jvm = new LinkedHashMap<>();
+        jvm.put("version", System.getProperty("java.version"));
+        jvm.put("vendor", System.getProperty("java.vendor"));
+        jvm.put("vm", System.getProperty("java.vm.name"));
+
+        Map<String, String> backend = new LinkedHashMap<>();
+        Properties info = Nd4j.getExecutioner().getEnvironmentInformation();
+        backend.put("name", Nd4j.getBackend().getClass().getSimpleName());
+        for (String key : new String[] {"backend", "blas.vendor", "omp.threads", "blas.threads"}) {
+            if (info.get(key) != null) {
+                backend.put(key, String.valueOf(info.get(key)));
+            }
+        }
+        backend.put("dataType", Nd4j.dataType().toString());
+
+        return new RunEnvironment(machine, jvm, backend, readCpuKernels(), readVersions(), readGitCommit());
+    }
+
+    /** OpenBLAS' own report of the kernels it chose (e.g. "Prescott" or "SkylakeX"), when it is the BLAS. */
+    public static Map<String, String> readCpuKernels() {
+        Map<String, String> kernels = new LinkedHashMap<>();
+        String requested = System.getenv("OPENBLAS_CORETYPE");
+        kernels.put("OPENBLAS_CORETYPE", requested == null ? "(not set)" : requested);
+        kernels.put("openblasCore", OpenBlasProbe.coreName().orElse("unknown"));
+        kernels.put("openblasConfig", OpenBlasProbe.config().orElse("unknown"));
+        kernels.put("cpuFlags", cpuFlagsSummary());
+        return kernels;
+    }
+
+    public static Map<String, String> readVersions() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        Properties p = new Properties();
+        try (InputStream in = RunEnvironment.class.getResourceAsStream("/cnnvsmlp/versions.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // versions stay unknown
+        }
+        for (String name : p.stringPropertyNames().stream().sorted().toList()) {
+            versions.put(name, p.getProperty(name));
+        }
+        return versions;
+    }
+
+    static Optional<String> cpuModel() {
+        return cpuInfoField("model name");
+    }
+
+    private static String cpuFlagsSummary() {
+        Optional<String> flags = cpuInfoField("flags");
+        if (flags.isEmpty()) {
+            return "unknown";
+        }
+        String all = " " + flags.get() + " ";
+        StringBuilder summary = new StringBuilder();
+        for (String flag : new String[] {"sse3", "avx", "avx2", "fma", "avx512f", "avx512_bf16", "amx_tile"}) {
+            if (all.contains(" " + flag + " ")) {
+                summary.append(summary.length() == 0 ? "" : " ").append(flag);
+            }
+        }
+        return summary.toString();
+    }
+
+    private static Optional<String> cpuInfoField(String field) {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (!Files.isReadable(cpuinfo)) {
+            return Optional.empty();
+        }
+        try {
+            for (String line : Files.readAllLines(cpuinfo, StandardCharsets.UTF_8)) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equals(field)) {
+                    return Optional.of(line.substring(colon + 1).trim());
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static long totalMemoryBytes() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getTotalMemorySize();
+        }
+        return Runtime.getRuntime().maxMemory();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static String readGitCommit() {
+        try {
+            String commit = run("git", "rev-parse", "HEAD");
+            if (commit.isEmpty()) {
+                return "unknown";
+            }
+            String status = run("git", "status", "--porcelain", "--untracked-files=no");
+            return status.isEmpty() ? commit : commit + "-dirty";
+        } catch (IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return "unknown";
+        }
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+        process.getOutputStream().close();
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            return "";
+        }
+        return new String(out, StandardCharsets.UTF_8).trim();
+    }
+}

@@ -1,0 +1,73 @@
+package cnnvsmlp.train;
+
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+
+/**
+ * Evaluates a network on a data set in chunks, with the post's loss (mean squared error) and Keras'
+ * accuracy; one forward pass serves both. {@link #confusion} adds DL4J's {@link Evaluation} for the
+ * confusion matrix and per-class precision and recall.
+ */
+public final class Evaluator {
+
+    /** Rows per forward pass: bounds memory on the 10,000 test images. */
+    static final int CHUNK = 2048;
+
+    /** Loss and accuracy over a whole data set. */
+    public record Score(double loss, double accuracy) {
+    }
+
+    private Evaluator() {
+    }
+
+    public static Score score(MultiLayerNetwork model, DataSet data) {
+        requireMse(model);
+        long n = data.numExamples();
+        double squaredErrorSum = 0;
+        long correct = 0;
+        for (long start = 0; start < n; start += CHUNK) {
+            long end = Math.min(n, start + CHUNK);
+            INDArray x = rows(data.getFeatures(), start, end);
+            INDArray y = rows(data.getLabels(), start, end);
+            INDArray out = model.output(x, false);
+            squaredErrorSum += out.squaredDistance(y);
+            correct += KerasAccuracy.correct(y, out, false);
+        }
+        long outputs = data.getLabels().size(1);
+        return new Score(squaredErrorSum / (n * outputs), (double) correct / n);
+    }
+
+    /** DL4J's evaluation (confusion matrix, precision, recall; binary at 0.5 for one output column). */
+    public static Evaluation confusion(MultiLayerNetwork model, DataSet data) {
+        long classes = Math.max(2, data.getLabels().size(1));
+        Evaluation evaluation = new Evaluation((int) classes);
+        long n = data.numExamples();
+        for (long start = 0; start < n; start += CHUNK) {
+            long end = Math.min(n, start + CHUNK);
+            evaluation.eval(rows(data.getLabels(), start, end), model.output(rows(data.getFeatures(), start, end),
+                    false));
+        }
+        return evaluation;
+    }
+
+    static INDArray rows(INDArray array, long start, long end) {
+        if (array.rank() == 2) {
+            return array.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
+        }
+        return array.get(NDArrayIndex.interval(start, end), NDArrayIndex.all(), NDArrayIndex.all(),
+                NDArrayIndex.all());
+    }
+
+    private static void requireMse(MultiLayerNetwork model) {
+        Object conf = model.getOutputLayer().conf().getLayer();
+        if (!(conf instanceof BaseOutputLayer output) || !(output.getLossFn() instanceof LossMSE)) {
+            throw new IllegalArgumentException("the evaluator computes the post's loss, mean squared error; "
+                    + "this model's output layer has another loss");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package cnnvsmlp.train;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/** The epochs of one training run, in order; written as {@code history.csv}. */
+public final class History {
+
+    public static final String CSV_HEADER =
+            "epoch,train_loss,train_accuracy,test_loss,test_accuracy,train_seconds,eval_seconds";
+
+    private final List<EpochResult> epochs = new ArrayList<>();
+
+    void add(EpochResult result) {
+        epochs.add(result);
+    }
+
+    public List<EpochResult> epochs() {
+        return Collections.unmodifiableList(epochs);
+    }
+
+    public int size() {
+        return epochs.size();
+    }
+
+    public EpochResult last() {
+        if (epochs.isEmpty()) {
+            throw new IllegalStateException("no epoch has run");
+        }
+        return epochs.get(epochs.size() - 1);
+    }
+
+    public double totalTrainSeconds() {
+        return epochs.stream().mapToDouble(EpochResult::trainSeconds).sum();
+    }
+
+    public double totalSeconds() {
+        return epochs.stream().mapToDouble(e -> e.trainSeconds() + e.evalSeconds()).sum();
+    }
+
+    public String toCsv() {
+        StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
+        for (EpochResult e : epochs) {
+            csv.append(String.format(Locale.ROOT, "%d,%.8g,%.6f,%.8g,%.6f,%.4f,%.4f%n", e.epoch(), e.trainLoss(),
+                    e.trainAccuracy(), e.testLoss(), e.testAccuracy(), e.trainSeconds(), e.evalSeconds()));
+        }
+        return csv.toString();
+    }
+}

@@ -1,0 +1,132 @@
+package cnnvsmlp.train;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The epoch loop of Keras' {@code model.fit(X, Y, epochs, batch_size)}: every epoch visits the training set
+ * once in a new random order (shuffle=True), in batches of {@code batchSize}, the last one smaller when the
+ * size does not divide (60,000 = 29 x 2048 + 608). After each epoch the evaluation set is scored.
+ */
+public final class Trainer {
+
+    /**
+     * @param epochs how many epochs to run (the post: 5000)
+     * @param batchSize the post's batch_size
+     * @param shuffleSeed drives the order of every epoch
+     */
+    public record Settings(int epochs, int batchSize, long shuffleSeed) {
+        public Settings {
+            if (epochs < 1) {
+                throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+            }
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+            }
+        }
+    }
+
+    private final Settings settings;
+
+    public Trainer(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Trains {@code model} on {@code train}, scoring {@code evaluation} after every epoch.
+     *
+     * @throws TrainingDiverged when a batch loss is NaN or infinite
+     */
+    public History fit(MultiLayerNetwork model, DataSet train, DataSet evaluation, TrainingObserver observer) {
+        int n = train.numExamples();
+        int batchSize = Math.min(settings.batchSize(), n);
+        int batches = (n + batchSize - 1) / batchSize;
+        EpochShuffler shuffler = new EpochShuffler(train, settings.shuffleSeed());
+        BatchMetricsListener batchMetrics = new BatchMetricsListener();
+        model.addListeners(batchMetrics);
+        History history = new History();
+        double lastGoodLoss = Double.NaN;
+        observer.started(settings.epochs(), batches);
+        try {
+            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                long start = System.nanoTime();
+                DataSet shuffled = shuffler.next();
+                double lossSum = 0;
+                batchMetrics.takeCorrect();
+                for (int b = 0; b < batches; b++) {
+                    int from = b * batchSize;
+                    int to = Math.min(n, from + batchSize);
+                    model.fit(new DataSet(Evaluator.rows(shuffled.getFeatures(), from, to),
+                            Evaluator.rows(shuffled.getLabels(), from, to)));
+                    double loss = model.score();
+                    if (!Double.isFinite(loss)) {
+                        throw new TrainingDiverged(epoch, b + 1, loss, lastGoodLoss, history);
+                    }
+                    lastGoodLoss = loss;
+                    lossSum += loss * (to - from);
+                    observer.batchDone();
+                }
+                long correct = batchMetrics.takeCorrect();
+                double trainSeconds = (System.nanoTime() - start) / 1e9;
+                long evalStart = System.nanoTime();
+                Evaluator.Score score = Evaluator.score(model, evaluation);
+                double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
+                EpochResult result = new EpochResult(epoch, lossSum / n, (double) correct / n, score.loss(),
+                        score.accuracy(), trainSeconds, evalSeconds);
+                history.add(result);
+                observer.epochDone(result);
+            }
+        } finally {
+            model.getListeners().remove(batchMetrics);
+            observer.finished();
+        }
+        return history;
+    }
+
+    /** Reorders the training set every epoch into buffers allocated once. */
+    static final class EpochShuffler {
+        private final INDArray features;
+        private final INDArray labels;
+        private final INDArray shuffledFeatures;
+        private final INDArray shuffledLabels;
+        private final int[] order;
+        private final Random random;
+
+        EpochShuffler(DataSet data, long seed) {
+            this.features = data.getFeatures();
+            this.labels = data.getLabels();
+            this.shuffledFeatures = Nd4j.createUninitialized(features.dataType(), features.shape(), 'c');
+            this.shuffledLabels = Nd4j.createUninitialized(labels.dataType(), labels.shape(), 'c');
+            this.order = new int[(int) features.size(0)];
+            Arrays.setAll(order, i -> i);
+            this.random = new Random(seed);
+        }
+
+        /** The next epoch's order (Fisher-Yates over the previous one). */
+        int[] nextOrder() {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            return order;
+        }
+
+        DataSet next() {
+            int[] epochOrder = nextOrder();
+            Nd4j.pullRows(asRows(features), asRows(shuffledFeatures), 1, epochOrder);
+            Nd4j.pullRows(asRows(labels), asRows(shuffledLabels), 1, epochOrder);
+            return new DataSet(shuffledFeatures, shuffledLabels);
+        }
+
+        private static INDArray asRows(INDArray array) {
+            return array.rank() == 2 ? array : array.reshape('c', array.size(0), array.length() / array.size(0));
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package cnnvsmlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cnnvsmlp.report.Json;
+
+class MainTest {
+
+    @TempDir
+    Path temp;
+
+    /** Exit code, standard output and standard error of one command line. */
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpShowsEveryDefault() {
+        Outcome raw = run("lenet5", "--help");
+        assertEquals(0, raw.code());
+        Outcome help = new Outcome(0, raw.out().replaceAll("\\s+", " "), raw.err());
+        assertTrue(help.out().contains("the post's 5000"), help.out());
+        assertTrue(help.out().contains("Default: 42"), help.out());
+        assertTrue(help.out().contains("Default: results"), help.out());
+        assertTrue(help.out().contains("lenet5 3 epochs"), help.out());
+        assertTrue(help.out().contains("--data-dir") && help.out().contains("--mirror"), help.out());
+        assertTrue(help.out().contains("Default: the cores, " + Runtime.getRuntime().availableProcessors()),
+                help.out());
+        Outcome top = run("--help");
+        assertTrue(top.out().contains("beans") && top.out().contains("mnist-mlp") && top.out().contains("all"),
+                top.out());
+    }
+
+    @Test
+    void negativeEpochsIsOneClearLine() {
+        Outcome o = run("beans", "--epochs", "-3");
+        assertEquals(2, o.code());
+        assertTrue(o.err().startsWith("error: --epochs must be between 1 and 1000000, got -3"), o.err());
+        assertFalse(o.err().contains("Exception") || o.err().contains("\tat "), o.err());
+    }
+
+    @Test
+    void unknownExperimentIsOneClearLine() {
+        Outcome o = run("resnet");
+        assertEquals(2, o.code());
+        assertTrue(o.err().startsWith("error: Unmatched argument at index 0: 'resnet'"), o.err());
+        assertEquals(2, o.err().lines().count(), o.err());
+    }
+
+    @Test
+    void noExperimentAtAll() {
+        Outcome o = run();
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("name an experiment: beans, mnist-mlp, lenet5 or all"), o.err());
+    }
+
+    @Test
+    void budgetGivenTwiceIsRefused() {
+        Outcome o = run("mnist-mlp", "--quick", "--epochs", "3");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("--epochs and --quick both set the budget"), o.err());
+    }
+
+    @Test
+    void impossibleBatchSizeAndThreads() {
+        assertTrue(run("beans", "--batch-size", "0").err().contains("--batch-size must be at least 1, got 0"));
+        assertTrue(run("beans", "--threads", "0").err().contains("--threads must be between 1 and 1024, got 0"));
+        assertTrue(run("beans", "--seed", "x").err().startsWith("error: Invalid value for option '--seed'"));
+    }
+
+    @Test
+    void missingDataFolderExitsWithWhatToDo() {
+        Path nowhere = temp.resolve("no-such-folder");
+        Outcome o = run("mnist-mlp", "--epochs", "1", "--data-dir", nowhere.toString(), "--output-dir",
+                temp.resolve("out").toString());
+        assertEquals(1, o.code());
+        assertTrue(o.err().startsWith("error: MNIST folder " + nowhere + " (from --data-dir) does not exist; put the"
+                + " four files train-images-idx3-ubyte.gz"), o.err());
+        assertFalse(o.err().contains("\tat "), o.err());
+        assertFalse(Files.exists(temp.resolve("out")), "nothing is written before the data is found");
+    }
+
+    @Test
+    void outputFolderThatIsAFile() throws Exception {
+        Path file = Files.writeString(temp.resolve("results"), "not a folder");
+        Outcome o = run("beans", "--epochs", "1", "--output-dir", file.toString());
+        assertEquals(1, o.code());
+        assertTrue(o.err().startsWith("error: output folder " + file + " is a file, not a folder"), o.err());
+        assertEquals("not a folder", Files.readString(file), "the file is left alone");
+    }
+
+    @Test
+    void aShortBeansRunPrintsItsOverrideAndWritesItsResults() throws Exception {
+        Outcome o = run("beans", "--epochs", "3", "--seed", "5", "--output-dir", temp.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("budget: 3 of the post's 5000 epochs (--epochs)"), o.out());
+        Path runs = temp.resolve("beans");
+        Path run;
+        try (var list = Files.list(runs)) {
+            run = list.findFirst().orElseThrow();
+        }
+        assertTrue(run.getFileName().toString().endsWith("-seed5"), run.toString());
+        JsonNode config = Json.MAPPER.readTree(run.resolve("config.json").toFile());
+        assertEquals("finished", config.get("status").asText());
+        assertEquals(3, config.get("budget").get("epochs").asInt());
+        assertFalse(config.get("budget").get("isPostBudget").asBoolean());
+        assertEquals("cnn-vs-mlp beans --epochs 3 --seed 5 --output-dir " + temp, config.get("command").asText());
+        assertEquals(177, config.get("parameters").asInt());
+        assertTrue(config.get("environment").get("cpuKernels").has("openblasCore"));
+        assertEquals(4, Files.readAllLines(run.resolve("history.csv")).size());
+        JsonNode metrics = Json.MAPPER.readTree(run.resolve("metrics.json").toFile());
+        int total = 0;
+        for (JsonNode row : metrics.get("confusionMatrix")) {
+            for (JsonNode cell : row) {
+                total += cell.asInt();
+            }
+        }
+        assertEquals(100, total);
+        assertTrue(Files.size(run.resolve("model.zip")) > 1000);
+        try (var list = Files.list(run)) {
+            assertEquals(4, list.count(), "config, history, metrics, model and no temporary file");
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package cnnvsmlp.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import com.sun.net.httpserver.HttpServer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cnnvsmlp.FixableProblem;
+import cnnvsmlp.TestData;
+
+/**
+ * Finding and downloading MNIST. The "mirrors" are HTTP servers on 127.0.0.1 that serve the genuine shared
+ * files, a corrupted copy, or errors; nothing here touches the network.
+ */
+class MnistSourceTest {
+
+    @TempDir
+    Path temp;
+
+    private HttpServer server;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    private final PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
+
+    @BeforeEach
+    void startMirrors() throws IOException {
+        Path genuine = TestData.mnistDir();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/good/", exchange -> {
+            requests.incrementAndGet();
+            Path file = genuine.resolve(exchange.getRequestURI().getPath().substring("/good/".length()));
+            if (!Files.isRegularFile(file)) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            byte[] body = Files.readAllBytes(file);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.createContext("/corrupt/", exchange -> {
+            requests.incrementAndGet();
+            Path file = genuine.resolve(exchange.getRequestURI().getPath().substring("/corrupt/".length()));
+            byte[] body = Files.readAllBytes(file);
+            body[body.length / 2] ^= 0x5a; // one flipped byte: same size, wrong checksum
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.createContext("/missing/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.createContext("/broken/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stopMirrors() {
+        server.stop(0);
+    }
+
+    private URI mirror(String name) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/" + name + "/");
+    }
+
+    private MnistSource source(Path dataDir, Map<String, String> env, Path cache, URI... mirrors) {
+        MnistDownloader downloader = new MnistDownloader(List.of(mirrors), Duration.ofSeconds(5), false, log);
+        return new MnistSource(dataDir, env, cache, downloader, log);
+    }
+
+    private String logText() {
+        return logBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void downloadsIntoTheCacheAndVerifies() throws IOException {
+        Path cache = temp.resolve("cache");
+        MnistSource.Located located = source(null, Map.of(), cache, mirror("good")).locate();
+        assertEquals(cache, located.folder());
+        assertEquals("download cache", located.origin());
+        for (MnistFile file : MnistFile.values()) {
+            assertEquals(file.gzipSha256(), Sha256.of(cache.resolve(file.gzipName())));
+        }
+        assertEquals(4, requests.get());
+        try (Stream<Path> files = Files.list(cache)) {
+            assertEquals(4, files.count(), "no temporary files are left behind");
+        }
+        // a second look finds everything cached and asks no mirror
+        source(null, Map.of(), cache, mirror("good")).locate();
+        assertEquals(4, requests.get());
+    }
+
+    @Test
+    void corruptedCopyIsRefusedNeverCachedAndTheNextMirrorServes() throws IOException {
+        Path cache = temp.resolve("cache");
+        source(null, Map.of(), cache, mirror("corrupt"), mirror("good")).locate();
+        assertTrue(logText().contains("checksum mismatch"), logText());
+        for (MnistFile file : MnistFile.values()) {
+            assertEquals(file.gzipSha256(), Sha256.of(cache.resolve(file.gzipName())));
+        }
+        assertEquals(8, requests.get(), "each file asked from the corrupt mirror, then the good one");
+    }
+
+    @Test
+    void onlyCorruptedCopiesLeaveTheCacheEmptyAndSayWhatToDo() throws IOException {
+        Path cache = temp.resolve("cache");
+        FixableProblem e = assertThrows(FixableProblem.class,
+                () -> source(null, Map.of(), cache, mirror("corrupt")).locate());
+        assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
+        assertTrue(e.getMessage().contains("put the four files train-images-idx3-ubyte.gz"), e.getMessage());
+        assertTrue(e.getMessage().contains(cache.toAbsolutePath().toString()), e.getMessage());
+        try (Stream<Path> files = Files.list(cache)) {
+            assertEquals(0, files.count(), "nothing refused is cached, no partial file is left");
+        }
+    }
+
+    @Test
+    void errorsAndMissingFilesFallThroughToTheNextMirror() throws IOException {
+        Path cache = temp.resolve("cache");
+        source(null, Map.of(), cache, mirror("missing"), mirror("broken"), mirror("good")).locate();
+        assertTrue(logText().contains("HTTP 404") && logText().contains("HTTP 500"), logText());
+        assertEquals(MnistFile.TEST_LABELS.gzipSha256(), Sha256.of(cache.resolve("t10k-labels-idx1-ubyte.gz")));
+    }
+
+    @Test
+    void noNetworkSaysWhichFilesToPutWhere() throws IOException {
+        Path cache = temp.resolve("cache");
+        URI nobody = URI.create("http://127.0.0.1:1/mnist/"); // port 1: connection refused
+        FixableProblem e = assertThrows(FixableProblem.class, () -> source(null, Map.of(), cache, nobody).locate());
+        String m = e.getMessage();
+        assertTrue(m.contains("could not download train-images-idx3-ubyte.gz"), m);
+        assertTrue(m.contains("train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz"), m);
+        assertTrue(m.contains(cache.toAbsolutePath().toString()) && m.contains("--data-dir"), m);
+    }
+
+    @Test
+    void dataDirComesFirstThenTheEnvironmentThenTheCache() {
+        Path genuine = TestData.mnistDir();
+        Path empty = temp.resolve("empty");
+        MnistSource.Located fromOption = source(genuine, Map.of("MNIST_DIR", empty.toString()), empty,
+                mirror("good")).locate();
+        assertEquals("--data-dir", fromOption.origin());
+        MnistSource.Located fromEnvironment = source(null, Map.of("MNIST_DIR", genuine.toString()), empty,
+                mirror("good")).locate();
+        assertEquals("MNIST_DIR", fromEnvironment.origin());
+        assertEquals(genuine, fromEnvironment.folder());
+        assertEquals(0, requests.get());
+        assertFalse(Files.exists(empty), "the cache is not touched when a folder is named");
+    }
+
+    @Test
+    void aNamedFolderWithoutTheFilesIsAnErrorNotADownload() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("mine"));
+        Files.copy(TestData.mnistDir().resolve("t10k-labels-idx1-ubyte.gz"), folder.resolve("t10k-labels-idx1-ubyte.gz"));
+        FixableProblem e = assertThrows(FixableProblem.class,
+                () -> source(folder, Map.of(), temp.resolve("cache"), mirror("good")).locate());
+        assertTrue(e.getMessage().contains("(from --data-dir) lacks train-images-idx3-ubyte.gz, "
+                + "train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz"), e.getMessage());
+        assertEquals(0, requests.get());
+
+        FixableProblem absent = assertThrows(FixableProblem.class,
+                () -> source(null, Map.of("MNIST_DIR", temp.resolve("nope").toString()), temp.resolve("cache"),
+                        mirror("good")).locate());
+        assertTrue(absent.getMessage().contains("(from MNIST_DIR) does not exist"), absent.getMessage());
+    }
+
+    @Test
+    void aWrongChecksumInANamedFolderIsNamed() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("mine"));
+        for (MnistFile file : MnistFile.values()) {
+            Files.copy(TestData.mnistDir().resolve(file.gzipName()), folder.resolve(file.gzipName()));
+        }
+        byte[] labels = Files.readAllBytes(folder.resolve("train-labels-idx1-ubyte.gz"));
+        labels[100] ^= 1;
+        Files.write(folder.resolve("train-labels-idx1-ubyte.gz"), labels);
+        FixableProblem e = assertThrows(FixableProblem.class,
+                () -> source(folder, Map.of(), temp.resolve("cache"), mirror("good")).locate());
+        assertTrue(e.getMessage().startsWith("checksum mismatch: ") && e.getMessage().contains(
+                "train-labels-idx1-ubyte.gz") && e.getMessage().contains(MnistFile.TRAIN_LABELS.gzipSha256()),
+                e.getMessage());
+    }
+
+    @Test
+    void aCorruptCachedFileIsMovedAsideAndDownloadedAgain() throws IOException {
+        Path cache = temp.resolve("cache");
+        source(null, Map.of(), cache, mirror("good")).locate();
+        Path labels = cache.resolve("t10k-labels-idx1-ubyte.gz");
+        Files.write(labels, new byte[] {1, 2, 3});
+        source(null, Map.of(), cache, mirror("good")).locate();
+        assertEquals(MnistFile.TEST_LABELS.gzipSha256(), Sha256.of(labels));
+        assertTrue(Files.exists(cache.resolve("t10k-labels-idx1-ubyte.gz.corrupt")), "the bad copy is kept aside");
+        assertEquals(5, requests.get());
+    }
+}
