@@ -22,7 +22,8 @@ import cnnvsmlp.FixableProblem;
                 + " networks\" with Deeplearning4j: the beans MLP, the MNIST MLP and LeNet-5.",
                 "Every default is the post's (5000 epochs); a shorter budget is always printed as an override."},
         subcommands = {ExperimentCommand.Beans.class, ExperimentCommand.MnistMlp.class,
-                ExperimentCommand.LeNet5.class, AllCommand.class, CommandLine.HelpCommand.class})
+                ExperimentCommand.LeNet5.class, AllCommand.class, BenchCommand.class, BenchOneCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int EXIT_PROBLEM = 1;
@@ -37,6 +38,10 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        java.util.Optional<Integer> relaunched = KernelLauncher.relaunchIfUseful(args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.get());
+        }
         int code = execute(args, System.out, System.err);
         System.exit(code);
     }

@@ -72,9 +72,10 @@ public final class ExperimentRunner {
         out.printf(Locale.ROOT, "%n== %s (%,d parameters) ==%n", experiment.model(), model.numParams());
         out.println(settings.budgetLine());
         out.println("data: " + data + "; evaluated on " + evaluatedOn);
-        out.printf(Locale.ROOT, "fit: batch_size %d, SGD(lr=%s), mean_squared_error, seed %d, %d threads, %s"
-                        + " kernels%n", settings.batchSize(), KerasDefaults.LEARNING_RATE, settings.seed(),
-                settings.threads(), config.environment().cpuKernels().get("openblasCore"));
+        out.printf(Locale.ROOT, "fit: batch_size %d, SGD(lr=%s), mean_squared_error, seed %d, %d threads%n",
+                settings.batchSize(), KerasDefaults.LEARNING_RATE, settings.seed(), settings.threads());
+        out.println("CPU kernels: OpenBLAS runs " + config.environment().cpuKernels().get("openblasCore") + ", "
+                + config.environment().cpuKernels().get("chosen"));
         out.println("results: " + folder.path());
 
         Trainer trainer = new Trainer(new Trainer.Settings(settings.epochs(), settings.batchSize(),

@@ -8,7 +8,7 @@ import cnnvsmlp.data.MnistDownloader;
 import cnnvsmlp.data.MnistSource;
 
 /** Loads MNIST the way the settings say: --data-dir, MNIST_DIR, the cache, or a download. */
-final class MnistData {
+public final class MnistData {
 
     static final String TEST_SET = "the MNIST test set (10,000 images)";
     static final Duration DOWNLOAD_TIMEOUT = Duration.ofSeconds(30);
@@ -16,7 +16,7 @@ final class MnistData {
     private MnistData() {
     }
 
-    static Mnist load(Settings settings) {
+    public static Mnist load(Settings settings) {
         Map<String, String> environment = System.getenv();
         MnistDownloader downloader = new MnistDownloader(settings.mirrors(), DOWNLOAD_TIMEOUT,
                 settings.showProgress(), settings.console());

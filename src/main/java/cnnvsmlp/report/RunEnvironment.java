@@ -61,8 +61,7 @@ public record RunEnvironment(Map<String, String> machine, Map<String, String> jv
     /** OpenBLAS' own report of the kernels it chose (e.g. "Prescott" or "SkylakeX"), when it is the BLAS. */
     public static Map<String, String> readCpuKernels() {
         Map<String, String> kernels = new LinkedHashMap<>();
-        String requested = System.getenv("OPENBLAS_CORETYPE");
-        kernels.put("OPENBLAS_CORETYPE", requested == null ? "(not set)" : requested);
+        kernels.put("chosen", CpuKernels.describeChoice(System.getenv()));
         kernels.put("openblasCore", OpenBlasProbe.coreName().orElse("unknown"));
         kernels.put("openblasConfig", OpenBlasProbe.config().orElse("unknown"));
         kernels.put("cpuFlags", cpuFlagsSummary());

@@ -55,7 +55,8 @@ public final class Evaluator {
         return evaluation;
     }
 
-    static INDArray rows(INDArray array, long start, long end) {
+    /** Rows {@code start} (inclusive) to {@code end} (exclusive) of a 2-D or 4-D array, as a view. */
+    public static INDArray rows(INDArray array, long start, long end) {
         if (array.rank() == 2) {
             return array.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
         }

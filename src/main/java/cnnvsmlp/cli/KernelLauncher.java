@@ -1,0 +1,93 @@
+package cnnvsmlp.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import cnnvsmlp.report.CpuKernels;
+
+/**
+ * Makes OpenBLAS use the kernels the CPU can run.
+ *
+ * <p>The OpenBLAS 0.3.19 inside ND4J 1.0.0-M2.1 does not know recent CPUs (Sapphire Rapids among them) and
+ * falls back to its "Prescott" SSE3 kernels, which halves the speed of dense layers. OpenBLAS reads
+ * {@code OPENBLAS_CORETYPE} once, when its library loads, so it must be in the environment of the JVM. When
+ * the user has not set it, the CPU (per {@code /proc/cpuinfo}) has every instruction set of a kernel family,
+ * and the JVM is not being debugged, the command line starts itself once more as a child JVM with
+ * {@code OPENBLAS_CORETYPE} set, and says so. {@code CNNVSMLP_KERNELS=as-detected} turns this off.
+ * The choice itself is {@link CpuKernels}.
+ */
+public final class KernelLauncher {
+
+    private KernelLauncher() {
+    }
+
+    /**
+     * The core type to start a child JVM with, or empty to go on in this JVM: when the user chose
+     * (OPENBLAS_CORETYPE set), opted out, this is already the child, a debugger is attached, or the CPU
+     * offers nothing better than the fallback.
+     */
+    static Optional<String> relaunchCoreType(Map<String, String> env, List<String> jvmArguments, String arch,
+            Set<String> cpuFlags) {
+        if (env.containsKey("OPENBLAS_CORETYPE") || env.containsKey(CpuKernels.CHOSEN)
+                || CpuKernels.OPT_OUT_VALUE.equals(env.get(CpuKernels.OPT_OUT))) {
+            return Optional.empty();
+        }
+        boolean debugged = jvmArguments.stream().anyMatch(a -> a.startsWith("-agentlib:jdwp")
+                || a.startsWith("-Xrunjdwp") || a.equals("-Xdebug"));
+        if (debugged) {
+            return Optional.empty();
+        }
+        return CpuKernels.coreTypeFor(arch, cpuFlags);
+    }
+
+    /** The command line of a JVM like this one (same java, JVM options and class path) running {@code Main args}. */
+    static List<String> javaCommand(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(Arrays.asList(args));
+        return command;
+    }
+
+    /**
+     * Runs {@code args} in a child JVM with the better kernels and returns its exit code, or returns empty
+     * when this JVM should go on itself.
+     */
+    static Optional<Integer> relaunchIfUseful(String[] args) {
+        List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        Optional<String> coreType = relaunchCoreType(System.getenv(), jvmArguments, System.getProperty("os.arch"),
+                CpuKernels.cpuFlags());
+        Optional<String> java = ProcessHandle.current().info().command();
+        if (coreType.isEmpty() || java.isEmpty()) {
+            return Optional.empty();
+        }
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(args)).inheritIO();
+        builder.environment().put("OPENBLAS_CORETYPE", coreType.get());
+        builder.environment().put(CpuKernels.CHOSEN, coreType.get());
+        try {
+            Process child = builder.start();
+            Thread stopChild = new Thread(child::destroy, "stop-child-jvm");
+            Runtime.getRuntime().addShutdownHook(stopChild);
+            int code = child.waitFor();
+            Runtime.getRuntime().removeShutdownHook(stopChild);
+            return Optional.of(code);
+        } catch (IOException e) {
+            return Optional.empty(); // cannot start a JVM: go on here with the kernels OpenBLAS picks
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(130);
+        }
+    }
+
+}

@@ -1,0 +1,54 @@
+package cnnvsmlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import cnnvsmlp.report.CpuKernels;
+
+class KernelLauncherTest {
+
+    private static final Set<String> SAPPHIRE_RAPIDS = Set.of("sse3", "avx", "avx2", "fma", "avx512f", "avx512cd",
+            "avx512bw", "avx512dq", "avx512vl", "amx_tile");
+    private static final Set<String> ZEN3 = Set.of("sse3", "avx", "avx2", "fma");
+
+    @Test
+    void choosesTheBestFamilyTheCpuFullySupports() {
+        assertEquals(Optional.of("SkylakeX"), CpuKernels.coreTypeFor("amd64", SAPPHIRE_RAPIDS));
+        assertEquals(Optional.of("Haswell"), CpuKernels.coreTypeFor("amd64", ZEN3));
+        // AVX-512 foundation alone (no BW/VL, as on Knights Landing) is not enough for SkylakeX kernels
+        assertEquals(Optional.of("Haswell"), CpuKernels.coreTypeFor("amd64", Set.of("avx2", "fma", "avx512f")));
+        assertEquals(Optional.empty(), CpuKernels.coreTypeFor("amd64", Set.of("sse3", "avx")));
+        assertEquals(Optional.empty(), CpuKernels.coreTypeFor("aarch64", SAPPHIRE_RAPIDS));
+    }
+
+    @Test
+    void relaunchesOnlyWhenNobodyChoseAndNoDebuggerIsAttached() {
+        assertEquals(Optional.of("SkylakeX"),
+                KernelLauncher.relaunchCoreType(Map.of(), List.of("-Xmx2g"), "amd64", SAPPHIRE_RAPIDS));
+        assertEquals(Optional.empty(), KernelLauncher.relaunchCoreType(Map.of("OPENBLAS_CORETYPE", "Prescott"),
+                List.of(), "amd64", SAPPHIRE_RAPIDS), "the user's choice stands");
+        assertEquals(Optional.empty(), KernelLauncher.relaunchCoreType(Map.of(CpuKernels.CHOSEN, "SkylakeX"),
+                List.of(), "amd64", SAPPHIRE_RAPIDS), "the child never relaunches");
+        assertEquals(Optional.empty(), KernelLauncher.relaunchCoreType(Map.of(CpuKernels.OPT_OUT, "as-detected"),
+                List.of(), "amd64", SAPPHIRE_RAPIDS), "opted out");
+        assertEquals(Optional.empty(), KernelLauncher.relaunchCoreType(Map.of(),
+                List.of("-agentlib:jdwp=transport=dt_socket,server=n,address=5005"), "amd64", SAPPHIRE_RAPIDS),
+                "a debugger stays attached to this JVM");
+    }
+
+    @Test
+    void saysWhoChoseTheKernels() {
+        assertEquals("as OpenBLAS detects", CpuKernels.describeChoice(Map.of()));
+        assertTrue(CpuKernels.describeChoice(Map.of("OPENBLAS_CORETYPE", "SkylakeX", CpuKernels.CHOSEN, "SkylakeX"))
+                .startsWith("OPENBLAS_CORETYPE=SkylakeX set by cnn-vs-mlp"));
+        assertEquals("OPENBLAS_CORETYPE=Haswell set by the user",
+                CpuKernels.describeChoice(Map.of("OPENBLAS_CORETYPE", "Haswell")));
+    }
+}
