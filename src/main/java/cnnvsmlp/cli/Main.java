@@ -12,6 +12,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import cnnvsmlp.FixableProblem;
+import cnnvsmlp.model.OneDnn;
 
 /**
  * {@code cnn-vs-mlp}: the command line. One subcommand per experiment of the post, plus {@code all}.
@@ -38,6 +39,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        OneDnn.selectNativeVariant();
         java.util.Optional<Integer> relaunched = KernelLauncher.relaunchIfUseful(args);
         if (relaunched.isPresent()) {
             System.exit(relaunched.get());
@@ -48,6 +50,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
+        OneDnn.selectNativeVariant();
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

@@ -56,14 +56,22 @@ public final class KerasDefaults {
         return new OutputLayer.Builder(LossFunction.MSE).nOut(units).activation(activation).build();
     }
 
-    /** {@code Conv2D(filters, kernel_size=(k, k), strides=(1, 1), padding='valid', activation)}. */
+    /**
+     * {@code Conv2D(filters, kernel_size=(k, k), strides=(1, 1), padding='valid', activation)}: DL4J's
+     * convolution, computed by oneDNN where ND4J has it ({@link OneDnnConvolutionLayer}).
+     */
     public static ConvolutionLayer conv2d(int filters, int kernelSize, Activation activation) {
-        return new ConvolutionLayer.Builder(kernelSize, kernelSize)
+        return conv2d(filters, kernelSize, activation, true);
+    }
+
+    /** The same, with {@code oneDnn} false DL4J's own implementation (the reference the tests compare with). */
+    public static ConvolutionLayer conv2d(int filters, int kernelSize, Activation activation, boolean oneDnn) {
+        ConvolutionLayer.Builder builder = new ConvolutionLayer.Builder(kernelSize, kernelSize)
                 .stride(1, 1)
                 .convolutionMode(ConvolutionMode.Truncate) // Keras 'valid': no padding
                 .nOut(filters)
-                .activation(activation)
-                .build();
+                .activation(activation);
+        return oneDnn ? new OneDnnConvolutionLayer(builder) : builder.build();
     }
 
     /** {@code AveragePooling2D(pool_size=(2, 2))}: Keras' stride defaults to the pool size. */

@@ -19,6 +19,7 @@ public final class KernelProbe {
     }
 
     public static void main(String[] args) {
+        cnnvsmlp.model.OneDnn.selectNativeVariant();
         System.out.println("core " + OpenBlasProbe.coreName().orElse("unknown"));
         Nd4j.getRandom().setSeed(1);
         INDArray x = Nd4j.rand(DataType.FLOAT, 256, 784);
