@@ -14,6 +14,7 @@ import cnnvsmlp.report.OpenBlasProbe;
 import cnnvsmlp.train.EpochResult;
 import cnnvsmlp.train.Evaluator;
 import cnnvsmlp.train.History;
+import cnnvsmlp.train.Nd4jRuntime;
 import cnnvsmlp.train.Trainer;
 import cnnvsmlp.train.TrainingObserver;
 
@@ -35,6 +36,7 @@ public final class Benchmark {
      */
     public static Measurement measure(Experiment experiment, int batchSize, Mnist mnist, int trainExamples,
             int beansEpochs) {
+        Nd4jRuntime.configure(Runtime.getRuntime().availableProcessors());
         MachinePeak peak = MachinePeak.ofThisMachine();
         String kernels = OpenBlasProbe.coreName().orElse("unknown");
         if (experiment == Experiment.BEANS) {

@@ -47,6 +47,22 @@ public final class KernelLauncher {
         return CpuKernels.coreTypeFor(arch, cpuFlags);
     }
 
+    /**
+     * JVM options for the child unless the user gave their own: a 512 MB heap (the data live in native
+     * memory) and a 3 GB cap on ND4J's native memory. A small heap makes the collector run often enough to
+     * free the native arrays of finished batches: the beans' 5000 epochs otherwise grow to 6 GB.
+     */
+    static List<String> memoryDefaults(List<String> jvmArguments) {
+        List<String> defaults = new ArrayList<>();
+        if (jvmArguments.stream().noneMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxRAMPercentage"))) {
+            defaults.add("-Xmx512m");
+        }
+        if (jvmArguments.stream().noneMatch(a -> a.startsWith("-Dorg.bytedeco.javacpp.maxbytes"))) {
+            defaults.add("-Dorg.bytedeco.javacpp.maxbytes=3g");
+        }
+        return defaults;
+    }
+
     /** The command line of a JVM like this one (same java, JVM options and class path) running {@code Main args}. */
     static List<String> javaCommand(String... args) {
         List<String> command = new ArrayList<>();
@@ -72,7 +88,9 @@ public final class KernelLauncher {
         if (coreType.isEmpty() || java.isEmpty()) {
             return Optional.empty();
         }
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(args)).inheritIO();
+        List<String> command = javaCommand(args);
+        command.addAll(1, memoryDefaults(jvmArguments));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put("OPENBLAS_CORETYPE", coreType.get());
         builder.environment().put(CpuKernels.CHOSEN, coreType.get());
         try {

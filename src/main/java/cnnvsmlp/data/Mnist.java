@@ -4,6 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import java.nio.FloatBuffer;
+
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -128,12 +131,14 @@ public final class Mnist {
 
     /** {@code X.reshape(n, 784) / 255.0}: float32 features for the MLP, shape (n, 784). */
     public static INDArray flatFeatures(Split split) {
-        float[] values = new float[split.count() * PIXELS];
+        INDArray features = Nd4j.createUninitialized(DataType.FLOAT, new long[] {split.count(), PIXELS}, 'c');
+        // written straight into the native buffer: no 188 MB float[] on the Java heap
+        FloatBuffer values = features.data().asNioFloat();
         byte[] pixels = split.pixels();
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (pixels[i] & 0xff) / 255.0f;
+        for (int i = 0; i < pixels.length; i++) {
+            values.put(i, (pixels[i] & 0xff) / 255.0f);
         }
-        return Nd4j.create(values, new long[] {split.count(), PIXELS}, 'c');
+        return features;
     }
 
     /**

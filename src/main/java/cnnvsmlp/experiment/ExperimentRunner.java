@@ -10,7 +10,6 @@ import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 import cnnvsmlp.model.KerasDefaults;
 import cnnvsmlp.report.Metrics;
@@ -19,6 +18,7 @@ import cnnvsmlp.report.RunFolder;
 import cnnvsmlp.train.ConsoleProgress;
 import cnnvsmlp.train.Evaluator;
 import cnnvsmlp.train.History;
+import cnnvsmlp.train.Nd4jRuntime;
 import cnnvsmlp.train.Trainer;
 import cnnvsmlp.train.TrainingDiverged;
 
@@ -34,13 +34,6 @@ public final class ExperimentRunner {
     private ExperimentRunner() {
     }
 
-    /** Sets the CPU threads of ND4J's loops and of OpenBLAS. */
-    public static void useThreads(int threads) {
-        Nd4j.getEnvironment().setMaxMasterThreads(threads);
-        Nd4j.getEnvironment().setMaxThreads(threads);
-        Nd4j.factory().blas().setMaxThreads(threads);
-    }
-
     /**
      * Trains {@code model} (not yet initialised) like Keras' {@code model.fit} and records the run.
      *
@@ -53,7 +46,7 @@ public final class ExperimentRunner {
             String data, String evaluatedOn) {
         var out = settings.console();
         Experiment experiment = settings.experiment();
-        useThreads(settings.threads());
+        Nd4jRuntime.configure(settings.threads());
         model.init();
         if (model.numParams() != experiment.parameters()) {
             throw new IllegalStateException(experiment.model() + " has " + model.numParams()

@@ -44,6 +44,8 @@ public record RunEnvironment(Map<String, String> machine, Map<String, String> jv
         jvm.put("version", System.getProperty("java.version"));
         jvm.put("vendor", System.getProperty("java.vendor"));
         jvm.put("vm", System.getProperty("java.vm.name"));
+        jvm.put("arguments", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        jvm.put("maxHeapMiB", String.valueOf(Runtime.getRuntime().maxMemory() >> 20));
 
         Map<String, String> backend = new LinkedHashMap<>();
         Properties info = Nd4j.getExecutioner().getEnvironmentInformation();

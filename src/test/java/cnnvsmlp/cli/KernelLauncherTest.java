@@ -51,4 +51,12 @@ class KernelLauncherTest {
         assertEquals("OPENBLAS_CORETYPE=Haswell set by the user",
                 CpuKernels.describeChoice(Map.of("OPENBLAS_CORETYPE", "Haswell")));
     }
+
+    @Test
+    void theChildGetsBoundedMemoryUnlessTheUserChose() {
+        assertEquals(List.of("-Xmx512m", "-Dorg.bytedeco.javacpp.maxbytes=3g"),
+                KernelLauncher.memoryDefaults(List.of("-Dfile.encoding=UTF-8")));
+        assertEquals(List.of("-Dorg.bytedeco.javacpp.maxbytes=3g"), KernelLauncher.memoryDefaults(List.of("-Xmx8g")));
+        assertEquals(List.of(), KernelLauncher.memoryDefaults(List.of("-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=1g")));
+    }
 }
