@@ -36,7 +36,7 @@ public final class Benchmark {
      */
     public static Measurement measure(Experiment experiment, int batchSize, Mnist mnist, int trainExamples,
             int beansEpochs) {
-        Nd4jRuntime.configure(Runtime.getRuntime().availableProcessors());
+        Nd4jRuntime.configure(experiment.defaultThreads());
         MachinePeak peak = MachinePeak.ofThisMachine();
         String kernels = OpenBlasProbe.coreName().orElse("unknown");
         if (experiment == Experiment.BEANS) {

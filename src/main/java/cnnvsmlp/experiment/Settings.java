@@ -33,7 +33,7 @@ public record Settings(Experiment experiment, int epochs, String budgetSource, i
     public static Settings post(Experiment experiment) {
         return new Settings(experiment, Experiment.POST_EPOCHS, POST_BUDGET, experiment.postBatchSize(),
                 Experiment.DEFAULT_SEED, Path.of("results"), null, MnistDownloader.DEFAULT_MIRRORS,
-                Runtime.getRuntime().availableProcessors(), true, experiment.id(), System.out);
+                experiment.defaultThreads(), true, experiment.id(), System.out);
     }
 
     public boolean isPostBudget() {

@@ -44,8 +44,8 @@ class MainTest {
         assertTrue(help.out().contains("Default: results"), help.out());
         assertTrue(help.out().contains("lenet5 3 epochs"), help.out());
         assertTrue(help.out().contains("--data-dir") && help.out().contains("--mirror"), help.out());
-        assertTrue(help.out().contains("Default: the cores, " + Runtime.getRuntime().availableProcessors()),
-                help.out());
+        assertTrue(help.out().contains("Default: 1 for the beans (faster for a tiny network), the cores ("
+                + Runtime.getRuntime().availableProcessors() + ") for MNIST"), help.out());
         Outcome top = run("--help");
         assertTrue(top.out().contains("beans") && top.out().contains("mnist-mlp") && top.out().contains("all"),
                 top.out());

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Side-by-side training speed: this project's `bench` and the PyTorch reference of ../shared/bench
+# (torch_reference.py: the same models, Keras-equivalent init and loss, the same MNIST files), one after the
+# other on this machine, the same OPENBLAS_CORETYPE and 2 threads. Writes results/bench/vs-torch-<date>/.
+#
+# Needs: the project built (mvn -B -q -DskipTests package), Debian's python3-torch (apt-get install -y
+# python3-torch libopenblas0-pthread), MNIST_DIR pointing at the four MNIST files.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+reference="${TORCH_REFERENCE:-../shared/bench/torch_reference.py}"
+: "${MNIST_DIR:?set MNIST_DIR to the folder of the four MNIST .gz files}"
+export MNIST_DIR THREADS=2 OPENBLAS_CORETYPE="${OPENBLAS_CORETYPE:-SkylakeX}"
+out="results/bench/vs-torch-$(date -u +%Y%m%d-%H%M%S)"
+mkdir -p "$out"
+{
+  echo "date: $(date -u +%FT%TZ)"
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-)"
+  echo "OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE THREADS=$THREADS"
+  echo "commit: $(git rev-parse HEAD 2>/dev/null || echo unknown)"
+} > "$out/setup.txt"
+
+torch_log="$out/torch.log"
+: > "$torch_log"
+for run in "mnist lenet 2048 2" "mnist lenet 64 2" "mnist mlp 2048 2" "mnist mlp 64 2" "beans 5000"; do
+  echo "torch: $run"
+  /usr/bin/python3 "$reference" $run >> "$torch_log" 2>&1
+done
+
+java -jar target/cnn-vs-mlp.jar bench --output-dir "$out/project" | tee "$out/project.log"
+
+/usr/bin/python3 - "$out" <<'PY'
+import json, glob, re, sys
+out = sys.argv[1]
+torch = {}
+for line in open(f"{out}/torch.log"):
+    if not line.startswith("RESULT"):
+        continue
+    f = dict(kv.split("=", 1) for kv in line.split()[1:])
+    if f["model"] == "beans":
+        torch[("beans", 10)] = (float(f["train_s"]), None)
+    else:
+        key = ({"lenet": "lenet5", "mlp": "mnist-mlp"}[f["model"]], int(f["batch"]))
+        torch[key] = (float(f["train_s"]), float(f["eval_s"]))  # the last epoch wins: after warm-up
+bench = json.load(open(glob.glob(f"{out}/project/bench/*/bench.json")[0]))
+rows = ["| model | batch | PyTorch train s | project train s | ratio | PyTorch eval s | project eval s | ratio | project peak MiB |",
+        "|---|---|---|---|---|---|---|---|---|"]
+for m in bench["measurements"]:
+    t_train, t_eval = torch.get((m["model"], m["batchSize"]), (None, None))
+    ratio = f"{m['trainSecondsPerEpoch'] / t_train:.2f}" if t_train else "-"
+    eval_ratio = f"{m['evalSeconds'] / t_eval:.2f}" if t_eval else "-"
+    rows.append(f"| {m['model']} | {m['batchSize']} | {t_train if t_train else '-'} | {m['trainSecondsPerEpoch']:.2f} | {ratio} | "
+                f"{t_eval if t_eval else '-'} | {m['evalSeconds']:.2f} | {eval_ratio} | {m['peakResidentMiB']:.0f} |")
+text = "\n".join(rows) + "\n\nratio = project time / PyTorch time (below 1: the project is faster). Train s: one 60,000-image epoch" \
+       " after a warm-up epoch (beans: all 5000 epochs).\n"
+open(f"{out}/ratios.md", "w").write(text)
+print(text)
+PY
+echo "written to $out"
