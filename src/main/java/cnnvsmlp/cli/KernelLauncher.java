@@ -28,23 +28,32 @@ public final class KernelLauncher {
     private KernelLauncher() {
     }
 
+    /** Set in the child JVM's environment, so that it never starts another. */
+    static final String CHILD = "CNNVSMLP_CHILD_JVM";
+
     /**
-     * The core type to start a child JVM with, or empty to go on in this JVM: when the user chose
-     * (OPENBLAS_CORETYPE set), opted out, this is already the child, a debugger is attached, or the CPU
-     * offers nothing better than the fallback.
+     * What a child JVM would change: the OpenBLAS core type to set (when the user has not chosen one nor
+     * opted out, and the CPU has a better family than the fallback) and the JVM options it adds.
      */
-    static Optional<String> relaunchCoreType(Map<String, String> env, List<String> jvmArguments, String arch,
+    record Plan(Optional<String> coreType, List<String> jvmOptions) {
+    }
+
+    /** The plan for a child JVM, or empty to go on in this one (already the child, being debugged, nothing to change). */
+    static Optional<Plan> relaunchPlan(Map<String, String> env, List<String> jvmArguments, String arch,
             Set<String> cpuFlags) {
-        if (env.containsKey("OPENBLAS_CORETYPE") || env.containsKey(CpuKernels.CHOSEN)
-                || CpuKernels.OPT_OUT_VALUE.equals(env.get(CpuKernels.OPT_OUT))) {
-            return Optional.empty();
-        }
         boolean debugged = jvmArguments.stream().anyMatch(a -> a.startsWith("-agentlib:jdwp")
                 || a.startsWith("-Xrunjdwp") || a.equals("-Xdebug"));
-        if (debugged) {
+        if (env.containsKey(CHILD) || debugged) {
             return Optional.empty();
         }
-        return CpuKernels.coreTypeFor(arch, cpuFlags);
+        boolean userChose = env.containsKey("OPENBLAS_CORETYPE")
+                || CpuKernels.OPT_OUT_VALUE.equals(env.get(CpuKernels.OPT_OUT));
+        Optional<String> coreType = userChose ? Optional.empty() : CpuKernels.coreTypeFor(arch, cpuFlags);
+        List<String> options = memoryDefaults(jvmArguments);
+        if (coreType.isEmpty() && options.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Plan(coreType, options));
     }
 
     /**
@@ -82,17 +91,19 @@ public final class KernelLauncher {
      */
     static Optional<Integer> relaunchIfUseful(String[] args) {
         List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        Optional<String> coreType = relaunchCoreType(System.getenv(), jvmArguments, System.getProperty("os.arch"),
+        Optional<Plan> plan = relaunchPlan(System.getenv(), jvmArguments, System.getProperty("os.arch"),
                 CpuKernels.cpuFlags());
-        Optional<String> java = ProcessHandle.current().info().command();
-        if (coreType.isEmpty() || java.isEmpty()) {
+        if (plan.isEmpty() || ProcessHandle.current().info().command().isEmpty()) {
             return Optional.empty();
         }
         List<String> command = javaCommand(args);
-        command.addAll(1, memoryDefaults(jvmArguments));
+        command.addAll(1, plan.get().jvmOptions());
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        builder.environment().put("OPENBLAS_CORETYPE", coreType.get());
-        builder.environment().put(CpuKernels.CHOSEN, coreType.get());
+        builder.environment().put(CHILD, "1");
+        plan.get().coreType().ifPresent(coreType -> {
+            builder.environment().put("OPENBLAS_CORETYPE", coreType);
+            builder.environment().put(CpuKernels.CHOSEN, coreType);
+        });
         try {
             Process child = builder.start();
             Thread stopChild = new Thread(child::destroy, "stop-child-jvm");

@@ -29,16 +29,20 @@ class KernelLauncherTest {
     }
 
     @Test
-    void relaunchesOnlyWhenNobodyChoseAndNoDebuggerIsAttached() {
+    void relaunchesWithBetterKernelsOnlyWhenNobodyChose() {
+        List<String> plain = List.of("-Dfile.encoding=UTF-8");
         assertEquals(Optional.of("SkylakeX"),
-                KernelLauncher.relaunchCoreType(Map.of(), List.of("-Xmx2g"), "amd64", SAPPHIRE_RAPIDS));
-        assertEquals(Optional.empty(), KernelLauncher.relaunchCoreType(Map.of("OPENBLAS_CORETYPE", "Prescott"),
-                List.of(), "amd64", SAPPHIRE_RAPIDS), "the user's choice stands");
-        assertEquals(Optional.empty(), KernelLauncher.relaunchCoreType(Map.of(CpuKernels.CHOSEN, "SkylakeX"),
-                List.of(), "amd64", SAPPHIRE_RAPIDS), "the child never relaunches");
-        assertEquals(Optional.empty(), KernelLauncher.relaunchCoreType(Map.of(CpuKernels.OPT_OUT, "as-detected"),
-                List.of(), "amd64", SAPPHIRE_RAPIDS), "opted out");
-        assertEquals(Optional.empty(), KernelLauncher.relaunchCoreType(Map.of(),
+                KernelLauncher.relaunchPlan(Map.of(), plain, "amd64", SAPPHIRE_RAPIDS).orElseThrow().coreType());
+        assertEquals(Optional.empty(), KernelLauncher.relaunchPlan(Map.of("OPENBLAS_CORETYPE", "Prescott"),
+                plain, "amd64", SAPPHIRE_RAPIDS).orElseThrow().coreType(), "the user's choice stands");
+        assertEquals(Optional.empty(), KernelLauncher.relaunchPlan(Map.of(CpuKernels.OPT_OUT, "as-detected"),
+                plain, "amd64", SAPPHIRE_RAPIDS).orElseThrow().coreType(), "opted out");
+        // nothing to change: the user chose kernels and memory
+        assertEquals(Optional.empty(), KernelLauncher.relaunchPlan(Map.of("OPENBLAS_CORETYPE", "Haswell"),
+                List.of("-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=2g"), "amd64", SAPPHIRE_RAPIDS));
+        assertEquals(Optional.empty(), KernelLauncher.relaunchPlan(Map.of(KernelLauncher.CHILD, "1"), plain, "amd64",
+                SAPPHIRE_RAPIDS), "the child never relaunches");
+        assertEquals(Optional.empty(), KernelLauncher.relaunchPlan(Map.of(),
                 List.of("-agentlib:jdwp=transport=dt_socket,server=n,address=5005"), "amd64", SAPPHIRE_RAPIDS),
                 "a debugger stays attached to this JVM");
     }
