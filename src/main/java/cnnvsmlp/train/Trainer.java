@@ -1,6 +1,8 @@
 package cnnvsmlp.train;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Random;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -55,14 +57,13 @@ public final class Trainer {
         try {
             for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
                 long start = System.nanoTime();
-                DataSet shuffled = shuffler.next();
+                shuffler.shuffle();
                 double lossSum = 0;
                 batchMetrics.takeCorrect();
                 for (int b = 0; b < batches; b++) {
                     int from = b * batchSize;
                     int to = Math.min(n, from + batchSize);
-                    model.fit(new DataSet(Evaluator.rows(shuffled.getFeatures(), from, to),
-                            Evaluator.rows(shuffled.getLabels(), from, to)));
+                    model.fit(shuffler.batch(from, to));
                     double loss = model.score();
                     if (!Double.isFinite(loss)) {
                         throw new TrainingDiverged(epoch, b + 1, loss, lastGoodLoss, history);
@@ -88,27 +89,27 @@ public final class Trainer {
         return history;
     }
 
-    /** Reorders the training set every epoch into buffers allocated once. */
+    /**
+     * Draws a new order every epoch and gathers each batch's rows into a buffer allocated once per batch size
+     * (no shuffled copy of the whole training set: 188 MB less for MNIST).
+     */
     static final class EpochShuffler {
         private final INDArray features;
         private final INDArray labels;
-        private final INDArray shuffledFeatures;
-        private final INDArray shuffledLabels;
         private final int[] order;
         private final Random random;
+        private final Map<Integer, DataSet> buffers = new HashMap<>();
 
         EpochShuffler(DataSet data, long seed) {
             this.features = data.getFeatures();
             this.labels = data.getLabels();
-            this.shuffledFeatures = Nd4j.createUninitialized(features.dataType(), features.shape(), 'c');
-            this.shuffledLabels = Nd4j.createUninitialized(labels.dataType(), labels.shape(), 'c');
             this.order = new int[(int) features.size(0)];
             Arrays.setAll(order, i -> i);
             this.random = new Random(seed);
         }
 
         /** The next epoch's order (Fisher-Yates over the previous one). */
-        int[] nextOrder() {
+        int[] shuffle() {
             for (int i = order.length - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
                 int t = order[i];
@@ -118,11 +119,21 @@ public final class Trainer {
             return order;
         }
 
-        DataSet next() {
-            int[] epochOrder = nextOrder();
-            Nd4j.pullRows(asRows(features), asRows(shuffledFeatures), 1, epochOrder);
-            Nd4j.pullRows(asRows(labels), asRows(shuffledLabels), 1, epochOrder);
-            return new DataSet(shuffledFeatures, shuffledLabels);
+        /** Rows {@code from} to {@code to} of this epoch's order; valid until the next call. */
+        DataSet batch(int from, int to) {
+            int[] rows = Arrays.copyOfRange(order, from, to);
+            DataSet buffer = buffers.computeIfAbsent(rows.length, size -> new DataSet(
+                    Nd4j.createUninitialized(features.dataType(), withRows(features.shape(), size), 'c'),
+                    Nd4j.createUninitialized(labels.dataType(), withRows(labels.shape(), size), 'c')));
+            Nd4j.pullRows(asRows(features), asRows(buffer.getFeatures()), 1, rows);
+            Nd4j.pullRows(asRows(labels), asRows(buffer.getLabels()), 1, rows);
+            return buffer;
+        }
+
+        private static long[] withRows(long[] shape, long rows) {
+            long[] copy = shape.clone();
+            copy[0] = rows;
+            return copy;
         }
 
         private static INDArray asRows(INDArray array) {

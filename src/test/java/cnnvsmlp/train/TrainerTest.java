@@ -45,14 +45,18 @@ class TrainerTest {
         Trainer.EpochShuffler shuffler = new Trainer.EpochShuffler(new DataSet(features, labels), 5);
         List<List<Integer>> orders = new ArrayList<>();
         for (int epoch = 0; epoch < 3; epoch++) {
-            DataSet shuffled = shuffler.next();
+            shuffler.shuffle();
             List<Integer> order = new ArrayList<>();
-            for (int row = 0; row < 10; row++) {
-                int index = shuffled.getLabels().getInt(row, 0);
-                order.add(index);
-                // the image travels with its label
-                assertEquals(4 * index, shuffled.getFeatures().getInt(row, 0, 0, 0));
-                assertEquals(4 * index + 3, shuffled.getFeatures().getInt(row, 0, 1, 1));
+            for (int[] range : new int[][] {{0, 4}, {4, 8}, {8, 10}}) { // batches of 4, the last one of 2
+                DataSet batch = shuffler.batch(range[0], range[1]);
+                assertEquals(range[1] - range[0], batch.numExamples());
+                for (int row = 0; row < batch.numExamples(); row++) {
+                    int index = batch.getLabels().getInt(row, 0);
+                    order.add(index);
+                    // the image travels with its label
+                    assertEquals(4 * index, batch.getFeatures().getInt(row, 0, 0, 0));
+                    assertEquals(4 * index + 3, batch.getFeatures().getInt(row, 0, 1, 1));
+                }
             }
             List<Integer> sorted = new ArrayList<>(order);
             sorted.sort(null);
