@@ -6,9 +6,14 @@ import org.nd4j.linalg.dataset.DataSet;
 import cnnvsmlp.cli.Main;
 import cnnvsmlp.data.BeansData;
 import cnnvsmlp.model.BeansMlp;
+import cnnvsmlp.report.BeansSurface;
+import cnnvsmlp.report.Pictures;
 
 /** Experiment 1: the 2-8-8-8-1 MLP learns the two spirals. */
 public final class BeansExperiment {
+
+    public static final String DATA_PNG = "beans-data.png";
+    public static final String SURFACE_PNG = "beans-surface.png";
 
     private BeansExperiment() {
     }
@@ -18,7 +23,13 @@ public final class BeansExperiment {
         DataSet xy = beans.toDataSet();
         MultiLayerNetwork model = new MultiLayerNetwork(BeansMlp.configuration(settings.seed()));
         // model.fit(X, Y, epochs=5000, batch_size=10); the post has no test set and judges the fit on X itself
-        return ExperimentRunner.fit(settings, model, xy, xy, beans.toString(), "the 100 training points");
+        return ExperimentRunner.fit(settings, model, xy, xy, beans.toString(), "the 100 training points",
+                (trained, folder) -> {
+                    Pictures.savePng(BeansSurface.scatter(beans), folder.resolve(DATA_PNG));         // show_scatter
+                    Pictures.savePng(BeansSurface.of(trained, beans, BeansSurface.STEP)                // show_scatter_surface
+                            .chart(beans, "beans MLP: P(label 1) after " + settings.epochs() + " epochs"),
+                            folder.resolve(SURFACE_PNG));
+                });
     }
 
     /** Run from an IDE: the post's settings, or any command-line option of {@code beans}. */

@@ -1,5 +1,6 @@
 package cnnvsmlp.experiment;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +13,8 @@ import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.dataset.DataSet;
 
 import cnnvsmlp.model.KerasDefaults;
+import cnnvsmlp.report.LearningCurves;
+import cnnvsmlp.report.Pictures;
 import cnnvsmlp.report.Metrics;
 import cnnvsmlp.report.RunEnvironment;
 import cnnvsmlp.report.RunFolder;
@@ -27,6 +30,9 @@ import cnnvsmlp.train.TrainingDiverged;
  * train with Keras' fit semantics, and write config, history, metrics and model.
  */
 public final class ExperimentRunner {
+
+    public static final String ACCURACY_PNG = "accuracy.png";
+    public static final String LOSS_PNG = "loss.png";
 
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -44,6 +50,21 @@ public final class ExperimentRunner {
      */
     public static RunResult fit(Settings settings, MultiLayerNetwork model, DataSet train, DataSet evaluation,
             String data, String evaluatedOn) {
+        return fit(settings, model, train, evaluation, data, evaluatedOn, (trained, folder) -> { });
+    }
+
+    /** Pictures an experiment draws of its trained model, into its run folder. */
+    @FunctionalInterface
+    public interface ExtraPictures {
+        void draw(MultiLayerNetwork trained, Path folder);
+    }
+
+    /**
+     * As {@link #fit(Settings, MultiLayerNetwork, DataSet, DataSet, String, String)}, then {@code pictures}
+     * draws what only this experiment can.
+     */
+    public static RunResult fit(Settings settings, MultiLayerNetwork model, DataSet train, DataSet evaluation,
+            String data, String evaluatedOn, ExtraPictures pictures) {
         var out = settings.console();
         Experiment experiment = settings.experiment();
         Nd4jRuntime.configure(settings.threads());
@@ -87,6 +108,10 @@ public final class ExperimentRunner {
         folder.writeText(RunFolder.HISTORY, history.toCsv());
         folder.writeJson(RunFolder.METRICS, metrics);
         folder.writeModel(model);
+        Pictures.savePng(LearningCurves.accuracy(history, experiment.model(), evaluatedOn),
+                folder.path().resolve(ACCURACY_PNG));
+        Pictures.savePng(LearningCurves.loss(history, experiment.model(), evaluatedOn), folder.path().resolve(LOSS_PNG));
+        pictures.draw(model, folder.path());
         folder.writeJson(RunFolder.CONFIG, config.ended("finished", Instant.now().toString()));
         double seconds = history.totalSeconds();
         out.printf(Locale.ROOT, "%s: accuracy %.4f, loss %.5f on %s after %d epochs, %.1f s%n", experiment.id(),

@@ -138,7 +138,10 @@ class MainTest {
         assertEquals(100, total);
         assertTrue(Files.size(run.resolve("model.zip")) > 1000);
         try (var list = Files.list(run)) {
-            assertEquals(4, list.count(), "config, history, metrics, model and no temporary file");
+            assertEquals(java.util.Set.of("config.json", "history.csv", "metrics.json", "model.zip", "accuracy.png",
+                    "loss.png", "beans-data.png", "beans-surface.png"),
+                    list.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()),
+                    "the results and pictures, no temporary file");
         }
     }
 }

@@ -1,0 +1,55 @@
+package cnnvsmlp.report;
+
+import java.util.List;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import cnnvsmlp.train.EpochResult;
+import cnnvsmlp.train.History;
+
+/** A run's accuracy and loss per epoch, as the charts {@code accuracy.png} and {@code loss.png}. */
+public final class LearningCurves {
+
+    private LearningCurves() {
+    }
+
+    public static XYChart accuracy(History history, String model, String evaluatedOn) {
+        XYChart chart = chart(model + ": accuracy per epoch", "accuracy");
+        line(chart, "training (Keras: mean over the epoch's batches)", epochs(history),
+                values(history.epochs(), EpochResult::trainAccuracy));
+        line(chart, "evaluation: " + evaluatedOn, epochs(history), values(history.epochs(), EpochResult::testAccuracy));
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        return chart;
+    }
+
+    public static XYChart loss(History history, String model, String evaluatedOn) {
+        XYChart chart = chart(model + ": mean squared error per epoch", "loss");
+        line(chart, "training", epochs(history), values(history.epochs(), EpochResult::trainLoss));
+        line(chart, "evaluation: " + evaluatedOn, epochs(history), values(history.epochs(), EpochResult::testLoss));
+        return chart;
+    }
+
+    private static XYChart chart(String title, String yAxis) {
+        XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle("epoch")
+                .yAxisTitle(yAxis).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        return chart;
+    }
+
+    private static void line(XYChart chart, String name, double[] x, double[] y) {
+        chart.addSeries(name, x, y).setMarker(SeriesMarkers.NONE);
+    }
+
+    static double[] epochs(History history) {
+        return history.epochs().stream().mapToDouble(EpochResult::epoch).toArray();
+    }
+
+    static double[] values(List<EpochResult> epochs, java.util.function.ToDoubleFunction<EpochResult> f) {
+        return epochs.stream().mapToDouble(f).toArray();
+    }
+}

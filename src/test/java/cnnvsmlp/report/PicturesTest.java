@@ -1,0 +1,117 @@
+package cnnvsmlp.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.nd4j.linalg.factory.Nd4j;
+
+import cnnvsmlp.data.BeansData;
+import cnnvsmlp.model.BeansMlp;
+import cnnvsmlp.train.History;
+import cnnvsmlp.train.Trainer;
+import cnnvsmlp.train.TrainingObserver;
+
+/** The numbers behind the pictures, and pictures that really are pictures. */
+class PicturesTest {
+
+    @TempDir
+    Path dir;
+
+    private static MultiLayerNetwork beansModel() {
+        MultiLayerNetwork net = new MultiLayerNetwork(BeansMlp.configuration(42));
+        net.init();
+        return net;
+    }
+
+    @Test
+    void surfaceGridSpansTheDataAndHoldsTheModelsOutputs() {
+        BeansData beans = BeansData.generate(100, 42);
+        MultiLayerNetwork model = beansModel();
+        BeansSurface surface = BeansSurface.of(model, beans, 0.1);
+        double min1 = Double.MAX_VALUE;
+        double max1 = -Double.MAX_VALUE;
+        for (int i = 0; i < 100; i++) {
+            min1 = Math.min(min1, beans.x(i, 0));
+            max1 = Math.max(max1, beans.x(i, 0));
+        }
+        assertEquals(min1, surface.x1()[0], 1e-12);
+        assertTrue(surface.x1()[surface.x1().length - 1] <= max1 + 1e-9);
+        assertTrue(surface.x1()[surface.x1().length - 1] > max1 - 0.1);
+        assertEquals(0.1, surface.x1()[1] - surface.x1()[0], 1e-12);
+        for (int[] ij : new int[][] {{0, 0}, {7, 31}, {surface.x1().length - 1, surface.x2().length - 1}}) {
+            double expected = model.output(Nd4j.createFromArray(new float[][] {
+                    {(float) surface.x1()[ij[0]], (float) surface.x2()[ij[1]]}}), false).getDouble(0, 0);
+            assertEquals(expected, surface.probability()[ij[0]][ij[1]], 1e-6, "grid point " + ij[0] + "," + ij[1]);
+        }
+    }
+
+    @Test
+    void theBoundaryLiesWhereTheProbabilityCrossesOneHalf() {
+        BeansSurface surface = new BeansSurface(new double[] {0, 1, 2}, new double[] {0, 1},
+                new double[][] {{0.1, 0.2}, {0.4, 0.7}, {0.6, 0.9}});
+        List<double[]> edge = surface.boundary();
+        // 0.2 at (0,1) -> 0.7 at (1,1); 0.4 at (1,0) -> 0.6 at (2,0); 0.4 at (1,0) -> 0.7 at (1,1); no others
+        assertEquals(3, edge.size());
+        assertArrayEquals(new double[] {0.5, 1}, edge.get(0), 1e-12);
+        assertArrayEquals(new double[] {1.5, 0}, edge.get(1), 1e-12);
+        assertArrayEquals(new double[] {1, 0.5}, edge.get(2), 1e-12);
+    }
+
+    @Test
+    void theColourScaleIsCentredAtOneHalf() {
+        assertEquals(new Color(255, 255, 255), BeansSurface.colour(0.5));
+        assertTrue(BeansSurface.colour(0.0).getBlue() > BeansSurface.colour(0.0).getRed());
+        assertTrue(BeansSurface.colour(1.0).getRed() > BeansSurface.colour(1.0).getBlue());
+    }
+
+    @Test
+    void learningCurvesAreTheRecordedHistory() {
+        BeansData beans = BeansData.generate(100, 1);
+        History history = new Trainer(new Trainer.Settings(5, 10, 1)).fit(beansModel(), beans.toDataSet(),
+                beans.toDataSet(), TrainingObserver.NONE);
+        XYChart accuracy = LearningCurves.accuracy(history, "beans", "the points");
+        XYChart loss = LearningCurves.loss(history, "beans", "the points");
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5}, accuracy.getSeriesCollection().iterator().next().getXData());
+        assertArrayEquals(history.epochs().stream().mapToDouble(e -> e.testAccuracy()).toArray(),
+                accuracy.getSeries("evaluation: the points").getYData());
+        assertArrayEquals(history.epochs().stream().mapToDouble(e -> e.trainLoss()).toArray(),
+                loss.getSeries("training").getYData());
+    }
+
+    @Test
+    void picturesArePngsOfTheirSizeAndNotBlank() throws Exception {
+        BeansData beans = BeansData.generate(100, 42);
+        Path surfacePng = dir.resolve("surface.png");
+        Path dataPng = dir.resolve("data.png");
+        Pictures.savePng(BeansSurface.of(beansModel(), beans, BeansSurface.STEP).chart(beans, "test"), surfacePng);
+        Pictures.savePng(BeansSurface.scatter(beans), dataPng);
+        for (Path png : new Path[] {surfacePng, dataPng}) {
+            BufferedImage image = ImageIO.read(png.toFile());
+            assertNotNull(image, png + " decodes as an image");
+            assertEquals(700, image.getWidth());
+            assertEquals(640, image.getHeight());
+            Set<Integer> colours = new HashSet<>();
+            for (int y = 0; y < image.getHeight(); y += 4) {
+                for (int x = 0; x < image.getWidth(); x += 4) {
+                    colours.add(image.getRGB(x, y));
+                }
+            }
+            assertTrue(colours.size() > 8, png + " has " + colours.size() + " colours");
+        }
+    }
+}
