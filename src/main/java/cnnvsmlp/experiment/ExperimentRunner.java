@@ -90,6 +90,7 @@ public final class ExperimentRunner {
                 settings.batchSize(), KerasDefaults.LEARNING_RATE, settings.seed(), settings.threads());
         out.println("CPU kernels: OpenBLAS runs " + config.environment().cpuKernels().get("openblasCore") + ", "
                 + config.environment().cpuKernels().get("chosen"));
+        out.println("convolutions: " + config.environment().backend().get("convolutions"));
         out.println("results: " + folder.path());
 
         Trainer trainer = new Trainer(new Trainer.Settings(settings.epochs(), settings.batchSize(),

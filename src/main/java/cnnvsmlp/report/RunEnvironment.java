@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.nd4j.linalg.factory.Nd4j;
 
+import cnnvsmlp.model.OneDnn;
+
 /**
  * Where and with what a run ran: machine, Java, ND4J backend and the CPU kernels OpenBLAS chose, library
  * versions, git commit. Written into every {@code config.json}.
@@ -56,6 +58,9 @@ public record RunEnvironment(Map<String, String> machine, Map<String, String> jv
             }
         }
         backend.put("dataType", Nd4j.dataType().toString());
+        backend.put("nativeVariant", System.getProperty("org.bytedeco.javacpp.platform.extension", "(plain)"));
+        backend.put("convolutions", OneDnn.available() ? "oneDNN (DL4J's MKLDNNConvHelper, switched on)"
+                : "DL4J's im2col path");
 
         return new RunEnvironment(machine, jvm, backend, readCpuKernels(), readVersions(), readGitCommit());
     }
