@@ -45,33 +45,14 @@ public record Settings(Experiment experiment, int epochs, String budgetSource, i
         if (isPostBudget()) {
             return "budget: " + epochs + " epochs, the post's";
         }
+        String relation = epochs < Experiment.POST_EPOCHS ? "shorter" : "longer";
         return "budget: " + epochs + " of the post's " + Experiment.POST_EPOCHS + " epochs (" + budgetSource
-                + ") -- a shorter budget than the post's, so the numbers are not the post's final ones";
-    }
-
-    public Settings withEpochs(int newEpochs, String source) {
-        return new Settings(experiment, newEpochs, source, batchSize, seed, outputDir, dataDir, mirrors, threads,
-                showProgress, command, console);
-    }
-
-    public Settings withExperiment(Experiment other, int newEpochs, String source, int newBatchSize) {
-        return new Settings(other, newEpochs, source, newBatchSize, seed, outputDir, dataDir, mirrors, threads,
-                showProgress, command, console);
-    }
-
-    public Settings withOutputDir(Path dir) {
-        return new Settings(experiment, epochs, budgetSource, batchSize, seed, dir, dataDir, mirrors, threads,
-                showProgress, command, console);
+                + ") -- a " + relation + " budget than the post's, so the numbers are not the post's final ones";
     }
 
     public Settings withProgress(boolean show, PrintStream out) {
         return new Settings(experiment, epochs, budgetSource, batchSize, seed, outputDir, dataDir, mirrors, threads,
                 show, command, out);
-    }
-
-    public Settings withDataDir(Path dir) {
-        return new Settings(experiment, epochs, budgetSource, batchSize, seed, outputDir, dir, mirrors, threads,
-                showProgress, command, console);
     }
 
     /** The seed of the shuffling generator: apart from the noise generator's, which also starts from seed. */
