@@ -21,7 +21,7 @@ public final class LeNet5Experiment {
         // the reshape the post forgot: X_train.reshape(60000, 28, 28, 1) / 255.0 (channels-first in DL4J)
         return ExperimentRunner.fit(settings, model, Mnist.imageDataSet(mnist.train()),
                 Mnist.imageDataSet(mnist.test()), mnist.toString() + ", as 1x28x28 images divided by 255",
-                MnistData.TEST_SET);
+                MnistData.TEST_SET, (trained, folder) -> MnistData.drawDigits(mnist, folder));
     }
 
     /** Run from an IDE: the post's settings, or any command-line option of {@code lenet5}. */

@@ -20,7 +20,8 @@ public final class MnistMlpExperiment {
         MultiLayerNetwork model = new MultiLayerNetwork(MnistMlp.configuration(settings.seed()));
         // X_train.reshape(60000, 784) / 255.0, to_categorical(Y_train, 10); the same for the test set
         return ExperimentRunner.fit(settings, model, Mnist.flatDataSet(mnist.train()), Mnist.flatDataSet(mnist.test()),
-                mnist.toString() + ", flattened to 784 and divided by 255", MnistData.TEST_SET);
+                mnist.toString() + ", flattened to 784 and divided by 255", MnistData.TEST_SET,
+                (trained, folder) -> MnistData.drawDigits(mnist, folder));
     }
 
     /** Run from an IDE: the post's settings, or any command-line option of {@code mnist-mlp}. */
