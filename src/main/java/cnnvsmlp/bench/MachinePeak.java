@@ -30,15 +30,10 @@ public record MachinePeak(int cores, double gigahertz, int flopsPerCycle) {
 
     private static double clockGigahertz() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("cpu MHz")) {
-                    return Double.parseDouble(line.substring(line.indexOf(':') + 1).trim()) / 1000;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
+            return CpuKernels.cpuInfoField("cpu MHz").map(Double::parseDouble).orElse(0.0) / 1000;
+        } catch (NumberFormatException e) {
             return 0;
         }
-        return 0;
     }
 
     /** Peak resident memory of this process so far ({@code VmHWM}), in MiB; -1 where unknown. */

@@ -39,7 +39,6 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        OneDnn.selectNativeVariant();
         java.util.Optional<Integer> relaunched = KernelLauncher.relaunchIfUseful(args);
         if (relaunched.isPresent()) {
             System.exit(relaunched.get());

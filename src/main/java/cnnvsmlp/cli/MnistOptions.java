@@ -45,8 +45,6 @@ final class MnistOptions {
                 chosen = MnistDownloader.DEFAULT_MIRRORS;
             }
         }
-        return new Settings(settings.experiment(), settings.epochs(), settings.budgetSource(), settings.batchSize(),
-                settings.seed(), settings.outputDir(), dataDir, chosen, settings.threads(), settings.showProgress(),
-                settings.command(), settings.console());
+        return settings.withMnistSource(dataDir, chosen);
     }
 }

@@ -55,6 +55,12 @@ public record Settings(Experiment experiment, int epochs, String budgetSource, i
                 show, command, out);
     }
 
+    /** Where MNIST comes from: a folder (or null for MNIST_DIR and the cache) and the mirrors to download from. */
+    public Settings withMnistSource(Path folder, List<URI> mirrorList) {
+        return new Settings(experiment, epochs, budgetSource, batchSize, seed, outputDir, folder, mirrorList, threads,
+                showProgress, command, console);
+    }
+
     /** The seed of the shuffling generator: apart from the noise generator's, which also starts from seed. */
     public long shuffleSeed() {
         return seed ^ 0x5DEECE66DL;

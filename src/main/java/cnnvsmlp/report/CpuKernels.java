@@ -49,18 +49,27 @@ public final class CpuKernels {
 
     /** The flags of the first CPU in {@code /proc/cpuinfo}, empty where there is no such file. */
     public static Set<String> cpuFlags() {
+        return cpuInfoField("flags").map(flags -> (Set<String>) new HashSet<>(Arrays.asList(flags.split("\\s+"))))
+                .orElse(Set.of());
+    }
+
+    /** A field of the first CPU in {@code /proc/cpuinfo} ("model name", "flags", "cpu MHz"), where there is one. */
+    public static Optional<String> cpuInfoField(String field) {
         Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (!Files.isReadable(cpuinfo)) {
+            return Optional.empty();
+        }
         try {
             for (String line : Files.readAllLines(cpuinfo, StandardCharsets.UTF_8)) {
-                if (line.startsWith("flags")) {
-                    int colon = line.indexOf(':');
-                    return new HashSet<>(Arrays.asList(line.substring(colon + 1).trim().split("\\s+")));
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equals(field)) {
+                    return Optional.of(line.substring(colon + 1).trim());
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return Set.of();
+            return Optional.empty();
         }
-        return Set.of();
+        return Optional.empty();
     }
 
     /** One line for the console and config.json: which core type was asked for, and by whom. */

@@ -5,13 +5,13 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -38,7 +38,7 @@ public record RunEnvironment(Map<String, String> machine, Map<String, String> jv
         machine.put("host", hostName());
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         machine.put("arch", System.getProperty("os.arch"));
-        machine.put("cpu", cpuModel().orElse("unknown"));
+        machine.put("cpu", CpuKernels.cpuInfoField("model name").orElse("unknown"));
         machine.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
         machine.put("memoryGiB", String.format(java.util.Locale.ROOT, "%.1f", totalMemoryBytes() / (double) (1L << 30)));
 
@@ -91,41 +91,13 @@ public record RunEnvironment(Map<String, String> machine, Map<String, String> jv
         return versions;
     }
 
-    static Optional<String> cpuModel() {
-        return cpuInfoField("model name");
-    }
-
     private static String cpuFlagsSummary() {
-        Optional<String> flags = cpuInfoField("flags");
+        Set<String> flags = CpuKernels.cpuFlags();
         if (flags.isEmpty()) {
             return "unknown";
         }
-        String all = " " + flags.get() + " ";
-        StringBuilder summary = new StringBuilder();
-        for (String flag : new String[] {"sse3", "avx", "avx2", "fma", "avx512f", "avx512_bf16", "amx_tile"}) {
-            if (all.contains(" " + flag + " ")) {
-                summary.append(summary.length() == 0 ? "" : " ").append(flag);
-            }
-        }
-        return summary.toString();
-    }
-
-    private static Optional<String> cpuInfoField(String field) {
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        if (!Files.isReadable(cpuinfo)) {
-            return Optional.empty();
-        }
-        try {
-            for (String line : Files.readAllLines(cpuinfo, StandardCharsets.UTF_8)) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).trim().equals(field)) {
-                    return Optional.of(line.substring(colon + 1).trim());
-                }
-            }
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
+        return Stream.of("avx", "avx2", "fma", "avx512f", "avx512_bf16", "amx_tile").filter(flags::contains)
+                .collect(Collectors.joining(" "));
     }
 
     private static long totalMemoryBytes() {
