@@ -10,6 +10,7 @@ import cnnvsmlp.experiment.Experiment;
 import cnnvsmlp.model.BeansMlp;
 import cnnvsmlp.model.LeNet5;
 import cnnvsmlp.model.MnistMlp;
+import cnnvsmlp.report.GpuDevices;
 import cnnvsmlp.report.OpenBlasProbe;
 import cnnvsmlp.train.EpochResult;
 import cnnvsmlp.train.Evaluator;
@@ -38,7 +39,7 @@ public final class Benchmark {
             int beansEpochs) {
         Nd4jRuntime.configure(experiment.defaultThreads());
         MachinePeak peak = MachinePeak.ofThisMachine();
-        String kernels = OpenBlasProbe.coreName().orElse("unknown");
+        String kernels = GpuDevices.cudaBackend() ? "CUDA" : OpenBlasProbe.coreName().orElse("unknown");
         if (experiment == Experiment.BEANS) {
             DataSet beans = BeansData.generate(BeansData.POST_SIZE, 42).toDataSet();
             MultiLayerNetwork net = network(BeansMlp.configuration(42));
@@ -50,7 +51,8 @@ public final class Benchmark {
             double gflops = Flops.trainingPerExample(net, beans.getFeatures().getRow(0, true)) * (examples / train)
                     / 1e9;
             return new Measurement(experiment.id(), batchSize, kernels, examples, train, eval, examples / train, gflops,
-                    gflops / peak.gflops(), MachinePeak.peakResidentMiB());
+                    gflops / peak.gflops(), MachinePeak.peakResidentMiB(),
+                    (train + eval) * Experiment.POST_EPOCHS / beansEpochs / 3600);
         }
         boolean cnn = experiment == Experiment.LENET5;
         Mnist.Split trainSplit = mnist.train().head(trainExamples);
@@ -64,7 +66,8 @@ public final class Benchmark {
         double perExample = timed.trainSeconds() / examples;
         double gflops = Flops.trainingPerExample(net, Evaluator.rows(test.getFeatures(), 0, 1)) / perExample / 1e9;
         return new Measurement(experiment.id(), batchSize, kernels, examples, perExample * MNIST_EPOCH,
-                timed.evalSeconds(), 1 / perExample, gflops, gflops / peak.gflops(), MachinePeak.peakResidentMiB());
+                timed.evalSeconds(), 1 / perExample, gflops, gflops / peak.gflops(), MachinePeak.peakResidentMiB(),
+                (perExample * MNIST_EPOCH + timed.evalSeconds()) * Experiment.POST_EPOCHS / 3600);
     }
 
     private static MultiLayerNetwork network(MultiLayerConfiguration conf) {

@@ -13,8 +13,10 @@ package cnnvsmlp.bench;
  * @param gflops achieved training GFLOP/s (three forward passes per example)
  * @param peakFraction gflops over the machine's nominal fp32 peak
  * @param peakResidentMiB peak resident memory of the measuring JVM
+ * @param postBudgetHours the estimated hours of the post's full budget (5000 epochs, each evaluated) at this
+ *     speed
  */
 public record Measurement(String model, int batchSize, String kernels, long measuredExamples,
         double trainSecondsPerEpoch, double evalSeconds, double examplesPerSecond, double gflops, double peakFraction,
-        double peakResidentMiB) {
+        double peakResidentMiB, double postBudgetHours) {
 }

@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.nd4j.linalg.factory.Nd4jBackend;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.model.OneDnn;
+import cnnvsmlp.report.RunEnvironment;
 
 /**
  * {@code cnn-vs-mlp}: the command line. One subcommand per experiment of the post, plus {@code all}.
@@ -67,7 +70,36 @@ public final class Main implements Runnable {
             throw e;
         });
         Console.set(out, err);
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (ExceptionInInitializerError e) {
+            String problem = backendProblem(e);
+            if (problem == null) {
+                throw e;
+            }
+            err.println("error: " + problem);
+            return EXIT_PROBLEM;
+        }
+    }
+
+    /** The message for an ND4J backend that failed to load, or null when {@code e} is something else. */
+    static String backendProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Nd4jBackend.NoAvailableBackendException) {
+                String backend = RunEnvironment.readVersions().getOrDefault("nd4j.backend", "nd4j-native");
+                if (backend.contains("cuda")) {
+                    return "ND4J's CUDA backend (" + backend + ") could not start on this machine (the warning"
+                            + " above names the library it missed). This build is for NVIDIA GPUs (-Pcuda): install an"
+                            + " NVIDIA driver for CUDA 11.6 (Linux >= 510.39) and the CUDA 11.6 and cuDNN 8.3"
+                            + " libraries, or build with -Pcuda,cuda-redist to bundle them; or rebuild for the CPU with"
+                            + " 'mvn -B -q -DskipTests package'.";
+                }
+                return "ND4J's backend (" + backend + ") could not load its native library on this machine (the"
+                        + " warning above names the cause); the build supports Linux, macOS and Windows on x86-64"
+                        + " and arm64. Rebuild with 'mvn -B -q -DskipTests package' on this machine.";
+            }
+        }
+        return null;
     }
 
     private static String helpTarget(ParameterException e) {

@@ -91,6 +91,11 @@ public final class ExperimentRunner {
         out.println("CPU kernels: OpenBLAS runs " + config.environment().cpuKernels().get("openblasCore") + ", "
                 + config.environment().cpuKernels().get("chosen"));
         out.println("convolutions: " + config.environment().backend().get("convolutions"));
+        if (config.environment().backend().containsKey("devices")) {
+            Map<String, String> gpu = config.environment().backend();
+            out.println("GPU: " + gpu.get("devices") + "; CUDA runtime " + gpu.get("cudaRuntime") + ", driver "
+                    + gpu.get("cudaDriver") + ", cuDNN " + gpu.get("cudnn") + ", " + gpu.get("dataType"));
+        }
         out.println("results: " + folder.path());
 
         Trainer trainer = new Trainer(new Trainer.Settings(settings.epochs(), settings.batchSize(),

@@ -23,7 +23,8 @@ import cnnvsmlp.model.OneDnn;
  *
  * @param machine host name, OS, CPU model, cores, memory
  * @param jvm Java version and vendor
- * @param backend ND4J backend, BLAS vendor, threads, data type
+ * @param backend ND4J backend, BLAS vendor, threads, data type; on a GPU the devices (name, compute
+ *     capability, memory) and the CUDA runtime, driver and cuDNN versions ({@link GpuDevices})
  * @param cpuKernels OpenBLAS' core type (the kernel level it runs) and build configuration, and the
  *     {@code OPENBLAS_CORETYPE} it was started with
  * @param versions the project's and its libraries' versions
@@ -59,8 +60,10 @@ public record RunEnvironment(Map<String, String> machine, Map<String, String> jv
         }
         backend.put("dataType", Nd4j.dataType().toString());
         backend.put("nativeVariant", System.getProperty("org.bytedeco.javacpp.platform.extension", "(plain)"));
+        boolean cuda = GpuDevices.cudaBackend();
         backend.put("convolutions", OneDnn.available() ? "oneDNN (DL4J's MKLDNNConvHelper, switched on)"
-                : "DL4J's im2col path");
+                : cuda ? "DL4J's im2col path on the GPU (cuBLAS)" : "DL4J's im2col path");
+        backend.putAll(GpuDevices.report());
 
         return new RunEnvironment(machine, jvm, backend, readCpuKernels(), readVersions(), readGitCommit());
     }

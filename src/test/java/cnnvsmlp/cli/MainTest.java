@@ -144,4 +144,14 @@ class MainTest {
                     "the results and pictures, no temporary file");
         }
     }
+
+    @Test
+    void aBackendThatCannotLoadIsExplainedNotDumped() {
+        // what Nd4j's static initialiser throws when no backend's natives load (on -Pcuda: no NVIDIA driver)
+        Throwable failure = new ExceptionInInitializerError(new RuntimeException(
+                new org.nd4j.linalg.factory.Nd4jBackend.NoAvailableBackendException("Please ensure ...")));
+        String message = Main.backendProblem(failure);
+        assertTrue(message.contains("nd4j-native") && message.contains("mvn -B -q -DskipTests package"), message);
+        assertEquals(null, Main.backendProblem(new ExceptionInInitializerError(new IllegalStateException("x"))));
+    }
 }
