@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import cnnvsmlp.data.BeansData;
 import cnnvsmlp.experiment.BeansExperiment;
 import cnnvsmlp.experiment.Experiment;
 import cnnvsmlp.experiment.LeNet5Experiment;
@@ -33,6 +34,9 @@ abstract class ExperimentCommand implements Callable<Integer> {
     @Command(name = "beans", mixinStandardHelpOptions = true,
             description = "Experiment 1: the 2-8-8-8-1 MLP on the two-spiral beans (batch 10).")
     static final class Beans extends ExperimentCommand {
+        @Mixin
+        BeansDataOptions data;
+
         @Override
         Experiment experiment() {
             return Experiment.BEANS;
@@ -40,7 +44,13 @@ abstract class ExperimentCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            BeansExperiment.run(settings());
+            Settings settings = settings();
+            BeansData beans = data.load(spec, settings.seed());
+            if (data.exporting()) {
+                data.export(beans, Console.out());
+                return 0;
+            }
+            BeansExperiment.run(settings, beans);
             return 0;
         }
     }

@@ -19,14 +19,18 @@ public final class BeansExperiment {
     }
 
     public static RunResult run(Settings settings) {
-        BeansData beans = BeansData.generate(BeansData.POST_SIZE, settings.seed()); // X, Y = get_beans(100)
+        return run(settings, BeansData.generate(BeansData.POST_SIZE, settings.seed())); // X, Y = get_beans(100)
+    }
+
+    /** The same network and training on other two-class points: another {@code BeansShape} or a CSV file. */
+    public static RunResult run(Settings settings, BeansData beans) {
         DataSet xy = beans.toDataSet();
         MultiLayerNetwork model = new MultiLayerNetwork(BeansMlp.configuration(settings.seed()));
         // model.fit(X, Y, epochs=5000, batch_size=10); the post has no test set and judges the fit on X itself
-        return ExperimentRunner.fit(settings, model, xy, xy, beans.toString(), "the 100 training points",
+        return ExperimentRunner.fit(settings, model, xy, xy, beans.toString(), "the " + beans.size() + " training points",
                 (trained, folder) -> {
                     Pictures.savePng(BeansSurface.scatter(beans), folder.resolve(DATA_PNG));         // show_scatter
-                    Pictures.savePng(BeansSurface.of(trained, beans, BeansSurface.STEP)                // show_scatter_surface
+                    Pictures.savePng(BeansSurface.of(trained, beans, BeansSurface.stepFor(beans))      // show_scatter_surface
                             .chart(beans, "beans MLP: P(label 1) after " + settings.epochs() + " epochs"),
                             folder.resolve(SURFACE_PNG));
                 });

@@ -31,6 +31,25 @@ public record BeansSurface(double[] x1, double[] x2, double[][] probability) {
     public static final double STEP = 0.1;
     static final int BANDS = 10;
 
+    /**
+     * The grid step for {@code data}: the post's 0.1 where that gives at least 50 cells across the wider input
+     * (the spiral spans about 10), else a hundredth of that input's range, so small shapes are drawn as finely.
+     */
+    public static double stepFor(BeansData data) {
+        double range = Math.max(range(data, 0), range(data, 1));
+        return range / STEP >= 50 ? STEP : range / 100;
+    }
+
+    private static double range(BeansData data, int feature) {
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (int i = 0; i < data.size(); i++) {
+            min = Math.min(min, data.x(i, feature));
+            max = Math.max(max, data.x(i, feature));
+        }
+        return max - min;
+    }
+
     /** Evaluates {@code model} on the grid spanning {@code data}. */
     public static BeansSurface of(MultiLayerNetwork model, BeansData data, double step) {
         double[] x1 = axis(data, 0, step);
@@ -126,7 +145,7 @@ public record BeansSurface(double[] x1, double[] x2, double[][] probability) {
 
     /** The post's {@code show_scatter}: the points coloured by label. */
     public static XYChart scatter(BeansData data) {
-        XYChart chart = base("beans: " + data.size() + " points, two spirals");
+        XYChart chart = base("beans: " + data.size() + " points, " + data.source());
         chart.getStyler().setMarkerSize(9);
         addPoints(chart, data);
         return chart;

@@ -154,4 +154,61 @@ class MainTest {
         assertTrue(message.contains("nd4j-native") && message.contains("mvn -B -q -DskipTests package"), message);
         assertEquals(null, Main.backendProblem(new ExceptionInInitializerError(new IllegalStateException("x"))));
     }
+
+    @Test
+    void exportEditAndTrainOnACsvFile() throws Exception {
+        Path csv = temp.resolve("beans.csv");
+        Outcome exported = run("beans", "--export-data", csv.toString(), "--output-dir", temp.resolve("out").toString());
+        assertEquals(0, exported.code(), exported.err());
+        assertTrue(exported.out().contains("wrote 100 points (spiral, noise +-0.1, seed 42) to " + csv), exported.out());
+        assertFalse(Files.exists(temp.resolve("out")), "exporting trains nothing");
+        assertEquals(cnnvsmlp.data.BeansData.generate(100, 42).toString().replace("spiral, noise +-0.1, seed 42",
+                "file " + csv), cnnvsmlp.data.BeansCsv.read(csv, cnnvsmlp.data.BeansCsv.Header.AUTO).toString());
+
+        // the user edits the file: drops the header and the last 40 points
+        java.util.List<String> lines = Files.readAllLines(csv);
+        Files.write(csv, lines.subList(1, 61));
+        Outcome trained = run("beans", "--data", csv.toString(), "--epochs", "2", "--output-dir", temp.toString());
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue(trained.out().contains("data: BeansData[m=60, positives=50, negatives=10, file " + csv + "]"),
+                trained.out());
+    }
+
+    @Test
+    void aBadCsvIsOneLineAndTrainsNothing() throws Exception {
+        Path csv = Files.writeString(temp.resolve("bad.csv"), "x1,x2,label\n1,2,1\n3,4,2\n");
+        Outcome o = run("beans", "--data", csv.toString(), "--epochs", "2", "--output-dir",
+                temp.resolve("out").toString());
+        assertEquals(1, o.code());
+        assertTrue(o.err().startsWith("error: " + csv + " row 3, column 3 (label): '2' is not 0 or 1."), o.err());
+        assertEquals(1, o.err().lines().count(), o.err());
+        assertFalse(Files.exists(temp.resolve("out")), "nothing trained, nothing written");
+    }
+
+    @Test
+    void dataOptionsThatContradictEachOther() {
+        Outcome both = run("beans", "--data", "x.csv", "--dataset", "xor");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("give one or the other"), both.err());
+        Outcome unknown = run("beans", "--dataset", "moons");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().startsWith("error: unknown data set 'moons'; choose spiral, circle, xor or blobs"),
+                unknown.err());
+        assertTrue(run("beans", "--noise", "-1").err().contains("--noise must be between 0 and 100, got -1.0"));
+    }
+
+    @Test
+    void anotherShapeTrainsAndIsRecorded() throws Exception {
+        Outcome o = run("beans", "--dataset", "circle", "--noise", "0.05", "--epochs", "2", "--seed", "3",
+                "--output-dir", temp.toString());
+        assertEquals(0, o.code(), o.err());
+        Path run;
+        try (var list = Files.list(temp.resolve("beans"))) {
+            run = list.findFirst().orElseThrow();
+        }
+        JsonNode config = Json.MAPPER.readTree(run.resolve("config.json").toFile());
+        assertEquals("BeansData[m=100, positives=50, negatives=50, circle, noise +-0.05, seed 3]",
+                config.get("data").asText());
+        assertTrue(Files.size(run.resolve("beans-surface.png")) > 1000);
+    }
 }

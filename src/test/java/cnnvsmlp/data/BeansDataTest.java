@@ -108,6 +108,6 @@ class BeansDataTest {
 
     @Test
     void describesItself() {
-        assertEquals("BeansData[m=100, positives=50, negatives=50, noise=+-0.1, seed=42]", beans.toString());
+        assertEquals("BeansData[m=100, positives=50, negatives=50, spiral, noise +-0.1, seed 42]", beans.toString());
     }
 }

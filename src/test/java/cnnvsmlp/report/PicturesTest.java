@@ -21,6 +21,7 @@ import org.knowm.xchart.XYChart;
 import org.nd4j.linalg.factory.Nd4j;
 
 import cnnvsmlp.data.BeansData;
+import cnnvsmlp.data.BeansShape;
 import cnnvsmlp.model.BeansMlp;
 import cnnvsmlp.train.History;
 import cnnvsmlp.train.Trainer;
@@ -58,6 +59,20 @@ class PicturesTest {
                     {(float) surface.x1()[ij[0]], (float) surface.x2()[ij[1]]}}), false).getDouble(0, 0);
             assertEquals(expected, surface.probability()[ij[0]][ij[1]], 1e-6, "grid point " + ij[0] + "," + ij[1]);
         }
+    }
+
+    @Test
+    void theGridFollowsTheDataAtThePostsStepOrFiner() {
+        assertEquals(0.1, BeansSurface.stepFor(BeansData.generate(100, 42)), 0, "the spiral: the post's 0.1");
+        BeansData circle = BeansShape.CIRCLE.generate(100, 2);
+        double step = BeansSurface.stepFor(circle);
+        BeansSurface surface = BeansSurface.of(beansModel(), circle, step);
+        double min2 = java.util.stream.IntStream.range(0, 100).mapToDouble(i -> circle.x(i, 1)).min().orElseThrow();
+        double max2 = java.util.stream.IntStream.range(0, 100).mapToDouble(i -> circle.x(i, 1)).max().orElseThrow();
+        assertTrue(step < 0.025 && step > 0.015, "a circle of diameter 2 gets about 100 cells: " + step);
+        assertEquals(min2, surface.x2()[0], 1e-12);
+        assertTrue(surface.x2()[surface.x2().length - 1] > max2 - step - 1e-9);
+        assertTrue(surface.x1().length >= 90, surface.x1().length + " columns");
     }
 
     @Test

@@ -1,0 +1,83 @@
+package cnnvsmlp.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import cnnvsmlp.FixableProblem;
+import cnnvsmlp.data.BeansCsv;
+import cnnvsmlp.data.BeansData;
+import cnnvsmlp.data.BeansShape;
+
+/** Which points the beans network learns: the post's spiral (default), another shape, or a CSV file. */
+final class BeansDataOptions {
+
+    static final int MAX_NOISE = 100;
+
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "The points to learn: spiral (the post's two spirals, the default), circle (a disc inside a"
+                    + " ring), xor (four quadrants) or blobs (two Gaussian clouds); 100 points, seeded by --seed.")
+    String dataset;
+
+    @Option(names = "--noise", paramLabel = "X",
+            description = "Uniform noise in [-X, X] added to each coordinate. Default: the data set's (spiral 0.1 as"
+                    + " in the post, the others 0).")
+    Double noise;
+
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "Learn the points of a CSV file instead: rows x1,x2,label with label 0 or 1, read with"
+                    + " DataVec; a header line is detected (see --data-header).")
+    Path data;
+
+    @Option(names = "--data-header", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Whether --data's first line is a header: auto (when it is not numbers), present or absent."
+                    + " Default: ${DEFAULT-VALUE}.")
+    BeansCsv.Header header;
+
+    @Option(names = "--export-data", paramLabel = "FILE",
+            description = "Write the points as CSV (x1,x2,label, with a header) to FILE and stop without training;"
+                    + " edit the file and train on it with --data FILE.")
+    Path exportData;
+
+    /** The points these options name, after checking the options; reading a file may throw FixableProblem. */
+    BeansData load(CommandSpec spec, long seed) {
+        if (data != null && (dataset != null || noise != null)) {
+            throw new ParameterException(spec.commandLine(), "--data trains on a file; --dataset and --noise"
+                    + " choose generated points instead: give one or the other");
+        }
+        if (noise != null && !(noise >= 0 && noise <= MAX_NOISE)) {
+            throw new ParameterException(spec.commandLine(), "--noise must be between 0 and " + MAX_NOISE + ", got "
+                    + noise);
+        }
+        if (data != null) {
+            return BeansCsv.read(data, header);
+        }
+        BeansShape shape;
+        try {
+            shape = dataset == null ? BeansShape.SPIRAL : BeansShape.byId(dataset);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage() + " for --dataset");
+        }
+        return shape.generate(BeansData.POST_SIZE, seed, noise == null ? shape.defaultNoise() : noise);
+    }
+
+    /** Whether to export instead of training. */
+    boolean exporting() {
+        return exportData != null;
+    }
+
+    void export(BeansData beans, PrintStream out) {
+        try {
+            BeansCsv.write(beans, exportData);
+        } catch (IOException e) {
+            throw new FixableProblem("cannot write " + exportData + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); choose a file in a folder you can write to", e);
+        }
+        out.println("wrote " + beans.size() + " points (" + beans.source() + ") to " + exportData);
+        out.println("train on them with: cnn-vs-mlp beans --data " + exportData);
+    }
+}
