@@ -1,6 +1,7 @@
 package cnnvsmlp.experiment;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
 
 import cnnvsmlp.cli.Main;
 import cnnvsmlp.data.Mnist;
@@ -19,9 +20,10 @@ public final class LeNet5Experiment {
     public static RunResult run(Settings settings, Mnist mnist) {
         MultiLayerNetwork model = new MultiLayerNetwork(LeNet5.configuration(settings.seed()));
         // the reshape the post forgot: X_train.reshape(60000, 28, 28, 1) / 255.0 (channels-first in DL4J)
-        return ExperimentRunner.fit(settings, model, Mnist.imageDataSet(mnist.train()),
-                Mnist.imageDataSet(mnist.test()), mnist.toString() + ", as 1x28x28 images divided by 255",
-                MnistData.TEST_SET, (trained, folder) -> MnistData.drawDigits(mnist, folder));
+        DataSet test = Mnist.imageDataSet(mnist.test());
+        return ExperimentRunner.fit(settings, model, Mnist.imageDataSet(mnist.train()), test,
+                mnist.toString() + ", as 1x28x28 images divided by 255", MnistData.TEST_SET,
+                (trained, folder) -> MnistData.drawPictures(mnist, test, trained, Experiment.LENET5, folder));
     }
 
     /** Run from an IDE: the post's settings, or any command-line option of {@code lenet5}. */

@@ -4,11 +4,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+
 import cnnvsmlp.data.Mnist;
 import cnnvsmlp.data.MnistDownloader;
 import cnnvsmlp.data.MnistSource;
 import cnnvsmlp.report.DigitPictures;
+import cnnvsmlp.report.MnistPictures;
 import cnnvsmlp.report.Pictures;
+import cnnvsmlp.train.Evaluator;
 
 /** Loads MNIST the way the settings say: --data-dir, MNIST_DIR, the cache, or a download. */
 public final class MnistData {
@@ -18,14 +23,29 @@ public final class MnistData {
 
     public static final String FIRST_IMAGE_PNG = "mnist-first-image.png";
     public static final String DIGITS_PNG = "mnist-digits.png";
+    public static final String CONFUSION_PNG = "confusion.png";
+    public static final String MISCLASSIFIED_PNG = "misclassified.png";
 
     private MnistData() {
     }
 
-    /** The post's look at the data: the first training image with its label, and a digit of each class. */
-    static void drawDigits(Mnist mnist, Path folder) {
+    /**
+     * The post's look at the data (the first training image with its label, a digit of each class), then what
+     * the trained model gets wrong: its confusion matrix and its first misclassified test digits.
+     */
+    static void drawPictures(Mnist mnist, DataSet test, MultiLayerNetwork trained, Experiment experiment,
+            Path folder) {
         Pictures.savePng(DigitPictures.firstImage(mnist.train()), folder.resolve(FIRST_IMAGE_PNG));
         Pictures.savePng(DigitPictures.firstOfEachClass(mnist.train()), folder.resolve(DIGITS_PNG));
+        int[] predicted = Evaluator.predictions(trained, test);
+        int[][] confusion = new int[Mnist.CLASSES][Mnist.CLASSES];
+        for (int i = 0; i < predicted.length; i++) {
+            confusion[mnist.test().label(i)][predicted[i]]++;
+        }
+        Pictures.savePng(MnistPictures.confusion(confusion, experiment.model() + ": confusion matrix on the "
+                + mnist.test().name() + " set"), folder.resolve(CONFUSION_PNG));
+        Pictures.savePng(MnistPictures.misclassifiedGrid(mnist.test(), predicted, experiment.model()),
+                folder.resolve(MISCLASSIFIED_PNG));
     }
 
     public static Mnist load(Settings settings) {

@@ -1,6 +1,7 @@
 package cnnvsmlp.experiment;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
 
 import cnnvsmlp.cli.Main;
 import cnnvsmlp.data.Mnist;
@@ -19,9 +20,10 @@ public final class MnistMlpExperiment {
     public static RunResult run(Settings settings, Mnist mnist) {
         MultiLayerNetwork model = new MultiLayerNetwork(MnistMlp.configuration(settings.seed()));
         // X_train.reshape(60000, 784) / 255.0, to_categorical(Y_train, 10); the same for the test set
-        return ExperimentRunner.fit(settings, model, Mnist.flatDataSet(mnist.train()), Mnist.flatDataSet(mnist.test()),
+        DataSet test = Mnist.flatDataSet(mnist.test());
+        return ExperimentRunner.fit(settings, model, Mnist.flatDataSet(mnist.train()), test,
                 mnist.toString() + ", flattened to 784 and divided by 255", MnistData.TEST_SET,
-                (trained, folder) -> MnistData.drawDigits(mnist, folder));
+                (trained, folder) -> MnistData.drawPictures(mnist, test, trained, Experiment.MNIST_MLP, folder));
     }
 
     /** Run from an IDE: the post's settings, or any command-line option of {@code mnist-mlp}. */

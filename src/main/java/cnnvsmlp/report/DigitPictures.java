@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -50,6 +51,23 @@ public final class DigitPictures {
         XYChart chart = base("MNIST " + split.name() + ": the first image of each digit 0-9 (index " + indices + ")",
                 1000, 440, 6);
         draw(chart, split, indices, 5);
+        return chart;
+    }
+
+    /**
+     * Images {@code indices} of {@code split}, {@code perRow} to a row, each with its caption above it (the
+     * misclassified digits: "true 4, predicted 9").
+     */
+    public static XYChart grid(Mnist.Split split, List<Integer> indices, List<String> captions, int perRow,
+            String title) {
+        int rows = Math.max(1, (indices.size() + perRow - 1) / perRow);
+        XYChart chart = base(title, 110 * perRow + 40, 125 * rows + 90, 3);
+        draw(chart, split, indices, perRow);
+        for (int k = 0; k < indices.size(); k++) {
+            chart.addAnnotation(new AnnotationText(captions.get(k), (k % perRow) * (Mnist.COLUMNS + GAP)
+                    + Mnist.COLUMNS / 2.0, Mnist.ROWS + 1.5 - (k / perRow) * (Mnist.ROWS + GAP), false));
+        }
+        chart.getStyler().setAnnotationTextFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
         return chart;
     }
 

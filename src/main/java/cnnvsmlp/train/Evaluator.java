@@ -3,6 +3,7 @@ package cnnvsmlp.train;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -53,6 +54,26 @@ public final class Evaluator {
                     false));
         }
         return evaluation;
+    }
+
+    /** The class the model predicts for each example: Keras' argmax (for one output column, 1 above 0.5). */
+    public static int[] predictions(MultiLayerNetwork model, DataSet data) {
+        int n = Math.toIntExact(data.numExamples());
+        int[] predicted = new int[n];
+        for (int start = 0; start < n; start += CHUNK) {
+            int end = Math.min(n, start + CHUNK);
+            INDArray out = model.output(rows(data.getFeatures(), start, end), false);
+            if (out.size(1) == 1) {
+                INDArray positive = out.gt(0.5).castTo(DataType.INT);
+                for (int i = start; i < end; i++) {
+                    predicted[i] = positive.getInt(i - start, 0);
+                }
+            } else {
+                int[] argmax = out.argMax(1).toIntVector();
+                System.arraycopy(argmax, 0, predicted, start, end - start);
+            }
+        }
+        return predicted;
     }
 
     /** Rows {@code start} (inclusive) to {@code end} (exclusive) of a 2-D or 4-D array, as a view. */
