@@ -24,6 +24,7 @@ import cnnvsmlp.train.History;
 import cnnvsmlp.train.Nd4jRuntime;
 import cnnvsmlp.train.Trainer;
 import cnnvsmlp.train.TrainingDiverged;
+import cnnvsmlp.train.TrainingObserver;
 
 /**
  * What every experiment does around its few lines: print the resolved settings, create the run folder,
@@ -65,6 +66,12 @@ public final class ExperimentRunner {
      */
     public static RunResult fit(Settings settings, MultiLayerNetwork model, DataSet train, DataSet evaluation,
             String data, String evaluatedOn, ExtraPictures pictures) {
+        return fit(settings, model, train, evaluation, data, evaluatedOn, TrainingObserver.NONE, pictures);
+    }
+
+    /** As above, with {@code watcher} following the training (e.g. to draw the model at chosen epochs). */
+    public static RunResult fit(Settings settings, MultiLayerNetwork model, DataSet train, DataSet evaluation,
+            String data, String evaluatedOn, TrainingObserver watcher, ExtraPictures pictures) {
         var out = settings.console();
         Experiment experiment = settings.experiment();
         Nd4jRuntime.configure(settings.threads());
@@ -102,8 +109,8 @@ public final class ExperimentRunner {
                 settings.shuffleSeed()));
         History history;
         try {
-            history = trainer.fit(model, train, evaluation,
-                    new ConsoleProgress(out, experiment.id(), settings.showProgress()));
+            history = trainer.fit(model, train, evaluation, TrainingObserver.both(
+                    new ConsoleProgress(out, experiment.id(), settings.showProgress()), watcher));
         } catch (TrainingDiverged e) {
             folder.writeText(RunFolder.HISTORY, e.completed().toCsv());
             folder.writeJson(RunFolder.CONFIG, config.ended("diverged", Instant.now().toString()));

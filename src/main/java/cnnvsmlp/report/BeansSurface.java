@@ -85,6 +85,12 @@ public record BeansSurface(double[] x1, double[] x2, double[][] probability) {
         return values;
     }
 
+    /** The epochs drawn in the training picture: 0, 1 %, 10 % and all of {@code epochs} (0, 50, 500, 5000). */
+    public static List<Integer> snapshotEpochs(int epochs) {
+        return java.util.stream.IntStream.of(0, Math.round(epochs / 100f), Math.round(epochs / 10f), epochs)
+                .distinct().boxed().toList();
+    }
+
     /** Colour of probability {@code p}: blue (0) through white (0.5) to red (1). */
     static Color colour(double p) {
         double t = Math.max(0, Math.min(1, p));

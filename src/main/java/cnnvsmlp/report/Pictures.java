@@ -1,7 +1,15 @@
 package cnnvsmlp.report;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -16,6 +24,36 @@ public final class Pictures {
     }
 
     private Pictures() {
+    }
+
+    /**
+     * Small multiples: {@code charts} drawn at {@code scale} of their size, {@code columns} to a row, in one PNG.
+     * Every chart must have the same size.
+     */
+    public static void saveTiles(List<? extends Chart<?, ?>> charts, int columns, double scale, Path target) {
+        int tileWidth = (int) Math.round(charts.get(0).getWidth() * scale);
+        int tileHeight = (int) Math.round(charts.get(0).getHeight() * scale);
+        int rows = (charts.size() + columns - 1) / columns;
+        BufferedImage image = new BufferedImage(tileWidth * Math.min(columns, charts.size()), tileHeight * rows,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        for (int k = 0; k < charts.size(); k++) {
+            BufferedImage tile = BitmapEncoder.getBufferedImage(charts.get(k));
+            g.drawImage(tile, (k % columns) * tileWidth, (k / columns) * tileHeight, tileWidth, tileHeight, null);
+        }
+        g.dispose();
+        try {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", png);
+            AtomicFiles.write(target, png.toByteArray());
+        } catch (IOException e) {
+            throw new FixableProblem("cannot write the picture " + target + " (" + e.getMessage()
+                    + "); free disk space or pass --output-dir with another folder");
+        }
     }
 
     public static void savePng(Chart<?, ?> chart, Path target) {

@@ -15,6 +15,35 @@ public interface TrainingObserver {
     default void finished() {
     }
 
+    /** {@code first}, then {@code second}, at every call. */
+    static TrainingObserver both(TrainingObserver first, TrainingObserver second) {
+        return new TrainingObserver() {
+            @Override
+            public void started(int epochs, int batchesPerEpoch) {
+                first.started(epochs, batchesPerEpoch);
+                second.started(epochs, batchesPerEpoch);
+            }
+
+            @Override
+            public void batchDone() {
+                first.batchDone();
+                second.batchDone();
+            }
+
+            @Override
+            public void epochDone(EpochResult result) {
+                first.epochDone(result);
+                second.epochDone(result);
+            }
+
+            @Override
+            public void finished() {
+                first.finished();
+                second.finished();
+            }
+        };
+    }
+
     /** Observes nothing. */
     TrainingObserver NONE = new TrainingObserver() {
     };

@@ -139,7 +139,7 @@ class MainTest {
         assertTrue(Files.size(run.resolve("model.zip")) > 1000);
         try (var list = Files.list(run)) {
             assertEquals(java.util.Set.of("config.json", "history.csv", "metrics.json", "model.zip", "accuracy.png",
-                    "loss.png", "beans-data.png", "beans-surface.png"),
+                    "loss.png", "beans-data.png", "beans-surface.png", "beans-training.png"),
                     list.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()),
                     "the results and pictures, no temporary file");
         }
