@@ -26,6 +26,9 @@ public final class AllExperiments {
         results.add(LeNet5Experiment.run(lenet5, mnist));
         beans.console().println();
         beans.console().print(ComparisonTable.render(results.stream().map(AllExperiments::row).toList()));
+        if (mnistMlp.epochs() == lenet5.epochs() && mnistMlp.batchSize() == lenet5.batchSize()) {
+            Comparison.write(mnistMlp, results.get(1), results.get(2));
+        }
         return results;
     }
 

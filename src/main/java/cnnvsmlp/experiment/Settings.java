@@ -50,6 +50,11 @@ public record Settings(Experiment experiment, int epochs, String budgetSource, i
                 + ") -- a " + relation + " budget than the post's, so the numbers are not the post's final ones";
     }
 
+    public Settings withSeed(long newSeed) {
+        return new Settings(experiment, epochs, budgetSource, batchSize, newSeed, outputDir, dataDir, mirrors, threads,
+                showProgress, command, console);
+    }
+
     public Settings withProgress(boolean show, PrintStream out) {
         return new Settings(experiment, epochs, budgetSource, batchSize, seed, outputDir, dataDir, mirrors, threads,
                 show, command, out);

@@ -40,6 +40,25 @@ public final class History {
         return epochs.stream().mapToDouble(e -> e.trainSeconds() + e.evalSeconds()).sum();
     }
 
+    /** The epochs of a {@code history.csv} that {@link #toCsv} wrote. */
+    public static List<EpochResult> fromCsv(String csv) {
+        List<String> lines = csv.lines().toList();
+        if (lines.isEmpty() || !lines.get(0).equals(CSV_HEADER)) {
+            throw new IllegalArgumentException("not a history.csv: its first line is not " + CSV_HEADER);
+        }
+        List<EpochResult> read = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] v = line.split(",");
+            if (v.length != 7) {
+                throw new IllegalArgumentException("history.csv line '" + line + "' does not have 7 values");
+            }
+            read.add(new EpochResult(Integer.parseInt(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]),
+                    Double.parseDouble(v[3]), Double.parseDouble(v[4]), Double.parseDouble(v[5]),
+                    Double.parseDouble(v[6])));
+        }
+        return read;
+    }
+
     public String toCsv() {
         StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
         for (EpochResult e : epochs) {

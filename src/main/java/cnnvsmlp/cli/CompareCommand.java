@@ -1,0 +1,62 @@
+package cnnvsmlp.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.LongStream;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import cnnvsmlp.experiment.Comparison;
+import cnnvsmlp.experiment.Experiment;
+import cnnvsmlp.experiment.Settings;
+
+/** {@code compare}: the MLP against LeNet-5 over several seeds, with one budget. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Trains (or reuses finished runs of) the MNIST MLP and LeNet-5 for several seeds with one"
+                + " budget, and writes results/compare/<run-id>/: accuracy as mean ± sd and per seed, the per-seed"
+                + " difference, the epochs to reach 90/95/98 %, a verdict that names a winner only when the"
+                + " difference is larger than the seed spread, and the charts."})
+final class CompareCommand implements Callable<Integer> {
+
+    static final int MAX_SEEDS = 100;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Mixin
+    MnistOptions mnist;
+
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "3",
+            description = "How many seeds: --seed, --seed + 1, ... Default: ${DEFAULT-VALUE}.")
+    int seeds;
+
+    @Option(names = "--no-reuse",
+            description = "Train every run anew, even where a finished run with the same seed, budget and batch size"
+                    + " is in the output folder.")
+    boolean noReuse;
+
+    @Override
+    public Integer call() {
+        if (seeds < 1 || seeds > MAX_SEEDS) {
+            throw new ParameterException(spec.commandLine(), "--seeds must be between 1 and " + MAX_SEEDS + ", got "
+                    + seeds);
+        }
+        String[] args = spec.commandLine().getParseResult().originalArgs().toArray(String[]::new);
+        Settings mlp = mnist.applyTo(training.resolve(spec, Experiment.MNIST_MLP, args));
+        Settings cnn = mnist.applyTo(training.resolve(spec, Experiment.LENET5, args));
+        if (mlp.epochs() != cnn.epochs()) {
+            throw new ParameterException(spec.commandLine(), "the two models need one budget; give --epochs");
+        }
+        List<Long> seedList = LongStream.range(0, seeds).map(i -> mlp.seed() + i).boxed().toList();
+        Comparison.run(mlp, cnn, seedList, !noReuse);
+        return 0;
+    }
+}

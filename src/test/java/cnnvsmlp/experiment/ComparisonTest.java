@@ -1,0 +1,88 @@
+package cnnvsmlp.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cnnvsmlp.TestData;
+import cnnvsmlp.cli.Main;
+import cnnvsmlp.report.Json;
+import cnnvsmlp.train.History;
+
+class ComparisonTest {
+
+    @TempDir
+    Path results;
+
+    /** A finished run folder as the experiments write it, with test accuracy {@code accuracy} at each epoch. */
+    private Path finishedRun(String experiment, long seed, int epochs, String status, double... accuracy)
+            throws Exception {
+        Path run = Files.createDirectories(results.resolve(experiment).resolve("20260101-000000-seed" + seed + status));
+        Files.writeString(run.resolve("config.json"), "{\"status\":\"" + status + "\",\"seed\":" + seed
+                + ",\"budget\":{\"epochs\":" + epochs + "},\"hyperParameters\":{\"batchSize\":2048}}");
+        Files.writeString(run.resolve("metrics.json"), "{\"accuracy\":" + accuracy[accuracy.length - 1] + "}");
+        StringBuilder csv = new StringBuilder(History.CSV_HEADER).append('\n');
+        for (int e = 0; e < accuracy.length; e++) {
+            csv.append(e + 1).append(",0.09,0.5,0.08,").append(accuracy[e]).append(",3.0,0.5\n");
+        }
+        Files.writeString(run.resolve("history.csv"), csv);
+        return run;
+    }
+
+    @Test
+    void finishedRunsAreReusedAndComparedWithoutTraining() throws Exception {
+        for (long seed : new long[] {7, 8}) {
+            finishedRun("mnist-mlp", seed, 2, "finished", 0.40, 0.50 + seed / 100.0);
+            finishedRun("lenet5", seed, 2, "finished", 0.60, 0.80 + seed / 100.0);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Main.execute(new String[] {"compare", "--epochs", "2", "--seeds", "2", "--seed", "7", "--output-dir",
+                results.toString(), "--data-dir", TestData.mnistDir().toString(), "--no-progress"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, printed);
+        assertEquals(4, printed.lines().filter(l -> l.startsWith("reusing ")).count(), printed);
+
+        Path compare;
+        try (Stream<Path> list = Files.list(results.resolve("compare"))) {
+            compare = list.findFirst().orElseThrow();
+        }
+        JsonNode summary = Json.MAPPER.readTree(compare.resolve("summary.json").toFile());
+        assertEquals(0.575, summary.get("mlp").get("meanAccuracy").asDouble(), 1e-12);
+        assertEquals(0.875, summary.get("cnn").get("meanAccuracy").asDouble(), 1e-12);
+        assertEquals(0.30, summary.get("meanDifference").asDouble(), 1e-12);
+        assertEquals("LeNet-5", summary.get("winner").asText());
+        assertEquals(2, summary.get("cnn").get("epochsToReach").get("90%").size());
+        try (Stream<Path> list = Files.list(compare)) {
+            assertEquals(Set.of("summary.json", "summary.md", "accuracy-bars.png", "test-accuracy.png", "loss.png",
+                    "accuracy-vs-time.png"), list.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
+        }
+        assertTrue(Files.readString(compare.resolve("summary.md")).contains("LeNet-5 wins after 2 of the post's 5000"));
+    }
+
+    @Test
+    void onlyFinishedRunsOfTheSameSeedBudgetAndBatchAreReused() throws Exception {
+        finishedRun("mnist-mlp", 3, 2, "diverged", 0.1, 0.1);
+        finishedRun("mnist-mlp", 4, 3, "finished", 0.1, 0.2, 0.3);
+        Settings base = Settings.post(Experiment.MNIST_MLP);
+        Settings settings = new Settings(Experiment.MNIST_MLP, 2, "--epochs", 2048, 3, results, null, base.mirrors(),
+                1, false, "t", System.out);
+        assertTrue(Comparison.findFinished(settings).isEmpty(), "a diverged run is not reused");
+        assertTrue(Comparison.findFinished(settings.withSeed(4)).isEmpty(), "3 epochs are not a 2-epoch budget");
+        finishedRun("mnist-mlp", 3, 2, "finished", 0.3, 0.4);
+        assertEquals(0.4, Comparison.findFinished(settings).orElseThrow().accuracy(), 1e-12);
+    }
+}
