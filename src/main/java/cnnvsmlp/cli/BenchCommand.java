@@ -28,6 +28,7 @@ import cnnvsmlp.bench.MachinePeak;
 import cnnvsmlp.bench.Measurement;
 import cnnvsmlp.experiment.Experiment;
 import cnnvsmlp.report.Json;
+import cnnvsmlp.report.ResultsIndex;
 import cnnvsmlp.report.RunEnvironment;
 import cnnvsmlp.report.RunFolder;
 
@@ -108,6 +109,7 @@ final class BenchCommand implements Callable<Integer> {
         out.println();
         out.print(table);
         out.println("written to " + folder.path());
+        ResultsIndex.write(outputDir);
         return 0;
     }
 

@@ -20,6 +20,7 @@ import cnnvsmlp.report.CompareReport;
 import cnnvsmlp.report.CompareReport.ModelRun;
 import cnnvsmlp.report.Json;
 import cnnvsmlp.report.Pictures;
+import cnnvsmlp.report.ResultsIndex;
 import cnnvsmlp.report.RunFolder;
 import cnnvsmlp.train.History;
 
@@ -72,6 +73,7 @@ public final class Comparison {
         Pictures.savePng(CompareReport.accuracyCurves(mlp, cnn), dir.resolve(CompareReport.ACCURACY_PNG));
         Pictures.savePng(CompareReport.lossCurves(mlp, cnn), dir.resolve(CompareReport.LOSS_PNG));
         Pictures.savePng(CompareReport.timeToAccuracy(mlp, cnn), dir.resolve(CompareReport.TIME_PNG));
+        ResultsIndex.write(settings.outputDir());
         settings.console().println();
         settings.console().println(summary.verdict());
         settings.console().println("comparison: " + dir);

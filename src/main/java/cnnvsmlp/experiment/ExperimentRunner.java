@@ -14,8 +14,9 @@ import org.nd4j.linalg.dataset.DataSet;
 
 import cnnvsmlp.model.KerasDefaults;
 import cnnvsmlp.report.LearningCurves;
-import cnnvsmlp.report.Pictures;
 import cnnvsmlp.report.Metrics;
+import cnnvsmlp.report.Pictures;
+import cnnvsmlp.report.ResultsIndex;
 import cnnvsmlp.report.RunEnvironment;
 import cnnvsmlp.report.RunFolder;
 import cnnvsmlp.train.ConsoleProgress;
@@ -126,6 +127,7 @@ public final class ExperimentRunner {
         Pictures.savePng(LearningCurves.loss(history, experiment.model(), evaluatedOn), folder.path().resolve(LOSS_PNG));
         pictures.draw(model, folder.path());
         folder.writeJson(RunFolder.CONFIG, config.ended("finished", Instant.now().toString()));
+        ResultsIndex.write(settings.outputDir());
         double seconds = history.totalSeconds();
         out.printf(Locale.ROOT, "%s: accuracy %.4f, loss %.5f on %s after %d epochs, %.1f s%n", experiment.id(),
                 metrics.accuracy(), metrics.loss(), evaluatedOn, history.size(), seconds);

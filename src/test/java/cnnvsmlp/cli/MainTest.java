@@ -137,6 +137,11 @@ class MainTest {
         }
         assertEquals(100, total);
         assertTrue(Files.size(run.resolve("model.zip")) > 1000);
+        String index = Files.readString(temp.resolve("README.md"));
+        String folder = "beans/" + run.getFileName();
+        assertTrue(index.contains("![beans surface](" + folder + "/beans-surface.png)"), index);
+        assertTrue(index.contains("Run [" + folder + "](" + folder + "): `cnn-vs-mlp beans --epochs 3 --seed 5"), index);
+        assertTrue(index.contains("budget 3 of 5000 epochs (--epochs), seed 5."), index);
         try (var list = Files.list(run)) {
             assertEquals(java.util.Set.of("config.json", "history.csv", "metrics.json", "model.zip", "accuracy.png",
                     "loss.png", "beans-data.png", "beans-surface.png", "beans-training.png"),

@@ -71,6 +71,10 @@ class ComparisonTest {
                     "accuracy-vs-time.png"), list.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
         }
         assertTrue(Files.readString(compare.resolve("summary.md")).contains("LeNet-5 wins after 2 of the post's 5000"));
+        String index = Files.readString(results.resolve("README.md"));
+        assertTrue(index.contains("## MLP or CNN?\n\n**LeNet-5 wins after 2 of the post's 5000 epochs"), index);
+        assertTrue(index.contains("| LeNet-5 | 2 | 87.50 % ± 0.71 | 7 |"), index);
+        assertTrue(index.contains("![accuracy bars](compare/" + compare.getFileName() + "/accuracy-bars.png)"), index);
     }
 
     @Test
