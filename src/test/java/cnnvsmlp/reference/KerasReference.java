@@ -1,0 +1,410 @@
+package cnnvsmlp.reference;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An independent reference for the post's three networks: Keras' layers written out in plain Java, in double
+ * precision, with no ND4J or DL4J code. Forward pass, mean squared error with Keras' reduction (mean over the
+ * outputs, then over the batch), backward pass, and one step of plain SGD. Tensors are flat row-major arrays;
+ * images are channels-first (n, c, h, w) and flatten in that order, as DL4J does (Keras, channels-last, flattens
+ * (h, w, c): the same network with the first dense layer's rows permuted).
+ */
+final class KerasReference {
+
+    /** A flat row-major array and its shape. */
+    record Tensor(int[] shape, double[] v) {
+        Tensor(int... shape) {
+            this(shape, new double[size(shape)]);
+        }
+
+        static int size(int[] shape) {
+            int n = 1;
+            for (int d : shape) {
+                n *= d;
+            }
+            return n;
+        }
+    }
+
+    enum Activation { IDENTITY, RELU, SIGMOID, SOFTMAX }
+
+    /** A layer: forward keeps what backward needs; backward returns the gradient for its input. */
+    interface Layer {
+        Tensor forward(Tensor x);
+
+        Tensor backward(Tensor gradOut);
+
+        /** Parameters and their gradients, as {name, values} pairs: "W" then "b"; none for pooling. */
+        default List<double[]> parameters() {
+            return List.of();
+        }
+
+        default List<double[]> gradients() {
+            return List.of();
+        }
+    }
+
+    /** Keras Dense: z = x W + b, W of shape (in, out). */
+    static final class Dense implements Layer {
+        final int in;
+        final int out;
+        final double[] w;
+        final double[] b;
+        final Activation activation;
+        double[] dw;
+        double[] db;
+        private Tensor x;
+        private Tensor a;
+
+        Dense(int in, int out, double[] w, double[] b, Activation activation) {
+            this.in = in;
+            this.out = out;
+            this.w = w.clone();
+            this.b = b.clone();
+            this.activation = activation;
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            x = input;
+            int n = input.shape()[0];
+            Tensor z = new Tensor(n, out);
+            for (int s = 0; s < n; s++) {
+                for (int o = 0; o < out; o++) {
+                    double sum = b[o];
+                    for (int i = 0; i < in; i++) {
+                        sum += input.v()[s * in + i] * w[i * out + o];
+                    }
+                    z.v()[s * out + o] = sum;
+                }
+            }
+            a = activate(z, activation);
+            return a;
+        }
+
+        @Override
+        public Tensor backward(Tensor gradOut) {
+            Tensor gz = activationBackward(a, gradOut, activation);
+            int n = x.shape()[0];
+            dw = new double[in * out];
+            db = new double[out];
+            Tensor gx = new Tensor(x.shape().clone());
+            for (int s = 0; s < n; s++) {
+                for (int o = 0; o < out; o++) {
+                    double g = gz.v()[s * out + o];
+                    db[o] += g;
+                    for (int i = 0; i < in; i++) {
+                        dw[i * out + o] += x.v()[s * in + i] * g;
+                        gx.v()[s * in + i] += g * w[i * out + o];
+                    }
+                }
+            }
+            return gx;
+        }
+
+        @Override
+        public List<double[]> parameters() {
+            return List.of(w, b);
+        }
+
+        @Override
+        public List<double[]> gradients() {
+            return List.of(dw, db);
+        }
+    }
+
+    /** Keras Conv2D, padding 'valid', stride 1 (a cross-correlation); kernel (filters, channels, k, k). */
+    static final class Conv2D implements Layer {
+        final int filters;
+        final int channels;
+        final int k;
+        final double[] w;
+        final double[] b;
+        final Activation activation;
+        double[] dw;
+        double[] db;
+        private Tensor x;
+        private Tensor a;
+
+        Conv2D(int filters, int channels, int k, double[] w, double[] b, Activation activation) {
+            this.filters = filters;
+            this.channels = channels;
+            this.k = k;
+            this.w = w.clone();
+            this.b = b.clone();
+            this.activation = activation;
+        }
+
+        private int wi(int f, int c, int p, int q) {
+            return ((f * channels + c) * k + p) * k + q;
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            x = input;
+            int n = input.shape()[0];
+            int h = input.shape()[2];
+            int wd = input.shape()[3];
+            int oh = h - k + 1;
+            int ow = wd - k + 1;
+            Tensor z = new Tensor(n, filters, oh, ow);
+            for (int s = 0; s < n; s++) {
+                for (int f = 0; f < filters; f++) {
+                    for (int i = 0; i < oh; i++) {
+                        for (int j = 0; j < ow; j++) {
+                            double sum = b[f];
+                            for (int c = 0; c < channels; c++) {
+                                for (int p = 0; p < k; p++) {
+                                    for (int q = 0; q < k; q++) {
+                                        sum += input.v()[((s * channels + c) * h + i + p) * wd + j + q] * w[wi(f, c, p, q)];
+                                    }
+                                }
+                            }
+                            z.v()[((s * filters + f) * oh + i) * ow + j] = sum;
+                        }
+                    }
+                }
+            }
+            a = activate(z, activation);
+            return a;
+        }
+
+        @Override
+        public Tensor backward(Tensor gradOut) {
+            Tensor gz = activationBackward(a, gradOut, activation);
+            int n = x.shape()[0];
+            int h = x.shape()[2];
+            int wd = x.shape()[3];
+            int oh = h - k + 1;
+            int ow = wd - k + 1;
+            dw = new double[w.length];
+            db = new double[filters];
+            Tensor gx = new Tensor(x.shape().clone());
+            for (int s = 0; s < n; s++) {
+                for (int f = 0; f < filters; f++) {
+                    for (int i = 0; i < oh; i++) {
+                        for (int j = 0; j < ow; j++) {
+                            double g = gz.v()[((s * filters + f) * oh + i) * ow + j];
+                            db[f] += g;
+                            for (int c = 0; c < channels; c++) {
+                                for (int p = 0; p < k; p++) {
+                                    for (int q = 0; q < k; q++) {
+                                        int xi = ((s * channels + c) * h + i + p) * wd + j + q;
+                                        dw[wi(f, c, p, q)] += g * x.v()[xi];
+                                        gx.v()[xi] += g * w[wi(f, c, p, q)];
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return gx;
+        }
+
+        @Override
+        public List<double[]> parameters() {
+            return List.of(w, b);
+        }
+
+        @Override
+        public List<double[]> gradients() {
+            return List.of(dw, db);
+        }
+    }
+
+    /** Keras AveragePooling2D((2, 2)): stride 2, each output the mean of its 2 x 2 window. */
+    static final class AveragePooling2D implements Layer {
+        private int[] inShape;
+
+        @Override
+        public Tensor forward(Tensor x) {
+            inShape = x.shape().clone();
+            int n = inShape[0];
+            int c = inShape[1];
+            int h = inShape[2];
+            int w = inShape[3];
+            Tensor out = new Tensor(n, c, h / 2, w / 2);
+            for (int s = 0; s < n * c; s++) {
+                for (int i = 0; i < h / 2; i++) {
+                    for (int j = 0; j < w / 2; j++) {
+                        double sum = 0;
+                        for (int p = 0; p < 2; p++) {
+                            for (int q = 0; q < 2; q++) {
+                                sum += x.v()[(s * h + 2 * i + p) * w + 2 * j + q];
+                            }
+                        }
+                        out.v()[(s * (h / 2) + i) * (w / 2) + j] = sum / 4;
+                    }
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public Tensor backward(Tensor gradOut) {
+            int h = inShape[2];
+            int w = inShape[3];
+            Tensor gx = new Tensor(inShape.clone());
+            for (int s = 0; s < inShape[0] * inShape[1]; s++) {
+                for (int i = 0; i < h / 2; i++) {
+                    for (int j = 0; j < w / 2; j++) {
+                        double g = gradOut.v()[(s * (h / 2) + i) * (w / 2) + j] / 4;
+                        for (int p = 0; p < 2; p++) {
+                            for (int q = 0; q < 2; q++) {
+                                gx.v()[(s * h + 2 * i + p) * w + 2 * j + q] += g;
+                            }
+                        }
+                    }
+                }
+            }
+            return gx;
+        }
+    }
+
+    /** Keras Flatten, channels-first: (n, c, h, w) to (n, c h w). */
+    static final class Flatten implements Layer {
+        private int[] inShape;
+
+        @Override
+        public Tensor forward(Tensor x) {
+            inShape = x.shape().clone();
+            return new Tensor(new int[] {inShape[0], Tensor.size(inShape) / inShape[0]}, x.v());
+        }
+
+        @Override
+        public Tensor backward(Tensor gradOut) {
+            return new Tensor(inShape.clone(), gradOut.v());
+        }
+    }
+
+    static Tensor activate(Tensor z, Activation activation) {
+        double[] a = new double[z.v().length];
+        switch (activation) {
+            case IDENTITY -> System.arraycopy(z.v(), 0, a, 0, a.length);
+            case RELU -> {
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = Math.max(0, z.v()[i]);
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = 1 / (1 + Math.exp(-z.v()[i]));
+                }
+            }
+            case SOFTMAX -> {
+                int n = z.shape()[0];
+                int k = a.length / n;
+                for (int s = 0; s < n; s++) {
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int j = 0; j < k; j++) {
+                        max = Math.max(max, z.v()[s * k + j]);
+                    }
+                    double sum = 0;
+                    for (int j = 0; j < k; j++) {
+                        a[s * k + j] = Math.exp(z.v()[s * k + j] - max);
+                        sum += a[s * k + j];
+                    }
+                    for (int j = 0; j < k; j++) {
+                        a[s * k + j] /= sum;
+                    }
+                }
+            }
+            default -> throw new AssertionError(activation);
+        }
+        return new Tensor(z.shape().clone(), a);
+    }
+
+    /** The gradient for the pre-activation z from the gradient for the activation a. */
+    static Tensor activationBackward(Tensor a, Tensor ga, Activation activation) {
+        double[] gz = new double[a.v().length];
+        switch (activation) {
+            case IDENTITY -> System.arraycopy(ga.v(), 0, gz, 0, gz.length);
+            case RELU -> {
+                for (int i = 0; i < gz.length; i++) {
+                    gz[i] = a.v()[i] > 0 ? ga.v()[i] : 0;
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < gz.length; i++) {
+                    gz[i] = ga.v()[i] * a.v()[i] * (1 - a.v()[i]);
+                }
+            }
+            case SOFTMAX -> {
+                int n = a.shape()[0];
+                int k = gz.length / n;
+                for (int s = 0; s < n; s++) {
+                    double dot = 0;
+                    for (int j = 0; j < k; j++) {
+                        dot += ga.v()[s * k + j] * a.v()[s * k + j];
+                    }
+                    for (int j = 0; j < k; j++) {
+                        gz[s * k + j] = a.v()[s * k + j] * (ga.v()[s * k + j] - dot);
+                    }
+                }
+            }
+            default -> throw new AssertionError(activation);
+        }
+        return new Tensor(a.shape().clone(), gz);
+    }
+
+    /** A Keras Sequential model trained with mean squared error and plain SGD. */
+    static final class Sequential {
+        final List<Layer> layers = new ArrayList<>();
+        private Tensor output;
+
+        Sequential add(Layer layer) {
+            layers.add(layer);
+            return this;
+        }
+
+        Tensor predict(Tensor x) {
+            Tensor t = x;
+            for (Layer layer : layers) {
+                t = layer.forward(t);
+            }
+            output = t;
+            return t;
+        }
+
+        /**
+         * Keras' mean_squared_error on the batch: the mean over each example's outputs of (y_pred - y)^2, then the
+         * mean over the batch; the forward pass, then every layer's gradient of that loss. Returns the loss.
+         */
+        double lossAndGradients(Tensor x, double[] y) {
+            Tensor predicted = predict(x);
+            int n = predicted.shape()[0];
+            int outputs = predicted.v().length / n;
+            double loss = 0;
+            double[] grad = new double[predicted.v().length];
+            for (int i = 0; i < grad.length; i++) {
+                double d = predicted.v()[i] - y[i];
+                loss += d * d;
+                grad[i] = 2 * d / ((double) n * outputs);
+            }
+            Tensor g = new Tensor(predicted.shape().clone(), grad);
+            for (int l = layers.size() - 1; l >= 0; l--) {
+                g = layers.get(l).backward(g);
+            }
+            return loss / ((double) n * outputs);
+        }
+
+        /** SGD(lr): every parameter moves by -lr times its gradient (no momentum, no decay). */
+        void sgdStep(double learningRate) {
+            for (Layer layer : layers) {
+                List<double[]> params = layer.parameters();
+                List<double[]> grads = layer.gradients();
+                for (int p = 0; p < params.size(); p++) {
+                    for (int i = 0; i < params.get(p).length; i++) {
+                        params.get(p)[i] -= learningRate * grads.get(p)[i];
+                    }
+                }
+            }
+        }
+
+        Tensor output() {
+            return output;
+        }
+    }
+}
