@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# A second opinion on the learning dynamics (docs/fidelity.md): the exact configuration of both MNIST models
+# (MSE on softmax, plain SGD 0.05, batch 2048, Keras init), trained for 50 epochs over 3 seeds by PyTorch
+# (../shared/bench/torch_reference.py) and by this project (`compare`), then both families of test-accuracy
+# curves on one chart, with a statement of whether the project's lie inside PyTorch's spread.
+#
+#   MNIST_DIR=/path/to/mnist scripts/fidelity-vs-torch.sh [folder]        (default: results/fidelity)
+#
+# Environment: EPOCHS (50), SEED (first seed, 42), SEEDS (how many, 3), RESULTS (where the project's runs go and
+# are reused from: results), TORCH_PYTHON (/usr/bin/python3, Debian's, with python3-torch installed:
+# apt-get install -y python3-torch libopenblas0-pthread), TORCH_REFERENCE (../shared/bench/torch_reference.py).
+# Resumable: PyTorch logs that are complete and finished project runs are reused, so an interrupted run
+# continues where it stopped. About 20 minutes of PyTorch and 45 of the project on 2 cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${MNIST_DIR:?set MNIST_DIR to the folder holding the four MNIST files}"
+out=${1:-results/fidelity}
+epochs=${EPOCHS:-50}
+first=${SEED:-42}
+count=${SEEDS:-3}
+results=${RESULTS:-results}
+torch=${TORCH_PYTHON:-/usr/bin/python3}
+reference=${TORCH_REFERENCE:-../shared/bench/torch_reference.py}
+mkdir -p "$out"
+echo "fidelity run, $(date -u +%FT%TZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)," \
+  "$epochs epochs, seeds $first..$((first + count - 1))" | tee -a "$out/setup.txt"
+
+for model in mlp lenet; do
+  for ((seed = first; seed < first + count; seed++)); do
+    log="$out/torch-$model-seed$seed.log"
+    if [ -f "$log" ] && [ "$(grep -c '^RESULT' "$log")" -ge "$epochs" ]; then
+      echo "reusing $log"
+      continue
+    fi
+    echo "PyTorch $model seed $seed ..."
+    SEED=$seed THREADS=2 MNIST_DIR="$MNIST_DIR" "$torch" "$reference" mnist "$model" 2048 "$epochs" sgd > "$log.tmp"
+    mv "$log.tmp" "$log"
+  done
+done
+
+[ -f target/cnn-vs-mlp.jar ] || mvn -B -q -DskipTests package
+java -jar target/cnn-vs-mlp.jar compare --epochs "$epochs" --seed "$first" --seeds "$count" \
+  --output-dir "$results" --data-dir "$MNIST_DIR" --no-progress
+java -jar target/cnn-vs-mlp.jar fidelity-plot --torch-logs "$out" --results "$results" --epochs "$epochs" \
+  --seed "$first" --seeds "$count"
