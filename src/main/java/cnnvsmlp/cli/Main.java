@@ -27,7 +27,7 @@ import cnnvsmlp.report.RunEnvironment;
                 "Every default is the post's (5000 epochs); a shorter budget is always printed as an override."},
         subcommands = {ExperimentCommand.Beans.class, ExperimentCommand.MnistMlp.class,
                 ExperimentCommand.LeNet5.class, AllCommand.class, CompareCommand.class, BenchCommand.class,
-                BenchOneCommand.class,
+                BenchOneCommand.class, FidelityPlotCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -108,13 +108,20 @@ public final class Comparison {
      * files read back; runs that stopped (diverged, interrupted) or lack a file are passed over.
      */
     static Optional<ModelRun> findFinished(Settings settings) {
-        Path runs = settings.outputDir().resolve(settings.experiment().id());
+        return findFinished(settings.outputDir(), settings.experiment(), settings.seed(), settings.epochs(),
+                settings.batchSize());
+    }
+
+    /** As {@link #findFinished(Settings)}, for runs in {@code outputDir}. */
+    public static Optional<ModelRun> findFinished(Path outputDir, Experiment experiment, long seed, int epochs,
+            int batchSize) {
+        Path runs = outputDir.resolve(experiment.id());
         if (!Files.isDirectory(runs)) {
             return Optional.empty();
         }
         try (Stream<Path> list = Files.list(runs)) {
             for (Path run : list.sorted(Comparator.reverseOrder()).toList()) {
-                Optional<ModelRun> found = read(run, settings);
+                Optional<ModelRun> found = read(run, experiment, seed, epochs, batchSize);
                 if (found.isPresent()) {
                     return found;
                 }
@@ -125,23 +132,22 @@ public final class Comparison {
         return Optional.empty();
     }
 
-    private static Optional<ModelRun> read(Path run, Settings settings) {
+    private static Optional<ModelRun> read(Path run, Experiment experiment, long seed, int epochs, int batchSize) {
         try {
             JsonNode config = Json.MAPPER.readTree(run.resolve(RunFolder.CONFIG).toFile());
             boolean matches = "finished".equals(config.path("status").asText())
-                    && config.path("seed").asLong() == settings.seed()
-                    && config.path("budget").path("epochs").asInt() == settings.epochs()
-                    && config.path("hyperParameters").path("batchSize").asInt() == settings.batchSize();
+                    && config.path("seed").asLong() == seed
+                    && config.path("budget").path("epochs").asInt() == epochs
+                    && config.path("hyperParameters").path("batchSize").asInt() == batchSize;
             if (!matches) {
                 return Optional.empty();
             }
             double accuracy = Json.MAPPER.readTree(run.resolve(RunFolder.METRICS).toFile()).path("accuracy").asDouble();
-            var epochs = History.fromCsv(Files.readString(run.resolve(RunFolder.HISTORY)));
-            if (epochs.size() != settings.epochs()) {
+            var history = History.fromCsv(Files.readString(run.resolve(RunFolder.HISTORY)));
+            if (history.size() != epochs) {
                 return Optional.empty();
             }
-            return Optional.of(new ModelRun(settings.experiment().model(), settings.seed(), epochs, accuracy,
-                    run.toString(), true));
+            return Optional.of(new ModelRun(experiment.model(), seed, history, accuracy, run.toString(), true));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // not a finished run of this project: train anew
         }

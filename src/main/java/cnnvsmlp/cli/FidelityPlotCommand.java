@@ -1,0 +1,86 @@
+package cnnvsmlp.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.knowm.xchart.XYChart;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import cnnvsmlp.FixableProblem;
+import cnnvsmlp.experiment.Comparison;
+import cnnvsmlp.experiment.Experiment;
+import cnnvsmlp.report.AtomicFiles;
+import cnnvsmlp.report.CompareReport.ModelRun;
+import cnnvsmlp.report.FidelityReport;
+import cnnvsmlp.report.Json;
+import cnnvsmlp.report.Pictures;
+
+/** {@code fidelity-plot}: the last step of {@code scripts/fidelity-vs-torch.sh}; hidden from the help. */
+@Command(name = "fidelity-plot", hidden = true, mixinStandardHelpOptions = true,
+        description = "Charts the project's MNIST test-accuracy curves against PyTorch's and states whether they lie"
+                + " inside PyTorch's spread.")
+final class FidelityPlotCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--torch-logs", required = true, description = "Folder of torch-<mlp|lenet>-seed<N>.log; the"
+            + " chart and summary are written there too.")
+    Path torchLogs;
+
+    @Option(names = "--results", defaultValue = "results", description = "Where the project's runs are.")
+    Path results;
+
+    @Option(names = "--epochs", defaultValue = "50")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--seeds", defaultValue = "3")
+    int seeds;
+
+    @Override
+    public Integer call() throws Exception {
+        List<FidelityReport.ModelFidelity> verdicts = new ArrayList<>();
+        List<XYChart> charts = new ArrayList<>();
+        for (Experiment experiment : List.of(Experiment.MNIST_MLP, Experiment.LENET5)) {
+            String torchName = experiment == Experiment.MNIST_MLP ? "mlp" : "lenet";
+            Map<Long, double[]> project = new LinkedHashMap<>();
+            Map<Long, double[]> torch = new LinkedHashMap<>();
+            for (long s = seed; s < seed + seeds; s++) {
+                long runSeed = s;
+                ModelRun run = Comparison.findFinished(results, experiment, s, epochs, experiment.postBatchSize())
+                        .orElseThrow(() -> new FixableProblem("no finished " + epochs + "-epoch run of "
+                                + experiment.id() + " with seed " + runSeed + " in " + results
+                                + "; run scripts/fidelity-vs-torch.sh (it trains what is missing)"));
+                project.put(s, run.epochs().stream().mapToDouble(e -> e.testAccuracy()).toArray());
+                torch.put(s, FidelityReport.readTorchLog(torchLogs.resolve("torch-" + torchName + "-seed" + s + ".log"),
+                        epochs));
+            }
+            FidelityReport.Curves p = FidelityReport.curves("DL4J (this project)", project);
+            FidelityReport.Curves t = FidelityReport.curves("PyTorch", torch);
+            verdicts.add(FidelityReport.compare(experiment.model(), p, t));
+            charts.add(FidelityReport.chart(experiment.model(), p, t, experiment == Experiment.MNIST_MLP
+                    ? new java.awt.Color(40, 90, 200) : new java.awt.Color(200, 50, 40)));
+        }
+        Pictures.saveTiles(charts, 2, 0.8, torchLogs.resolve(FidelityReport.PNG));
+        String command = Main.commandLine(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        AtomicFiles.writeString(torchLogs.resolve(FidelityReport.MARKDOWN),
+                FidelityReport.markdown(verdicts, command, Instant.now().toString()));
+        AtomicFiles.writeString(torchLogs.resolve(FidelityReport.JSON),
+                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(verdicts));
+        verdicts.forEach(v -> Console.out().println(v.verdict()));
+        Console.out().println("written to " + torchLogs.resolve(FidelityReport.MARKDOWN));
+        return 0;
+    }
+}
