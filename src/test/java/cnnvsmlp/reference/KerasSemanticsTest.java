@@ -48,6 +48,7 @@ class KerasSemanticsTest {
     void glorotUniformWithKerasFansAndZeroBiases(String name) {
         MultiLayerNetwork net = new MultiLayerNetwork(model(name));
         net.init();
+        assertEquals(org.nd4j.linalg.api.buffer.DataType.FLOAT, net.params().dataType(), "float32, as Keras");
         int large = 0;
         for (int i = 0; i < net.getnLayers(); i++) {
             if (net.getLayer(i).numParams() == 0) {
