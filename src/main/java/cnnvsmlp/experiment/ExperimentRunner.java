@@ -1,5 +1,10 @@
 package cnnvsmlp.experiment;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,6 +40,8 @@ public final class ExperimentRunner {
 
     public static final String ACCURACY_PNG = "accuracy.png";
     public static final String LOSS_PNG = "loss.png";
+    /** What the run printed, from its settings to its final line (the notebooks quote it). */
+    public static final String CONSOLE = "console.txt";
 
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -73,7 +80,8 @@ public final class ExperimentRunner {
     /** As above, with {@code watcher} following the training (e.g. to draw the model at chosen epochs). */
     public static RunResult fit(Settings settings, MultiLayerNetwork model, DataSet train, DataSet evaluation,
             String data, String evaluatedOn, TrainingObserver watcher, ExtraPictures pictures) {
-        var out = settings.console();
+        ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(new Tee(settings.console(), transcript), true, StandardCharsets.UTF_8);
         Experiment experiment = settings.experiment();
         Nd4jRuntime.configure(settings.threads());
         model.init();
@@ -105,6 +113,7 @@ public final class ExperimentRunner {
                     + gpu.get("cudaDriver") + ", cuDNN " + gpu.get("cudnn") + ", " + gpu.get("dataType"));
         }
         out.println("results: " + folder.path());
+        out.print(model.summary());
 
         Trainer trainer = new Trainer(new Trainer.Settings(settings.epochs(), settings.batchSize(),
                 settings.shuffleSeed()));
@@ -113,6 +122,8 @@ public final class ExperimentRunner {
             history = trainer.fit(model, train, evaluation, TrainingObserver.both(
                     new ConsoleProgress(out, experiment.id(), settings.showProgress()), watcher));
         } catch (TrainingDiverged e) {
+            out.println("diverged: " + e.getMessage());
+            folder.writeText(CONSOLE, transcript.toString(StandardCharsets.UTF_8));
             folder.writeText(RunFolder.HISTORY, e.completed().toCsv());
             folder.writeJson(RunFolder.CONFIG, config.ended("diverged", Instant.now().toString()));
             throw e;
@@ -131,6 +142,7 @@ public final class ExperimentRunner {
         double seconds = history.totalSeconds();
         out.printf(Locale.ROOT, "%s: accuracy %.4f, loss %.5f on %s after %d epochs, %.1f s%n", experiment.id(),
                 metrics.accuracy(), metrics.loss(), evaluatedOn, history.size(), seconds);
+        folder.writeText(CONSOLE, transcript.toString(StandardCharsets.UTF_8));
         return new RunResult(experiment, model.numParams(), history.size(), history, metrics, seconds,
                 folder.path());
     }
@@ -149,5 +161,33 @@ public final class ExperimentRunner {
         h.put("dataType", "float32");
         h.put("threads", settings.threads());
         return h;
+    }
+
+    /** Writes to the console and keeps a copy. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream console;
+        private final OutputStream copy;
+
+        Tee(OutputStream console, OutputStream copy) {
+            this.console = console;
+            this.copy = copy;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            console.write(b);
+            copy.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            console.write(b, off, len);
+            copy.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            console.flush();
+        }
     }
 }

@@ -137,6 +137,11 @@ class MainTest {
         }
         assertEquals(100, total);
         assertTrue(Files.size(run.resolve("model.zip")) > 1000);
+        String console = Files.readString(run.resolve("console.txt"));
+        assertTrue(o.out().contains(console.strip()), "console.txt is what the run printed:\n" + console);
+        assertTrue(console.contains("Total Parameters:  177"), "the model summary:\n" + console);
+        String lastLine = console.strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(lastLine.startsWith("beans: accuracy ") && lastLine.contains("after 3 epochs"), lastLine);
         String index = Files.readString(temp.resolve("README.md"));
         String folder = "beans/" + run.getFileName();
         assertTrue(index.contains("![beans surface](" + folder + "/beans-surface.png)"), index);
@@ -144,7 +149,7 @@ class MainTest {
         assertTrue(index.contains("budget 3 of 5000 epochs (--epochs), seed 5."), index);
         try (var list = Files.list(run)) {
             assertEquals(java.util.Set.of("config.json", "history.csv", "metrics.json", "model.zip", "accuracy.png",
-                    "loss.png", "beans-data.png", "beans-surface.png", "beans-training.png"),
+                    "loss.png", "beans-data.png", "beans-surface.png", "beans-training.png", "console.txt"),
                     list.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()),
                     "the results and pictures, no temporary file");
         }
