@@ -1,10 +1,12 @@
 package cnnvsmlp.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import cnnvsmlp.experiment.AllExperiments;
@@ -14,7 +16,8 @@ import cnnvsmlp.experiment.Settings;
 /** {@code all}: the three experiments and the table that compares them. */
 @Command(name = "all", mixinStandardHelpOptions = true,
         description = {"All three experiments, then a table: model, parameters, epochs run of the post's 5000,"
-                + " accuracy, seconds.", "The main job is 'all --quick'."})
+                + " accuracy, seconds; the comparison of the MNIST models (results/compare/) and the notebooks"
+                + " (notebooks-export/).", "The main job is 'all --quick'."})
 final class AllCommand implements Callable<Integer> {
 
     @Spec
@@ -26,6 +29,10 @@ final class AllCommand implements Callable<Integer> {
     @Mixin
     MnistOptions mnist;
 
+    @Option(names = "--notebooks-dir", paramLabel = "DIR", defaultValue = "notebooks-export",
+            description = "Where the notebooks of the runs go at the end. Default: ${DEFAULT-VALUE}.")
+    Path notebooks;
+
     @Override
     public Integer call() {
         String[] args = spec.commandLine().getParseResult().originalArgs().toArray(String[]::new);
@@ -33,6 +40,7 @@ final class AllCommand implements Callable<Integer> {
         Settings mnistMlp = mnist.applyTo(training.resolve(spec, Experiment.MNIST_MLP, args));
         Settings lenet5 = mnist.applyTo(training.resolve(spec, Experiment.LENET5, args));
         AllExperiments.run(beans, mnistMlp, lenet5);
+        ExportCommand.export(beans.outputDir(), notebooks);
         return 0;
     }
 }

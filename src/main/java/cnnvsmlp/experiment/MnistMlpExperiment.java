@@ -22,7 +22,8 @@ public final class MnistMlpExperiment {
         // X_train.reshape(60000, 784) / 255.0, to_categorical(Y_train, 10); the same for the test set
         DataSet test = Mnist.flatDataSet(mnist.test());
         return ExperimentRunner.fit(settings, model, Mnist.flatDataSet(mnist.train()), test,
-                mnist.toString() + ", flattened to 784 and divided by 255", MnistData.TEST_SET,
+                mnist.toString() + ", first training label " + mnist.train().label(0)
+                        + ", flattened to 784 and divided by 255", MnistData.TEST_SET,
                 (trained, folder) -> MnistData.drawPictures(mnist, test, trained, Experiment.MNIST_MLP, folder));
     }
 
