@@ -89,6 +89,15 @@ public final class KernelLauncher {
      * Runs {@code args} in a child JVM with the better kernels and returns its exit code, or returns empty
      * when this JVM should go on itself.
      */
+    private static void forwardSignals(Process child) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> { });
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> child.destroy());
+        } catch (IllegalArgumentException e) {
+            // no such signals here: the shutdown hook still stops the child
+        }
+    }
+
     static Optional<Integer> relaunchIfUseful(String[] args) {
         List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
         Optional<Plan> plan = relaunchPlan(System.getenv(), jvmArguments, System.getProperty("os.arch"),
@@ -106,7 +115,17 @@ public final class KernelLauncher {
         });
         try {
             Process child = builder.start();
-            Thread stopChild = new Thread(child::destroy, "stop-child-jvm");
+            // Ctrl-C reaches the child from the terminal (same process group): it stops after its batch and saves a
+            // checkpoint, so this JVM only waits for it. SIGTERM, usually sent to this process alone, is passed on.
+            forwardSignals(child);
+            Thread stopChild = new Thread(() -> {
+                child.destroy();
+                try {
+                    child.waitFor(5, java.util.concurrent.TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "stop-child-jvm");
             Runtime.getRuntime().addShutdownHook(stopChild);
             int code = child.waitFor();
             Runtime.getRuntime().removeShutdownHook(stopChild);

@@ -14,6 +14,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import cnnvsmlp.FixableProblem;
+import cnnvsmlp.experiment.RunInterrupted;
 import cnnvsmlp.model.OneDnn;
 import cnnvsmlp.report.RunEnvironment;
 
@@ -68,6 +69,10 @@ public final class Main implements Runnable {
             if (e instanceof FixableProblem) {
                 err.println("error: " + e.getMessage());
                 return EXIT_PROBLEM;
+            }
+            if (e instanceof RunInterrupted interrupted) {
+                err.println(interrupted.getMessage());
+                return interrupted.exitCode();
             }
             throw e;
         });

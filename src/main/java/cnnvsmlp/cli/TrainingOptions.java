@@ -1,13 +1,21 @@
 package cnnvsmlp.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
+import cnnvsmlp.FixableProblem;
 import cnnvsmlp.experiment.Experiment;
 import cnnvsmlp.experiment.Settings;
+import cnnvsmlp.report.Json;
+import cnnvsmlp.report.RunFolder;
 
 /** The options every experiment takes. Their defaults are the post's. */
 final class TrainingOptions {
@@ -45,6 +53,16 @@ final class TrainingOptions {
     @Option(names = "--no-progress", description = "No progress bar (it is only drawn on a terminal anyway).")
     boolean noProgress;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Epochs between checkpoints (model, updater, position, history in <run>/checkpoint/)."
+                    + " Default: beans 500, MNIST 10; also at the end and on Ctrl-C. 0: only those.")
+    Integer checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "RUN",
+            description = "Continue the run in folder RUN from its checkpoint, with its configuration (options"
+                    + " that differ from it are refused); it ends as if it had never stopped.")
+    Path resume;
+
     static {
         System.setProperty("cnnvsmlp.postEpochs", String.valueOf(Experiment.POST_EPOCHS));
         System.setProperty("cnnvsmlp.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
@@ -81,10 +99,59 @@ final class TrainingOptions {
             budget = Experiment.POST_EPOCHS;
             source = Settings.POST_BUDGET;
         }
+        if (checkpointEvery != null && (checkpointEvery < 0 || checkpointEvery > MAX_EPOCHS)) {
+            throw new ParameterException(spec.commandLine(), "--checkpoint-every must be between 0 and " + MAX_EPOCHS
+                    + ", got " + checkpointEvery);
+        }
         boolean progress = !noProgress && System.console() != null;
         Settings post = Settings.post(experiment);
-        return new Settings(experiment, budget, source, batchSize == null ? experiment.postBatchSize() : batchSize,
-                seed, outputDir, null, post.mirrors(), threads == null ? experiment.defaultThreads() : threads, progress,
-                Main.commandLine(args), Console.out());
+        int every = checkpointEvery == null ? experiment.checkpointEvery() : checkpointEvery;
+        Settings settings = new Settings(experiment, budget, source, batchSize == null ? experiment.postBatchSize()
+                : batchSize, seed, outputDir, null, post.mirrors(), threads == null ? experiment.defaultThreads()
+                : threads, progress, Main.commandLine(args), Console.out(), every, null);
+        return resume == null ? settings : resumed(spec, settings);
+    }
+
+    /** The settings of the run in {@code resume}, refusing options that contradict them. */
+    private Settings resumed(CommandSpec spec, Settings given) {
+        JsonNode config;
+        try {
+            config = Json.MAPPER.readTree(resume.resolve(RunFolder.CONFIG).toFile());
+        } catch (IOException e) {
+            throw new FixableProblem(resume + " is not a run folder (no readable " + RunFolder.CONFIG + ": "
+                    + e.getMessage() + "); give --resume the folder of a run, e.g. results/lenet5/<run-id>");
+        }
+        Experiment experiment = given.experiment();
+        String runExperiment = config.path("experiment").asText();
+        if (!runExperiment.equals(experiment.id())) {
+            throw new ParameterException(spec.commandLine(), resume + " is a run of " + runExperiment + ", not of "
+                    + experiment.id() + "; resume it with: cnn-vs-mlp " + runExperiment + " --resume " + resume);
+        }
+        if ("finished".equals(config.path("status").asText())) {
+            throw new FixableProblem(resume + " finished already; there is nothing to resume (start a new run with"
+                    + " more --epochs instead)");
+        }
+        int runEpochs = config.path("budget").path("epochs").asInt();
+        int runBatch = config.path("hyperParameters").path("batchSize").asInt();
+        long runSeed = config.path("seed").asLong();
+        var parsed = spec.commandLine().getParseResult();
+        List<String> differences = new ArrayList<>();
+        if ((epochs != null || quick) && given.epochs() != runEpochs) {
+            differences.add("epochs " + given.epochs() + " (the run: " + runEpochs + ")");
+        }
+        if (batchSize != null && batchSize != runBatch) {
+            differences.add("--batch-size " + batchSize + " (the run: " + runBatch + ")");
+        }
+        if (parsed.hasMatchedOption("--seed") && seed != runSeed) {
+            differences.add("--seed " + seed + " (the run: " + runSeed + ")");
+        }
+        if (!differences.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "cannot resume " + resume + " with another configuration: "
+                    + String.join(", ", differences) + "; leave these options out to continue it as it was");
+        }
+        Path runsDir = resume.toAbsolutePath().normalize().getParent();
+        return new Settings(experiment, runEpochs, config.path("budget").path("source").asText(), runBatch, runSeed,
+                runsDir.getParent(), null, given.mirrors(), given.threads(), given.showProgress(), given.command(),
+                given.console(), given.checkpointEvery(), resume);
     }
 }

@@ -64,9 +64,19 @@ public final class BeansExperiment {
             this.epochs = epochs;
         }
 
+        private int resumedAfter = -1;
+
+        /** A resumed run cannot draw the epochs before its checkpoint: its picture starts there. */
+        @Override
+        public void resumed(int completedEpochs) {
+            resumedAfter = completedEpochs;
+        }
+
         @Override
         public void started(int totalEpochs, int batchesPerEpoch) {
-            take(0);
+            if (resumedAfter < 0) {
+                take(0);
+            }
         }
 
         @Override

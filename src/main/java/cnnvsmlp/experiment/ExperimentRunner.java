@@ -12,17 +12,20 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.dataset.DataSet;
 
+import cnnvsmlp.FixableProblem;
 import cnnvsmlp.model.KerasDefaults;
 import cnnvsmlp.report.LearningCurves;
 import cnnvsmlp.report.Metrics;
 import cnnvsmlp.report.Pictures;
 import cnnvsmlp.report.ResultsIndex;
 import cnnvsmlp.report.RunEnvironment;
+import cnnvsmlp.report.RunCheckpoint;
 import cnnvsmlp.report.RunFolder;
 import cnnvsmlp.train.ConsoleProgress;
 import cnnvsmlp.train.Evaluator;
@@ -30,6 +33,7 @@ import cnnvsmlp.train.History;
 import cnnvsmlp.train.Nd4jRuntime;
 import cnnvsmlp.train.Trainer;
 import cnnvsmlp.train.TrainingDiverged;
+import cnnvsmlp.train.TrainingInterrupted;
 import cnnvsmlp.train.TrainingObserver;
 
 /**
@@ -90,12 +94,28 @@ public final class ExperimentRunner {
                     + " parameters, the post's has " + experiment.parameters());
         }
         Instant started = Instant.now();
-        RunFolder folder = RunFolder.create(settings.outputDir(), experiment.id(),
-                RUN_ID.format(started) + "-seed" + settings.seed());
+        RunCheckpoint.Loaded resumed = null;
+        RunFolder folder;
+        String command = settings.command();
+        if (settings.resume() != null) {
+            folder = RunFolder.open(settings.resume());
+            RunConfig before = RunConfig.read(folder);
+            if (!before.data().equals(data)) {
+                throw new FixableProblem("cannot resume " + folder.path() + " on other data: the run had " + before.data()
+                        + ", this command gives " + data + "; give the run's data options");
+            }
+            resumed = RunCheckpoint.load(folder.path());
+            resumed.restoreInto(model);
+            started = Instant.parse(before.started());
+            command = before.command() + " (resumed: " + settings.command() + ")";
+        } else {
+            folder = RunFolder.create(settings.outputDir(), experiment.id(),
+                    RUN_ID.format(started) + "-seed" + settings.seed());
+        }
         RunConfig config = new RunConfig(experiment.id(), experiment.model(), model.numParams(), "running",
                 new RunConfig.Budget(settings.epochs(), Experiment.POST_EPOCHS, settings.isPostBudget(),
                         settings.budgetSource()),
-                hyperParameters(settings), settings.seed(), data, evaluatedOn, settings.command(),
+                hyperParameters(settings), settings.seed(), data, evaluatedOn, command,
                 started.toString(), null, RunEnvironment.capture());
         folder.writeJson(RunFolder.CONFIG, config);
 
@@ -113,14 +133,32 @@ public final class ExperimentRunner {
                     + gpu.get("cudaDriver") + ", cuDNN " + gpu.get("cudnn") + ", " + gpu.get("dataType"));
         }
         out.println("results: " + folder.path());
+        if (resumed != null) {
+            out.printf(Locale.ROOT, "resuming from the checkpoint after %d epochs and %d batches%n",
+                    resumed.state().completedEpochs(), resumed.state().batchesDone());
+        }
         out.print(model.summary());
 
         Trainer trainer = new Trainer(new Trainer.Settings(settings.epochs(), settings.batchSize(),
                 settings.shuffleSeed()));
+        Path runDir = folder.path();
+        Trainer.Checkpoints checkpoints = new Trainer.Checkpoints(settings.checkpointEvery(),
+                (trained, state) -> RunCheckpoint.save(runDir, trained, state), new AtomicBoolean(),
+                resumed == null ? null : resumed.state());
         History history;
-        try {
+        try (StopSignals signals = StopSignals.install(checkpoints.stop())) {
             history = trainer.fit(model, train, evaluation, TrainingObserver.both(
-                    new ConsoleProgress(out, experiment.id(), settings.showProgress()), watcher));
+                    new ConsoleProgress(out, experiment.id(), settings.showProgress()), watcher), checkpoints);
+        } catch (TrainingInterrupted e) {
+            int code = StopSignals.exitCode(checkpoints.stop());
+            String resume = "cnn-vs-mlp " + experiment.id() + " --resume " + folder.path();
+            out.printf(Locale.ROOT, "interrupted: stopped after %d epochs and %d batches of the next; checkpoint saved in"
+                    + " %s; continue with: %s%n", e.state().completedEpochs(), e.state().batchesDone(),
+                    folder.path().resolve(RunCheckpoint.FOLDER), resume);
+            folder.writeText(CONSOLE, transcript.toString(StandardCharsets.UTF_8));
+            folder.writeText(RunFolder.HISTORY, History.toCsv(e.state().history()));
+            folder.writeJson(RunFolder.CONFIG, config.ended("interrupted", Instant.now().toString()));
+            throw new RunInterrupted(code, "interrupted; continue with: " + resume);
         } catch (TrainingDiverged e) {
             out.println("diverged: " + e.getMessage());
             folder.writeText(CONSOLE, transcript.toString(StandardCharsets.UTF_8));

@@ -21,6 +21,17 @@ public record RunConfig(String experiment, String model, long parameters, String
     public record Budget(int epochs, int postEpochs, boolean isPostBudget, String source) {
     }
 
+    /** The config.json of {@code folder}. */
+    public static RunConfig read(cnnvsmlp.report.RunFolder folder) {
+        try {
+            return cnnvsmlp.report.Json.MAPPER.readValue(folder.path().resolve(cnnvsmlp.report.RunFolder.CONFIG)
+                    .toFile(), RunConfig.class);
+        } catch (java.io.IOException e) {
+            throw new cnnvsmlp.FixableProblem(folder.path().resolve(cnnvsmlp.report.RunFolder.CONFIG)
+                    + " cannot be read (" + e.getMessage() + "); it is damaged: start a new run", e);
+        }
+    }
+
     public RunConfig ended(String newStatus, String at) {
         return new RunConfig(experiment, model, parameters, newStatus, budget, hyperParameters, seed, data,
                 evaluatedOn, command, started, at, environment);

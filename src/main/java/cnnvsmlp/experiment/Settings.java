@@ -22,10 +22,12 @@ import cnnvsmlp.data.MnistDownloader;
  * @param showProgress whether to draw a progress bar
  * @param command the command line, recorded in config.json
  * @param console where to print
+ * @param checkpointEvery epochs between checkpoints (0: only at the end and when interrupted)
+ * @param resume the run folder to continue from its checkpoint, or null for a new run
  */
 public record Settings(Experiment experiment, int epochs, String budgetSource, int batchSize, long seed,
         Path outputDir, Path dataDir, List<URI> mirrors, int threads, boolean showProgress, String command,
-        PrintStream console) {
+        PrintStream console, int checkpointEvery, Path resume) {
 
     public static final String POST_BUDGET = "the post";
 
@@ -33,7 +35,7 @@ public record Settings(Experiment experiment, int epochs, String budgetSource, i
     public static Settings post(Experiment experiment) {
         return new Settings(experiment, Experiment.POST_EPOCHS, POST_BUDGET, experiment.postBatchSize(),
                 Experiment.DEFAULT_SEED, Path.of("results"), null, MnistDownloader.DEFAULT_MIRRORS,
-                experiment.defaultThreads(), true, experiment.id(), System.out);
+                experiment.defaultThreads(), true, experiment.id(), System.out, experiment.checkpointEvery(), null);
     }
 
     public boolean isPostBudget() {
@@ -52,18 +54,18 @@ public record Settings(Experiment experiment, int epochs, String budgetSource, i
 
     public Settings withSeed(long newSeed) {
         return new Settings(experiment, epochs, budgetSource, batchSize, newSeed, outputDir, dataDir, mirrors, threads,
-                showProgress, command, console);
+                showProgress, command, console, checkpointEvery, resume);
     }
 
     public Settings withProgress(boolean show, PrintStream out) {
         return new Settings(experiment, epochs, budgetSource, batchSize, seed, outputDir, dataDir, mirrors, threads,
-                show, command, out);
+                show, command, out, checkpointEvery, resume);
     }
 
     /** Where MNIST comes from: a folder (or null for MNIST_DIR and the cache) and the mirrors to download from. */
     public Settings withMnistSource(Path folder, List<URI> mirrorList) {
         return new Settings(experiment, epochs, budgetSource, batchSize, seed, outputDir, folder, mirrorList, threads,
-                showProgress, command, console);
+                showProgress, command, console, checkpointEvery, resume);
     }
 
     /** The seed of the shuffling generator: apart from the noise generator's, which also starts from seed. */

@@ -53,6 +53,18 @@ public final class RunFolder {
         return new RunFolder(runDir);
     }
 
+    /** An existing run folder, to continue a run in it ({@code --resume}). */
+    public static RunFolder open(Path runDir) {
+        if (!Files.isRegularFile(runDir.resolve(CONFIG))) {
+            throw new FixableProblem(runDir + " is not a run folder (it has no " + CONFIG + "); give --resume the"
+                    + " folder of a run, e.g. results/lenet5/20261128-101500-seed42");
+        }
+        if (!Files.isWritable(runDir)) {
+            throw new FixableProblem("run folder " + runDir + " is not writable; a resumed run writes into it");
+        }
+        return new RunFolder(runDir);
+    }
+
     public Path path() {
         return path;
     }

@@ -60,6 +60,10 @@ public final class History {
     }
 
     public String toCsv() {
+        return toCsv(epochs);
+    }
+
+    public static String toCsv(List<EpochResult> epochs) {
         StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
         for (EpochResult e : epochs) {
             csv.append(String.format(Locale.ROOT, "%d,%.8g,%.6f,%.8g,%.6f,%.4f,%.4f%n", e.epoch(), e.trainLoss(),

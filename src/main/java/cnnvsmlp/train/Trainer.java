@@ -2,8 +2,10 @@ package cnnvsmlp.train;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -45,34 +47,72 @@ public final class Trainer {
      * @throws TrainingDiverged when a batch loss is NaN or infinite
      */
     public History fit(MultiLayerNetwork model, DataSet train, DataSet evaluation, TrainingObserver observer) {
+        return fit(model, train, evaluation, observer, Checkpoints.NONE);
+    }
+
+    /**
+     * As {@link #fit(MultiLayerNetwork, DataSet, DataSet, TrainingObserver)}, continuing from
+     * {@code checkpoints.resumeFrom()} when it is set (the model must hold that state's parameters), saving a
+     * checkpoint every {@code checkpoints.every()} epochs and at the end, and stopping after the current batch,
+     * with a checkpoint, once {@code checkpoints.stop()} is set.
+     *
+     * @throws TrainingDiverged when a batch loss is NaN or infinite
+     * @throws TrainingInterrupted when the stop flag was set; its checkpoint is saved
+     */
+    public History fit(MultiLayerNetwork model, DataSet train, DataSet evaluation, TrainingObserver observer,
+            Checkpoints checkpoints) {
         int n = train.numExamples();
         int batchSize = Math.min(settings.batchSize(), n);
         int batches = (n + batchSize - 1) / batchSize;
         EpochShuffler shuffler = new EpochShuffler(train, settings.shuffleSeed());
         BatchMetricsListener batchMetrics = new BatchMetricsListener();
         model.addListeners(batchMetrics);
+        TrainingState from = checkpoints.resumeFrom();
         History history = new History();
+        int firstEpoch = 1;
         double lastGoodLoss = Double.NaN;
+        if (from != null) {
+            from.history().forEach(history::add);
+            firstEpoch = from.completedEpochs() + 1;
+            lastGoodLoss = from.lastGoodLoss();
+            for (int e = 0; e < from.completedEpochs(); e++) {
+                shuffler.shuffle(); // the same generator state as the interrupted run
+            }
+            observer.resumed(from.completedEpochs());
+        }
         observer.started(settings.epochs(), batches);
         try {
-            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+            for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
                 long start = System.nanoTime();
                 shuffler.shuffle();
                 double lossSum = 0;
+                long correctBefore = 0;
+                int firstBatch = 0;
+                if (from != null && epoch == firstEpoch && from.batchesDone() > 0) {
+                    firstBatch = from.batchesDone();
+                    lossSum = from.lossSum();
+                    correctBefore = from.correct();
+                }
                 batchMetrics.takeCorrect();
-                for (int b = 0; b < batches; b++) {
-                    int from = b * batchSize;
-                    int to = Math.min(n, from + batchSize);
-                    model.fit(shuffler.batch(from, to));
+                for (int b = firstBatch; b < batches; b++) {
+                    int from0 = b * batchSize;
+                    int to = Math.min(n, from0 + batchSize);
+                    model.fit(shuffler.batch(from0, to));
                     double loss = model.score();
                     if (!Double.isFinite(loss)) {
                         throw new TrainingDiverged(epoch, b + 1, loss, lastGoodLoss, history);
                     }
                     lastGoodLoss = loss;
-                    lossSum += loss * (to - from);
+                    lossSum += loss * (to - from0);
                     observer.batchDone();
+                    if (checkpoints.stop().get() && b + 1 < batches) {
+                        TrainingState state = new TrainingState(epoch - 1, b + 1, lossSum,
+                                correctBefore + batchMetrics.takeCorrect(), lastGoodLoss, history.epochs());
+                        checkpoints.sink().save(model, state);
+                        throw new TrainingInterrupted(state);
+                    }
                 }
-                long correct = batchMetrics.takeCorrect();
+                long correct = correctBefore + batchMetrics.takeCorrect();
                 double trainSeconds = (System.nanoTime() - start) / 1e9;
                 long evalStart = System.nanoTime();
                 Evaluator.Score score = Evaluator.score(model, evaluation);
@@ -81,12 +121,48 @@ public final class Trainer {
                         score.accuracy(), trainSeconds, evalSeconds);
                 history.add(result);
                 observer.epochDone(result);
+                boolean stop = checkpoints.stop().get();
+                if (stop || epoch == settings.epochs()
+                        || checkpoints.every() > 0 && epoch % checkpoints.every() == 0) {
+                    TrainingState state = new TrainingState(epoch, 0, 0, 0, lastGoodLoss, history.epochs());
+                    checkpoints.sink().save(model, state);
+                    if (stop && epoch < settings.epochs()) {
+                        throw new TrainingInterrupted(state);
+                    }
+                }
             }
         } finally {
             model.getListeners().remove(batchMetrics);
             observer.finished();
         }
         return history;
+    }
+
+    /**
+     * Where a run stands: {@code completedEpochs} whole epochs, then {@code batchesDone} batches of the next with
+     * their summed loss (weighted by batch size) and correct predictions; {@code history} the completed epochs.
+     */
+    public record TrainingState(int completedEpochs, int batchesDone, double lossSum, long correct,
+            double lastGoodLoss, List<EpochResult> history) {
+        public TrainingState {
+            history = List.copyOf(history);
+        }
+    }
+
+    /** Receives each checkpoint: the model (with its updater state) and where training stands. */
+    @FunctionalInterface
+    public interface CheckpointSink {
+        void save(MultiLayerNetwork model, TrainingState state);
+    }
+
+    /**
+     * @param every epochs between checkpoints (0: only at the end and when stopped)
+     * @param sink where checkpoints go
+     * @param stop set (by a signal handler) to stop after the current batch
+     * @param resumeFrom the state to continue from, or null for a new run
+     */
+    public record Checkpoints(int every, CheckpointSink sink, AtomicBoolean stop, TrainingState resumeFrom) {
+        public static final Checkpoints NONE = new Checkpoints(0, (model, state) -> { }, new AtomicBoolean(), null);
     }
 
     /**

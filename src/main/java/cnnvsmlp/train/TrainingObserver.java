@@ -3,6 +3,10 @@ package cnnvsmlp.train;
 /** Follows a training run: a progress bar, a console log, a test. All methods are optional. */
 public interface TrainingObserver {
 
+    /** Called before {@link #started} when a run continues from a checkpoint after {@code completedEpochs}. */
+    default void resumed(int completedEpochs) {
+    }
+
     default void started(int epochs, int batchesPerEpoch) {
     }
 
@@ -18,6 +22,12 @@ public interface TrainingObserver {
     /** {@code first}, then {@code second}, at every call. */
     static TrainingObserver both(TrainingObserver first, TrainingObserver second) {
         return new TrainingObserver() {
+            @Override
+            public void resumed(int completedEpochs) {
+                first.resumed(completedEpochs);
+                second.resumed(completedEpochs);
+            }
+
             @Override
             public void started(int epochs, int batchesPerEpoch) {
                 first.started(epochs, batchesPerEpoch);

@@ -1,0 +1,208 @@
+package cnnvsmlp.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cnnvsmlp.cli.Main;
+import cnnvsmlp.report.Json;
+
+/**
+ * Checkpoints and exact resume: a run killed (SIGKILL) or interrupted (SIGINT) in a child JVM and resumed ends with
+ * the same parameters, bit for bit, and the same history as the same run left alone.
+ */
+class ResumeTest {
+
+    static final String[] RUN = {"beans", "--epochs", "300", "--seed", "9", "--checkpoint-every", "20", "--no-progress"};
+
+    @TempDir
+    static Path shared;
+
+    static Path reference;
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static String[] with(String[] base, String... more) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    @BeforeAll
+    static void runUninterrupted() throws IOException {
+        Outcome o = run(with(RUN, "--output-dir", shared.resolve("reference").toString()));
+        assertEquals(0, o.code(), o.err());
+        reference = onlyRun(shared.resolve("reference"));
+    }
+
+    static Path onlyRun(Path output) throws IOException {
+        try (Stream<Path> list = Files.list(output.resolve("beans"))) {
+            return list.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+    }
+
+    /** Starts the run in a child JVM and waits until its checkpoint has at least {@code epochs} epochs. */
+    static Process startAndWaitForCheckpoint(Path output, int epochs) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(java, "-cp",
+                System.getProperty("java.class.path"), Main.class.getName()), Stream.of(with(RUN, "--output-dir",
+                output.toString()))).toList()).redirectErrorStream(true).redirectOutput(output.resolve("child.log")
+                .toFile());
+        Files.createDirectories(output);
+        builder.environment().put("CNNVSMLP_CHILD_JVM", "1");
+        Process child = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            Path beans = output.resolve("beans");
+            if (Files.isDirectory(beans)) {
+                try (Stream<Path> runs = Files.list(beans)) {
+                    for (Path r : runs.toList()) {
+                        Path state = r.resolve("checkpoint/state.json");
+                        if (Files.exists(state) && Json.MAPPER.readTree(state.toFile()).get("completedEpochs").asInt()
+                                >= epochs) {
+                            return child;
+                        }
+                    }
+                } catch (IOException e) {
+                    // a checkpoint being swapped in: look again
+                }
+            }
+            assertTrue(child.isAlive(), "the child ended early: " + Files.readString(output.resolve("child.log")));
+            Thread.sleep(20);
+        }
+        child.destroyForcibly();
+        throw new AssertionError("no checkpoint after 120 s: " + Files.readString(output.resolve("child.log")));
+    }
+
+    static void assertSameAsReference(Path run) throws Exception {
+        MultiLayerNetwork expected = ModelSerializer.restoreMultiLayerNetwork(reference.resolve("model.zip").toFile());
+        MultiLayerNetwork actual = ModelSerializer.restoreMultiLayerNetwork(run.resolve("model.zip").toFile());
+        assertArrayEquals(expected.params().toFloatVector(), actual.params().toFloatVector(), 0f,
+                "the same parameters, bit for bit");
+        assertEquals(learning(reference), learning(run), "the same losses and accuracies, epoch by epoch");
+        JsonNode config = Json.MAPPER.readTree(run.resolve("config.json").toFile());
+        assertEquals("finished", config.get("status").asText());
+        assertTrue(config.get("command").asText().contains("(resumed: cnn-vs-mlp beans --resume"), config.toString());
+    }
+
+    /** history.csv without the timing columns. */
+    static List<String> learning(Path run) throws IOException {
+        return Files.readAllLines(run.resolve("history.csv")).stream()
+                .map(l -> String.join(",", List.of(l.split(",")).subList(0, 5))).toList();
+    }
+
+    @Test
+    void killedWithSigkillThenResumedEndsBitIdentical() throws Exception {
+        Path output = shared.resolve("killed");
+        Process child = startAndWaitForCheckpoint(output, 60);
+        child.destroyForcibly().waitFor(); // SIGKILL: no chance to save anything more
+        Path run = onlyRun(output);
+        JsonNode config = Json.MAPPER.readTree(run.resolve("config.json").toFile());
+        assertEquals("running", config.get("status").asText(), "killed while running");
+        assertFalse(Files.exists(run.resolve("model.zip")));
+
+        Outcome resumed = run("beans", "--resume", run.toString(), "--no-progress");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().contains("resuming from the checkpoint after "), resumed.out());
+        assertSameAsReference(run);
+    }
+
+    @Test
+    void ctrlCFinishesTheBatchSavesACheckpointAndExits130() throws Exception {
+        Path output = shared.resolve("interrupted");
+        Process child = startAndWaitForCheckpoint(output, 40);
+        new ProcessBuilder("kill", "-INT", String.valueOf(child.pid())).start().waitFor();
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+        String log = Files.readString(output.resolve("child.log"));
+        assertEquals(130, child.exitValue(), log);
+        Path run = onlyRun(output);
+        assertTrue(log.contains("interrupted: stopped after ") && log.contains("continue with: cnn-vs-mlp beans --resume "
+                + run), log);
+        assertEquals("interrupted", Json.MAPPER.readTree(run.resolve("config.json").toFile()).get("status").asText());
+        int done = Json.MAPPER.readTree(run.resolve("checkpoint/state.json").toFile()).get("completedEpochs").asInt();
+        assertEquals(done + 1, Files.readAllLines(run.resolve("history.csv")).size(), "the partial history is kept");
+
+        Outcome resumed = run("beans", "--resume", run.toString(), "--no-progress");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertSameAsReference(run);
+    }
+
+    @Test
+    void resumingWithAnotherConfigurationIsRefusedNamingTheDifferences() throws Exception {
+        Path run = copyOfAnInterruptedRun("refused");
+        Outcome o = run("beans", "--resume", run.toString(), "--epochs", "400", "--seed", "3");
+        assertEquals(2, o.code());
+        assertTrue(o.err().startsWith("error: cannot resume " + run + " with another configuration: epochs 400 (the"
+                + " run: 300), --seed 3 (the run: 9)"), o.err());
+        Outcome other = run("lenet5", "--resume", run.toString());
+        assertEquals(2, other.code());
+        assertTrue(other.err().contains("is a run of beans, not of lenet5; resume it with: cnn-vs-mlp beans --resume"),
+                other.err());
+        Outcome data = run("beans", "--resume", run.toString(), "--dataset", "xor");
+        assertEquals(1, data.code());
+        assertTrue(data.err().contains("cannot resume " + run + " on other data"), data.err());
+    }
+
+    @Test
+    void aDamagedCheckpointOrAFinishedRunIsRefused() throws Exception {
+        Path run = copyOfAnInterruptedRun("damaged");
+        Files.write(run.resolve("checkpoint/model.zip"), new byte[] {1, 2, 3});
+        Outcome o = run("beans", "--resume", run.toString());
+        assertEquals(1, o.code());
+        assertTrue(o.err().startsWith("error: the checkpoint in " + run.resolve("checkpoint") + " cannot be read"),
+                o.err());
+        Outcome finished = run("beans", "--resume", reference.toString());
+        assertEquals(1, finished.code());
+        assertTrue(finished.err().contains("finished already; there is nothing to resume"), finished.err());
+        Outcome nothing = run("beans", "--resume", shared.toString());
+        assertEquals(1, nothing.code());
+        assertTrue(nothing.err().contains("is not a run folder"), nothing.err());
+    }
+
+    /** The reference run's folder, made to look interrupted at its last checkpoint (epoch 300). */
+    private static Path copyOfAnInterruptedRun(String name) throws IOException {
+        Path run = shared.resolve(name).resolve("beans").resolve(reference.getFileName());
+        Files.createDirectories(run.resolve("checkpoint"));
+        for (String f : new String[] {"config.json", "history.csv"}) {
+            Files.copy(reference.resolve(f), run.resolve(f));
+        }
+        try (Stream<Path> files = Files.list(reference.resolve("checkpoint"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, run.resolve("checkpoint").resolve(f.getFileName()));
+            }
+        }
+        var config = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(run.resolve("config.json")
+                .toFile());
+        config.put("status", "interrupted");
+        Files.writeString(run.resolve("config.json"), Json.MAPPER.writeValueAsString(config));
+        return run;
+    }
+}
