@@ -22,6 +22,9 @@ final class TrainingOptions {
 
     static final int MAX_EPOCHS = 1_000_000;
     static final int MAX_THREADS = 1024;
+    static final int MAX_BATCH = 1_000_000;
+    /** Seeds as Keras and NumPy take them: 0 to 2^32 - 1. */
+    static final long MAX_SEED = 4_294_967_295L;
 
     @Option(names = "--epochs", paramLabel = "N",
             description = "Epochs to train. Default: the post's ${cnnvsmlp.postEpochs}, or the quick preset's with"
@@ -80,8 +83,13 @@ final class TrainingOptions {
             throw new ParameterException(spec.commandLine(), "--epochs must be between 1 and " + MAX_EPOCHS
                     + ", got " + epochs);
         }
-        if (batchSize != null && batchSize < 1) {
-            throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1, got " + batchSize);
+        if (batchSize != null && (batchSize < 1 || batchSize > MAX_BATCH)) {
+            throw new ParameterException(spec.commandLine(), batchSize < 1 ? "--batch-size must be at least 1, got "
+                    + batchSize : "--batch-size must be at most " + MAX_BATCH + ", got " + batchSize);
+        }
+        if (seed < 0 || seed > MAX_SEED) {
+            throw new ParameterException(spec.commandLine(), "--seed must be between 0 and " + MAX_SEED + ", got "
+                    + seed);
         }
         if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
             throw new ParameterException(spec.commandLine(), "--threads must be between 1 and " + MAX_THREADS

@@ -82,6 +82,26 @@ class MnistSourceTest {
             exchange.sendResponseHeaders(500, -1);
             exchange.close();
         });
+        server.createContext("/silent/", exchange -> {
+            requests.incrementAndGet();
+            try {
+                Thread.sleep(3_000); // answers nothing within the downloader's time-out
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.createContext("/cutoff/", exchange -> {
+            requests.incrementAndGet();
+            Path file = genuine.resolve(exchange.getRequestURI().getPath().substring("/cutoff/".length()));
+            byte[] body = Files.readAllBytes(file);
+            exchange.sendResponseHeaders(200, body.length); // promises the whole file ...
+            OutputStream out = exchange.getResponseBody();
+            out.write(body, 0, body.length / 2); // ... and hangs up half-way
+            out.flush();
+            exchange.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -151,6 +171,31 @@ class MnistSourceTest {
         source(null, Map.of(), cache, mirror("missing"), mirror("broken"), mirror("good")).locate();
         assertTrue(logText().contains("HTTP 404") && logText().contains("HTTP 500"), logText());
         assertEquals(MnistFile.TEST_LABELS.gzipSha256(), Sha256.of(cache.resolve("t10k-labels-idx1-ubyte.gz")));
+    }
+
+    @Test
+    void aMirrorThatAnswersNothingTimesOutAndTheNextServes() throws IOException {
+        Path cache = temp.resolve("cache");
+        MnistDownloader downloader = new MnistDownloader(List.of(mirror("silent"), mirror("good")),
+                Duration.ofMillis(500), false, log);
+        new MnistSource(null, Map.of(), cache, downloader, log).locate();
+        assertTrue(logText().toLowerCase(java.util.Locale.ROOT).contains("timed out"), logText());
+        for (MnistFile file : MnistFile.values()) {
+            assertEquals(file.gzipSha256(), Sha256.of(cache.resolve(file.gzipName())));
+        }
+    }
+
+    @Test
+    void aDownloadCutOffHalfWayIsRefusedLeavesNothingAndTheNextServes() throws IOException {
+        Path cache = temp.resolve("cache");
+        FixableProblem e = assertThrows(FixableProblem.class,
+                () -> source(null, Map.of(), cache, mirror("cutoff")).locate());
+        assertTrue(e.getMessage().contains("could not download"), e.getMessage());
+        try (Stream<Path> files = Files.list(cache)) {
+            assertEquals(0, files.count(), "no partial file is left");
+        }
+        source(null, Map.of(), cache, mirror("cutoff"), mirror("good")).locate();
+        assertEquals(MnistFile.TRAIN_IMAGES.gzipSha256(), Sha256.of(cache.resolve("train-images-idx3-ubyte.gz")));
     }
 
     @Test

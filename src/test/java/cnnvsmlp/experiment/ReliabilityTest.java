@@ -1,0 +1,167 @@
+package cnnvsmlp.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.learning.config.Sgd;
+
+import cnnvsmlp.cli.Main;
+import cnnvsmlp.data.BeansData;
+import cnnvsmlp.model.BeansMlp;
+import cnnvsmlp.report.Json;
+import cnnvsmlp.train.TrainingDiverged;
+
+/** Bad situations around a run: each ends with one clear line, and what was written stays whole. */
+class ReliabilityTest {
+
+    @TempDir
+    Path temp;
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aDivergingRunStopsWithWhereAndKeepsWhatWasDoneMarkedDiverged() throws Exception {
+        // the beans network with an absurd learning rate: the loss overflows within a few batches
+        MultiLayerConfiguration conf = BeansMlp.configuration(1);
+        conf.getConfs().forEach(c -> ((org.deeplearning4j.nn.conf.layers.BaseLayer) c.getLayer())
+                .setIUpdater(new Sgd(1e12)));
+        Settings settings = Settings.post(Experiment.BEANS).withSeed(1).withProgress(false,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        settings = new Settings(Experiment.BEANS, 50, "--epochs", 10, 1, temp, null, settings.mirrors(), 1, false,
+                "test", settings.console(), 10, null);
+        var data = BeansData.generate(100, 1).toDataSet();
+        Settings s = settings;
+        TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> ExperimentRunner.fit(s,
+                new MultiLayerNetwork(conf), data, data, "beans", "the points"));
+        assertTrue(e.getMessage().matches("training diverged: the loss became (NaN|Infinity) at epoch \\d+, batch \\d+"
+                + " \\(last finite batch loss .*\\); lower the learning rate or check the input data"), e.getMessage());
+        Path run;
+        try (Stream<Path> runs = Files.list(temp.resolve("beans"))) {
+            run = runs.findFirst().orElseThrow();
+        }
+        assertEquals("diverged", Json.MAPPER.readTree(run.resolve("config.json").toFile()).get("status").asText());
+        assertTrue(Files.readString(run.resolve("console.txt")).contains("diverged: training diverged"));
+        assertTrue(Files.readString(run.resolve("history.csv")).startsWith("epoch,train_loss"));
+    }
+
+    @Test
+    void impossibleOptionsAreOneLineEach() {
+        assertEquals("error: --seed must be between 0 and 4294967295, got -1",
+                run("beans", "--seed", "-1").err().lines().findFirst().orElseThrow());
+        assertEquals("error: --batch-size must be at most 1000000, got 2000000",
+                run("mnist-mlp", "--batch-size", "2000000").err().lines().findFirst().orElseThrow());
+        assertEquals("error: --epochs must be between 1 and 1000000, got 0",
+                run("lenet5", "--epochs", "0").err().lines().findFirst().orElseThrow());
+        assertEquals("error: --checkpoint-every must be between 0 and 1000000, got -5",
+                run("beans", "--checkpoint-every", "-5").err().lines().findFirst().orElseThrow());
+        assertTrue(run("compare", "--seeds", "0").err().startsWith("error: --seeds must be between 1 and 100, got 0"));
+        assertTrue(run("all", "--resume", "x").err().startsWith("error: --resume continues one run"));
+    }
+
+    /** A read-only file system and a full one, as real mounts (needs root; skipped otherwise). */
+    @Test
+    void anUnwritableOrFullOutputFolderIsNamedAndLeavesNothingHalfWritten() throws Exception {
+        Path readOnly = Files.createDirectories(temp.resolve("ro"));
+        Path small = Files.createDirectories(temp.resolve("small"));
+        assumeTrue(mount(readOnly, "ro,size=64k") && mount(small, "size=96k"), "needs root to mount a tmpfs");
+        try {
+            Outcome ro = run("beans", "--epochs", "2", "--output-dir", readOnly.resolve("results").toString());
+            assertEquals(1, ro.code());
+            assertTrue(ro.err().startsWith("error: cannot create the run folder " + readOnly.resolve("results"))
+                    && ro.err().contains("Read-only file system"), ro.err());
+
+            Outcome full = run("beans", "--epochs", "2", "--output-dir", small.toString());
+            assertEquals(1, full.code());
+            assertTrue(full.err().startsWith("error: cannot write ") && full.err().contains("free disk space"),
+                    full.err());
+            try (Stream<Path> files = Files.walk(small)) {
+                List<Path> all = files.filter(Files::isRegularFile).toList();
+                assertTrue(all.stream().noneMatch(p -> p.getFileName().toString().startsWith(".")),
+                        "no temporary file is left: " + all);
+                for (Path p : all) {
+                    if (p.toString().endsWith(".json")) {
+                        Json.MAPPER.readTree(p.toFile()); // every JSON written is whole
+                    }
+                }
+            }
+        } finally {
+            unmount(readOnly);
+            unmount(small);
+        }
+    }
+
+    @Test
+    void twoRunsIntoOneResultsFolderAtOnceBothFinishWhole() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Outcome>> runs = new ArrayList<>();
+            for (String seed : new String[] {"1", "2"}) {
+                runs.add(pool.submit(() -> run("beans", "--epochs", "3", "--seed", seed, "--output-dir",
+                        temp.toString())));
+            }
+            for (Future<Outcome> f : runs) {
+                Outcome o = f.get(120, TimeUnit.SECONDS);
+                assertEquals(0, o.code(), o.err());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Stream<Path> list = Files.list(temp.resolve("beans"))) {
+            for (Path run : list.toList()) {
+                JsonNode config = Json.MAPPER.readTree(run.resolve("config.json").toFile());
+                assertEquals("finished", config.get("status").asText(), run.toString());
+                assertTrue(Files.exists(run.resolve("model.zip")));
+            }
+        }
+        assertTrue(Files.readString(temp.resolve("README.md")).startsWith("# Results"));
+    }
+
+    private static boolean mount(Path dir, String options) {
+        try {
+            Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", dir.toString())
+                    .redirectErrorStream(true).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void unmount(Path dir) throws Exception {
+        new ProcessBuilder("umount", dir.toString()).redirectErrorStream(true).start().waitFor(10, TimeUnit.SECONDS);
+    }
+}
