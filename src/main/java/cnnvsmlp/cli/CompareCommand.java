@@ -19,7 +19,7 @@ import cnnvsmlp.experiment.Settings;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Trains (or reuses finished runs of) the MNIST MLP and LeNet-5 for several seeds with one"
                 + " budget, and writes results/compare/<run-id>/: accuracy as mean ± sd and per seed, the per-seed"
-                + " difference, the epochs to reach 90/95/98 %, a verdict that names a winner only when the"
+                + " difference, the epochs to reach 90/95/98 %%, a verdict that names a winner only when the"
                 + " difference is larger than the seed spread, and the charts."})
 final class CompareCommand implements Callable<Integer> {
 
