@@ -95,15 +95,15 @@ public final class Trainer {
                 }
                 batchMetrics.takeCorrect();
                 for (int b = firstBatch; b < batches; b++) {
-                    int from0 = b * batchSize;
-                    int to = Math.min(n, from0 + batchSize);
-                    model.fit(shuffler.batch(from0, to));
+                    int first = b * batchSize;
+                    int last = Math.min(n, first + batchSize);
+                    model.fit(shuffler.batch(first, last));
                     double loss = model.score();
                     if (!Double.isFinite(loss)) {
                         throw new TrainingDiverged(epoch, b + 1, loss, lastGoodLoss, history);
                     }
                     lastGoodLoss = loss;
-                    lossSum += loss * (to - from0);
+                    lossSum += loss * (last - first);
                     observer.batchDone();
                     if (checkpoints.stop().get() && b + 1 < batches) {
                         TrainingState state = new TrainingState(epoch - 1, b + 1, lossSum,
