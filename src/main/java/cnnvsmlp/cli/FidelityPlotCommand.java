@@ -23,6 +23,7 @@ import cnnvsmlp.report.CompareReport.ModelRun;
 import cnnvsmlp.report.FidelityReport;
 import cnnvsmlp.report.Json;
 import cnnvsmlp.report.Pictures;
+import cnnvsmlp.report.ResultsIndex;
 
 /** {@code fidelity-plot}: the last step of {@code scripts/fidelity-vs-torch.sh}; hidden from the help. */
 @Command(name = "fidelity-plot", hidden = true, mixinStandardHelpOptions = true,
@@ -79,6 +80,7 @@ final class FidelityPlotCommand implements Callable<Integer> {
                 FidelityReport.markdown(verdicts, command, Instant.now().toString()));
         AtomicFiles.writeString(torchLogs.resolve(FidelityReport.JSON),
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(verdicts));
+        ResultsIndex.write(results);
         verdicts.forEach(v -> Console.out().println(v.verdict()));
         Console.out().println("written to " + torchLogs.resolve(FidelityReport.MARKDOWN));
         return 0;

@@ -214,6 +214,7 @@ public final class CompareReport {
     public static XYChart accuracyCurves(List<ModelRun> mlp, List<ModelRun> cnn) {
         XYChart chart = lines("test accuracy per epoch, every seed", "epoch", "test accuracy");
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW); // the curves rise to the right
         for (List<ModelRun> runs : List.of(mlp, cnn)) {
             for (ModelRun r : runs) {
                 add(chart, r.model() + " seed " + r.seed(), epochAxis(r), values(r, EpochResult::testAccuracy),
@@ -243,6 +244,7 @@ public final class CompareReport {
         XYChart chart = lines("test accuracy against wall-clock time (training + evaluation)", "seconds",
                 "test accuracy");
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         for (List<ModelRun> runs : List.of(mlp, cnn)) {
             for (ModelRun r : runs) {
                 add(chart, r.model() + " seed " + r.seed(), elapsed(r), values(r, EpochResult::testAccuracy),

@@ -126,10 +126,10 @@ public final class FidelityReport {
     /** Test accuracy per epoch: PyTorch's seeds in grey, the project's in colour. */
     public static XYChart chart(String model, Curves project, Curves torch, Color colour) {
         XYChart chart = new XYChartBuilder().width(800).height(560)
-                .title(model + ": test accuracy per epoch, PyTorch (grey) and this project (colour)")
+                .title(model + ": PyTorch grey, this project in colour")
                 .xAxisTitle("epoch").yAxisTitle("test accuracy").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW); // the curves rise to the right
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         for (Curves curves : List.of(torch, project)) {
             boolean isTorch = curves == torch;

@@ -88,6 +88,18 @@ public final class ResultsIndex {
             md.append('\n');
         }
 
+        Path fidelity = dir.resolve("fidelity");
+        if (Files.exists(fidelity.resolve(FidelityReport.JSON))) {
+            md.append("## The same training in PyTorch\n\n");
+            for (JsonNode model : Json.MAPPER.readTree(fidelity.resolve(FidelityReport.JSON).toFile())) {
+                md.append("- ").append(model.path("verdict").asText()).append('\n');
+            }
+            md.append("\n`scripts/fidelity-vs-torch.sh`; details: [fidelity/" + FidelityReport.MARKDOWN + "](fidelity/"
+                    + FidelityReport.MARKDOWN + "), `docs/fidelity.md`.\n\n");
+            image(md, dir, fidelity, FidelityReport.PNG, "test accuracy per epoch, PyTorch and this project");
+            md.append('\n');
+        }
+
         List<Path> benches = folders(dir.resolve("bench"));
         if (!benches.isEmpty()) {
             md.append("## Speed\n\nBenchmarks (`cnn-vs-mlp bench`, `scripts/bench-vs-torch.sh`; see"
