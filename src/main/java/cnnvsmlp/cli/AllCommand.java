@@ -35,10 +35,6 @@ final class AllCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (training.resume != null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--resume continues one run: use it with"
-                    + " beans, mnist-mlp or lenet5 and the run's folder");
-        }
         String[] args = spec.commandLine().getParseResult().originalArgs().toArray(String[]::new);
         Settings beans = training.resolve(spec, Experiment.BEANS, args);
         Settings mnistMlp = mnist.applyTo(training.resolve(spec, Experiment.MNIST_MLP, args));

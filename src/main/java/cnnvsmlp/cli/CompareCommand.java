@@ -49,10 +49,6 @@ final class CompareCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--seeds must be between 1 and " + MAX_SEEDS + ", got "
                     + seeds);
         }
-        if (training.resume != null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--resume continues one run: use it with"
-                    + " beans, mnist-mlp or lenet5 and the run's folder");
-        }
         String[] args = spec.commandLine().getParseResult().originalArgs().toArray(String[]::new);
         Settings mlp = mnist.applyTo(training.resolve(spec, Experiment.MNIST_MLP, args));
         Settings cnn = mnist.applyTo(training.resolve(spec, Experiment.LENET5, args));

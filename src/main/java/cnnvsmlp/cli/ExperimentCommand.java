@@ -1,11 +1,13 @@
 package cnnvsmlp.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import cnnvsmlp.data.BeansData;
@@ -24,11 +26,16 @@ abstract class ExperimentCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions training;
 
+    @Option(names = "--resume", paramLabel = "RUN",
+            description = "Continue the run in folder RUN from its checkpoint, with its configuration (options"
+                    + " that differ from it are refused); it ends as if it had never stopped.")
+    Path resume;
+
     abstract Experiment experiment();
 
     Settings settings() {
         return training.resolve(spec, experiment(), spec.commandLine().getParseResult().originalArgs()
-                .toArray(String[]::new));
+                .toArray(String[]::new), resume);
     }
 
     @Command(name = "beans", mixinStandardHelpOptions = true,

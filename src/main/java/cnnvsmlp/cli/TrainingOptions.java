@@ -61,11 +61,6 @@ final class TrainingOptions {
                     + " Default: beans 500, MNIST 10; also at the end and on Ctrl-C. 0: only those.")
     Integer checkpointEvery;
 
-    @Option(names = "--resume", paramLabel = "RUN",
-            description = "Continue the run in folder RUN from its checkpoint, with its configuration (options"
-                    + " that differ from it are refused); it ends as if it had never stopped.")
-    Path resume;
-
     static {
         System.setProperty("cnnvsmlp.postEpochs", String.valueOf(Experiment.POST_EPOCHS));
         System.setProperty("cnnvsmlp.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
@@ -76,6 +71,11 @@ final class TrainingOptions {
 
     /** The settings of {@code experiment}, after checking every option. */
     Settings resolve(CommandSpec spec, Experiment experiment, String[] args) {
+        return resolve(spec, experiment, args, null);
+    }
+
+    /** As above; with {@code resume} set, the settings of that run, refusing options that contradict them. */
+    Settings resolve(CommandSpec spec, Experiment experiment, String[] args, Path resume) {
         if (epochs != null && quick) {
             throw new ParameterException(spec.commandLine(), "--epochs and --quick both set the budget; give one");
         }
@@ -117,11 +117,11 @@ final class TrainingOptions {
         Settings settings = new Settings(experiment, budget, source, batchSize == null ? experiment.postBatchSize()
                 : batchSize, seed, outputDir, null, post.mirrors(), threads == null ? experiment.defaultThreads()
                 : threads, progress, Main.commandLine(args), Console.out(), every, null);
-        return resume == null ? settings : resumed(spec, settings);
+        return resume == null ? settings : resumed(spec, settings, resume);
     }
 
     /** The settings of the run in {@code resume}, refusing options that contradict them. */
-    private Settings resumed(CommandSpec spec, Settings given) {
+    private Settings resumed(CommandSpec spec, Settings given, Path resume) {
         JsonNode config;
         try {
             config = Json.MAPPER.readTree(resume.resolve(RunFolder.CONFIG).toFile());

@@ -87,7 +87,8 @@ class ReliabilityTest {
         assertEquals("error: --checkpoint-every must be between 0 and 1000000, got -5",
                 run("beans", "--checkpoint-every", "-5").err().lines().findFirst().orElseThrow());
         assertTrue(run("compare", "--seeds", "0").err().startsWith("error: --seeds must be between 1 and 100, got 0"));
-        assertTrue(run("all", "--resume", "x").err().startsWith("error: --resume continues one run"));
+        assertTrue(run("all", "--resume", "x").err().startsWith("error: Unknown options: '--resume'"),
+                "--resume continues one experiment's run, so only the experiments take it");
     }
 
     /** A read-only file system and a full one, as real mounts (needs root; skipped otherwise). */
