@@ -234,8 +234,11 @@ public final class NotebookExport {
                         + "训练，使用相同的预算（原文 %2$d 个 epoch 中的 %1$d 个），%3$d 个随机种子，在 10,000 张测试图像上评估。由"
                         + " `cnn-vs-mlp export` 根据 `%4$s` 生成。"), s.path("epochs").asInt(), s.path("postEpochs").asInt(),
                 seeds, "results/compare/" + folder.getFileName()));
-        nb.markdown(lang.t("## The verdict\n\n", "## 结论\n\n") + "**" + s.path("verdict").asText() + "**\n\n"
-                + lang.t("The rule: ", "判定规则（英文原文）：") + s.path("verdictRule").asText());
+        nb.markdown(lang == Lang.EN
+                ? "## The verdict\n\n**" + s.path("verdict").asText() + "**\n\nThe rule: " + s.path("verdictRule").asText()
+                : "## 结论\n\n**" + chineseVerdict(s) + "**\n\n判定规则：只有当至少两个随机种子的平均差值大于所有标准差（两个模型各自的准确率"
+                        + "以及每个种子的差值），且所有种子的差值符号一致时，才判定胜者。\n\n（程序输出的英文原文：" + s.path("verdict").asText()
+                        + "）");
         nb.code(JavaSource.quote(Comparison.class, "public static Path run(Settings mlp, Settings cnn,"),
                 List.of(Notebook.stream(Files.readString(folder.resolve(CompareReport.SUMMARY_MD))),
                         Notebook.png(folder.resolve(CompareReport.BARS_PNG), "mean test accuracy with standard deviation")));
@@ -253,6 +256,30 @@ public final class NotebookExport {
                 "## 原文在对比上的疏漏\n\n原文还说 LeNet-5 胜过 LeCun MNIST 表格中的大型 MLP；但该表格中使用弹性形变训练的 6 层 MLP"
                 + " 错误率为 0.35 %，低于 LeNet-5 的 0.95 %。本项目只报告实际测得的结果。"));
         return nb;
+    }
+
+    /** The comparison's verdict in Chinese, from the numbers of its summary. */
+    static String chineseVerdict(JsonNode s) {
+        JsonNode mlp = s.path("mlp");
+        JsonNode cnn = s.path("cnn");
+        int seeds = mlp.path("seeds").size();
+        String budget = String.format(Locale.ROOT, "原文 %d 个 epoch 中的 %d 个，批大小 %d", s.path("postEpochs").asInt(),
+                s.path("epochs").asInt(), s.path("batchSize").asInt());
+        double spread = Math.max(Math.max(mlp.path("sdAccuracy").asDouble(), cnn.path("sdAccuracy").asDouble()),
+                s.path("sdDifference").asDouble());
+        double difference = s.path("meanDifference").asDouble();
+        if (seeds < 2) {
+            return String.format(Locale.ROOT, "%s %.2f %%，%s %.2f %%（%s），只有一个随机种子：没有种子间的波动可以衡量差值，"
+                    + "因此不判定胜者。", cnn.path("model").asText(), 100 * cnn.path("meanAccuracy").asDouble(),
+                    mlp.path("model").asText(), 100 * mlp.path("meanAccuracy").asDouble(), budget);
+        }
+        if (!s.path("winner").isNull() && s.has("winner")) {
+            return String.format(Locale.ROOT, "%s 胜出（%s）：测试准确率领先 %.2f 个百分点（%d 个种子的平均），超过种子间的波动"
+                    + "（最大标准差 %.2f 个百分点）。", s.path("winner").asText(), budget, 100 * Math.abs(difference), seeds,
+                    100 * spread);
+        }
+        return String.format(Locale.ROOT, "没有胜者（%s）：平均差值（%s %+.2f 个百分点）在种子间的波动之内（最大标准差 %.2f 个"
+                + "百分点）。", budget, cnn.path("model").asText(), 100 * difference, 100 * spread);
     }
 
     private static String intro(Lang lang, Run r) {
