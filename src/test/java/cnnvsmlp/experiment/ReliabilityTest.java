@@ -1,5 +1,6 @@
 package cnnvsmlp.experiment;
 
+import static cnnvsmlp.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.learning.config.Sgd;
 
-import cnnvsmlp.cli.Main;
+import cnnvsmlp.Cli.Outcome;
 import cnnvsmlp.data.BeansData;
 import cnnvsmlp.model.BeansMlp;
 import cnnvsmlp.report.Json;
@@ -40,30 +41,17 @@ class ReliabilityTest {
     @TempDir
     Path temp;
 
-    record Outcome(int code, String out, String err) {
-    }
-
-    static Outcome run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void aDivergingRunStopsWithWhereAndKeepsWhatWasDoneMarkedDiverged() throws Exception {
         // the beans network with an absurd learning rate: the loss overflows within a few batches
         MultiLayerConfiguration conf = BeansMlp.configuration(1);
         conf.getConfs().forEach(c -> ((org.deeplearning4j.nn.conf.layers.BaseLayer) c.getLayer())
                 .setIUpdater(new Sgd(1e12)));
-        Settings settings = Settings.post(Experiment.BEANS).withSeed(1).withProgress(false,
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        settings = new Settings(Experiment.BEANS, 50, "--epochs", 10, 1, temp, null, settings.mirrors(), 1, false,
-                "test", settings.console(), 10, null);
+        Settings settings = new Settings(Experiment.BEANS, 50, "--epochs", 10, 1, temp, null,
+                Settings.post(Experiment.BEANS).mirrors(), 1, false, "test",
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), 10, null);
         var data = BeansData.generate(100, 1).toDataSet();
-        Settings s = settings;
-        TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> ExperimentRunner.fit(s,
+        TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> ExperimentRunner.fit(settings,
                 new MultiLayerNetwork(conf), data, data, "beans", "the points"));
         assertTrue(e.getMessage().matches("training diverged: the loss became (NaN|Infinity) at epoch \\d+, batch \\d+"
                 + " \\(last finite batch loss .*\\); lower the learning rate or check the input data"), e.getMessage());
