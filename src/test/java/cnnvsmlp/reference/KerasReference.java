@@ -45,10 +45,12 @@ final class KerasReference {
         }
     }
 
-    /** Keras Dense: z = x W + b, W of shape (in, out). */
-    static final class Dense implements Layer {
-        final int in;
-        final int out;
+    /**
+     * A layer with a kernel {@code w}, a bias {@code b} and an activation: the forward pass keeps its input and
+     * activation, the backward pass turns the activation's gradient into the pre-activation's and hands it to
+     * {@link #linearBackward}, which fills {@code dw} and {@code db} and returns the input's gradient.
+     */
+    abstract static class Weighted implements Layer {
         final double[] w;
         final double[] b;
         final Activation activation;
@@ -57,50 +59,30 @@ final class KerasReference {
         private Tensor x;
         private Tensor a;
 
-        Dense(int in, int out, double[] w, double[] b, Activation activation) {
-            this.in = in;
-            this.out = out;
+        Weighted(double[] w, double[] b, Activation activation) {
             this.w = w.clone();
             this.b = b.clone();
             this.activation = activation;
         }
 
+        /** The pre-activation z of input {@code x}. */
+        abstract Tensor linear(Tensor x);
+
+        /** Fills {@code dw} and {@code db} (allocated, zero) from the pre-activation's gradient; the input's gradient. */
+        abstract Tensor linearBackward(Tensor x, Tensor gz);
+
         @Override
         public Tensor forward(Tensor input) {
             x = input;
-            int n = input.shape()[0];
-            Tensor z = new Tensor(n, out);
-            for (int s = 0; s < n; s++) {
-                for (int o = 0; o < out; o++) {
-                    double sum = b[o];
-                    for (int i = 0; i < in; i++) {
-                        sum += input.v()[s * in + i] * w[i * out + o];
-                    }
-                    z.v()[s * out + o] = sum;
-                }
-            }
-            a = activate(z, activation);
+            a = activate(linear(input), activation);
             return a;
         }
 
         @Override
         public Tensor backward(Tensor gradOut) {
-            Tensor gz = activationBackward(a, gradOut, activation);
-            int n = x.shape()[0];
-            dw = new double[in * out];
-            db = new double[out];
-            Tensor gx = new Tensor(x.shape().clone());
-            for (int s = 0; s < n; s++) {
-                for (int o = 0; o < out; o++) {
-                    double g = gz.v()[s * out + o];
-                    db[o] += g;
-                    for (int i = 0; i < in; i++) {
-                        dw[i * out + o] += x.v()[s * in + i] * g;
-                        gx.v()[s * in + i] += g * w[i * out + o];
-                    }
-                }
-            }
-            return gx;
+            dw = new double[w.length];
+            db = new double[b.length];
+            return linearBackward(x, activationBackward(a, gradOut, activation));
         }
 
         @Override
@@ -114,26 +96,62 @@ final class KerasReference {
         }
     }
 
+    /** Keras Dense: z = x W + b, W of shape (in, out). */
+    static final class Dense extends Weighted {
+        final int in;
+        final int out;
+
+        Dense(int in, int out, double[] w, double[] b, Activation activation) {
+            super(w, b, activation);
+            this.in = in;
+            this.out = out;
+        }
+
+        @Override
+        Tensor linear(Tensor input) {
+            int n = input.shape()[0];
+            Tensor z = new Tensor(n, out);
+            for (int s = 0; s < n; s++) {
+                for (int o = 0; o < out; o++) {
+                    double sum = b[o];
+                    for (int i = 0; i < in; i++) {
+                        sum += input.v()[s * in + i] * w[i * out + o];
+                    }
+                    z.v()[s * out + o] = sum;
+                }
+            }
+            return z;
+        }
+
+        @Override
+        Tensor linearBackward(Tensor x, Tensor gz) {
+            int n = x.shape()[0];
+            Tensor gx = new Tensor(x.shape().clone());
+            for (int s = 0; s < n; s++) {
+                for (int o = 0; o < out; o++) {
+                    double g = gz.v()[s * out + o];
+                    db[o] += g;
+                    for (int i = 0; i < in; i++) {
+                        dw[i * out + o] += x.v()[s * in + i] * g;
+                        gx.v()[s * in + i] += g * w[i * out + o];
+                    }
+                }
+            }
+            return gx;
+        }
+    }
+
     /** Keras Conv2D, padding 'valid', stride 1 (a cross-correlation); kernel (filters, channels, k, k). */
-    static final class Conv2D implements Layer {
+    static final class Conv2D extends Weighted {
         final int filters;
         final int channels;
         final int k;
-        final double[] w;
-        final double[] b;
-        final Activation activation;
-        double[] dw;
-        double[] db;
-        private Tensor x;
-        private Tensor a;
 
         Conv2D(int filters, int channels, int k, double[] w, double[] b, Activation activation) {
+            super(w, b, activation);
             this.filters = filters;
             this.channels = channels;
             this.k = k;
-            this.w = w.clone();
-            this.b = b.clone();
-            this.activation = activation;
         }
 
         private int wi(int f, int c, int p, int q) {
@@ -141,8 +159,7 @@ final class KerasReference {
         }
 
         @Override
-        public Tensor forward(Tensor input) {
-            x = input;
+        Tensor linear(Tensor input) {
             int n = input.shape()[0];
             int h = input.shape()[2];
             int wd = input.shape()[3];
@@ -166,20 +183,16 @@ final class KerasReference {
                     }
                 }
             }
-            a = activate(z, activation);
-            return a;
+            return z;
         }
 
         @Override
-        public Tensor backward(Tensor gradOut) {
-            Tensor gz = activationBackward(a, gradOut, activation);
+        Tensor linearBackward(Tensor x, Tensor gz) {
             int n = x.shape()[0];
             int h = x.shape()[2];
             int wd = x.shape()[3];
             int oh = h - k + 1;
             int ow = wd - k + 1;
-            dw = new double[w.length];
-            db = new double[filters];
             Tensor gx = new Tensor(x.shape().clone());
             for (int s = 0; s < n; s++) {
                 for (int f = 0; f < filters; f++) {
@@ -201,16 +214,6 @@ final class KerasReference {
                 }
             }
             return gx;
-        }
-
-        @Override
-        public List<double[]> parameters() {
-            return List.of(w, b);
-        }
-
-        @Override
-        public List<double[]> gradients() {
-            return List.of(dw, db);
         }
     }
 
