@@ -150,7 +150,7 @@ public final class ExperimentRunner {
             history = trainer.fit(model, train, evaluation, TrainingObserver.both(
                     new ConsoleProgress(out, experiment.id(), settings.showProgress()), watcher), checkpoints);
         } catch (TrainingInterrupted e) {
-            int code = StopSignals.exitCode(checkpoints.stop());
+            int code = StopSignals.exitCode();
             String resume = "cnn-vs-mlp " + experiment.id() + " --resume " + folder.path();
             out.printf(Locale.ROOT, "interrupted: stopped after %d epochs and %d batches of the next; checkpoint saved in"
                     + " %s; continue with: %s%n", e.state().completedEpochs(), e.state().batchesDone(),

@@ -46,7 +46,7 @@ final class StopSignals implements AutoCloseable {
     }
 
     /** 130 after SIGINT, 143 after SIGTERM (128 + the signal number), as a shell reports them. */
-    static int exitCode(AtomicBoolean stop) {
+    static int exitCode() {
         return "TERM".equals(LAST.get()) ? 143 : 130;
     }
 

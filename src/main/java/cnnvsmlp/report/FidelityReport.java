@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -166,13 +165,5 @@ public final class FidelityReport {
     /** Curves from the map of seed to accuracies, in seed order. */
     public static Curves curves(String framework, Map<Long, double[]> bySeed) {
         return new Curves(framework, new LinkedHashMap<>(bySeed));
-    }
-
-    static List<Long> seeds(long first, int count) {
-        List<Long> seeds = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            seeds.add(first + i);
-        }
-        return seeds;
     }
 }

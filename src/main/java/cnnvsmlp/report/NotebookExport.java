@@ -336,8 +336,7 @@ public final class NotebookExport {
         }
 
         String commit() {
-            String commit = config.path("environment").path("gitCommit").asText("unknown");
-            return commit.length() > 12 ? commit.substring(0, 12) : commit;
+            return ResultsIndex.shortCommit(config.path("environment"));
         }
 
         String machine() {
@@ -346,9 +345,7 @@ public final class NotebookExport {
         }
 
         String backend() {
-            JsonNode b = config.path("environment").path("backend");
-            return (b.path("name").asText() + " " + b.path("nativeVariant").asText("")
-                    + (b.has("devices") ? " on " + b.path("devices").asText() : "")).trim();
+            return ResultsIndex.backend(config.path("environment"));
         }
 
         Map<String, Object> metadata() {

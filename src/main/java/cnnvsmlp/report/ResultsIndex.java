@@ -117,19 +117,26 @@ public final class ResultsIndex {
     /** "command · date · commit · machine · backend · budget". */
     static String provenance(JsonNode config, String folder) {
         JsonNode env = config.path("environment");
-        String commit = env.path("gitCommit").asText("unknown");
-        String backend = env.path("backend").path("name").asText() + " " + env.path("backend").path("nativeVariant")
-                .asText("");
-        if (env.path("backend").has("devices")) {
-            backend += " on " + env.path("backend").path("devices").asText();
-        }
         JsonNode budget = config.path("budget");
         return String.format(Locale.ROOT, "Run [%s](%s): `%s`, %s, commit `%s`, %s (%s cores), %s, OpenBLAS %s;"
                 + " budget %d of %d epochs (%s), seed %d.", folder, folder, config.path("command").asText(),
-                config.path("started").asText(), commit.length() > 12 ? commit.substring(0, 12) : commit,
-                env.path("machine").path("cpu").asText(), env.path("machine").path("cores").asText(), backend.trim(),
+                config.path("started").asText(), shortCommit(env), env.path("machine").path("cpu").asText(),
+                env.path("machine").path("cores").asText(), backend(env),
                 env.path("cpuKernels").path("openblasCore").asText("unknown"), budget.path("epochs").asInt(),
                 budget.path("postEpochs").asInt(), budget.path("source").asText(), config.path("seed").asLong());
+    }
+
+    /** The ND4J backend of a run's environment, with its native variant and, on a GPU, the devices. */
+    static String backend(JsonNode environment) {
+        JsonNode b = environment.path("backend");
+        return (b.path("name").asText() + " " + b.path("nativeVariant").asText("")
+                + (b.has("devices") ? " on " + b.path("devices").asText() : "")).trim();
+    }
+
+    /** The first 12 characters of the run's git commit. */
+    static String shortCommit(JsonNode environment) {
+        String commit = environment.path("gitCommit").asText("unknown");
+        return commit.length() > 12 ? commit.substring(0, 12) : commit;
     }
 
     private static void image(StringBuilder md, Path dir, Path folder, String png, String alt) {
