@@ -3,13 +3,25 @@ package cnnvsmlp.model;
 import java.util.Collection;
 import java.util.Map;
 
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.ConvolutionUtils;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.common.primitives.Pair;
 
 /**
  * DL4J's {@link ConvolutionLayer} with its oneDNN helper switched on: the same configuration, parameters and
@@ -45,8 +57,27 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
         return layer;
     }
 
-    /** DL4J's convolution implementation with the oneDNN helper in place. */
+    /**
+     * DL4J's convolution implementation with the oneDNN helper in place, and two savings in training:
+     *
+     * <ul>
+     *   <li>the pre-activation of the forward pass is kept for backprop (DL4J computes the convolution a
+     *       second time there: its cache works only without a helper);</li>
+     *   <li>as the network's first layer it computes no input gradient, which nothing uses in training (DL4J's
+     *       helper always computes it: for LeNet-5's first convolution, one input channel, that is most of
+     *       the layer's backward time). Its weight gradient, the correlation of the input with the output
+     *       gradient, is then one oneDNN convolution of the input (batch as channels) with the output gradient
+     *       (batch as the kernel's input channels). {@code MultiLayerNetwork.backpropGradient}, which returns
+     *       the input gradient, returns null for such a network, as for one that starts with an embedding.</li>
+     * </ul>
+     *
+     * <p>Anything else (inference, dropout, channels-last data, strides, dilation or padding in the first
+     * layer, no oneDNN) takes DL4J's own path.
+     */
     static final class Implementation extends org.deeplearning4j.nn.layers.convolution.ConvolutionLayer {
+
+        private INDArray keptPreOutput;
+        private INDArray keptFor;
 
         Implementation(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
@@ -57,6 +88,104 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
 
         boolean usesOneDnn() {
             return helper != null;
+        }
+
+        private boolean fastPath() {
+            org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layerConf();
+            return helper != null && helperCountFail == 0 && conf.getIDropout() == null
+                    && conf.getCnn2dDataFormat() == CNN2DFormat.NCHW && input != null
+                    && input.dataType() == DataType.FLOAT;
+        }
+
+        @Override
+        public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+            keptPreOutput = null;
+            keptFor = null;
+            if (!training || !fastPath()) {
+                return super.activate(training, workspaceMgr);
+            }
+            INDArray z = preOutput(true, false, workspaceMgr).getFirst();
+            INDArray activation = workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
+            keptPreOutput = z;
+            keptFor = input;
+            IActivation afn = layerConf().getActivationFn();
+            INDArray out = helper.activate(activation, afn, true);
+            return out != null ? out : afn.getActivation(activation, true);
+        }
+
+        @Override
+        public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+            INDArray z = keptPreOutput;
+            boolean kept = z != null && keptFor == input && fastPath() && epsilon.dataType() == DataType.FLOAT;
+            keptPreOutput = null;
+            keptFor = null;
+            if (!kept) {
+                return super.backpropGradient(epsilon, workspaceMgr);
+            }
+            org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layerConf();
+            INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, workspaceMgr);
+            INDArray bias = getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, true, workspaceMgr);
+            INDArray biasGradView = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
+            INDArray weightGradView = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
+            int[] kernel = conf.getKernelSize();
+            int[] strides = conf.getStride();
+            int[] dilation = conf.getDilation();
+            int[] pad = conf.getPadding();
+            if (conf.getConvolutionMode() == ConvolutionMode.Same) {
+                int[] outSize = ConvolutionUtils.getOutputSize(input, kernel, strides, null, ConvolutionMode.Same,
+                        dilation, CNN2DFormat.NCHW);
+                pad = ConvolutionUtils.getSameModeTopLeftPadding(outSize,
+                        new int[] {(int) input.size(2), (int) input.size(3)}, kernel, strides, dilation);
+            }
+            INDArray delta = conf.getActivationFn().backprop(z, epsilon).getFirst();
+            if (getIndex() == 0 && isUnit(strides) && isUnit(dilation) && pad[0] == 0 && pad[1] == 0
+                    && hasBias()) {
+                return new Pair<>(weightGradientOnly(delta, weightGradView, biasGradView), null);
+            }
+            Pair<Gradient, INDArray> ret = helper.backpropGradient(input, weights, bias, delta, kernel, strides, pad,
+                    hasBias() ? biasGradView : null, weightGradView, conf.getActivationFn(), conf.getCudnnAlgoMode(),
+                    conf.getCudnnBwdFilterAlgo(), conf.getCudnnBwdDataAlgo(), conf.getConvolutionMode(), dilation,
+                    CNN2DFormat.NCHW, workspaceMgr);
+            if (ret == null) {
+                throw new IllegalStateException("oneDNN refused a convolution it accepted in the forward pass");
+            }
+            return ret;
+        }
+
+        /**
+         * dW[o][c][i][j] = sum over n, y, x of delta[n][o][y][x] * input[n][c][y + i][x + j]: a convolution of the
+         * input seen as (c, n, h, w) with delta seen as a kernel (o, n, y, x); db[o] = sum of delta[n][o][y][x].
+         */
+        private Gradient weightGradientOnly(INDArray delta, INDArray weightGradView, INDArray biasGradView) {
+            long channels = input.size(1);
+            long outChannels = delta.size(1);
+            INDArray swappedInput = input.permute(1, 0, 2, 3);
+            INDArray swappedKernel = delta.permute(1, 0, 2, 3);
+            INDArray out = Nd4j.createUninitialized(DataType.FLOAT, channels, outChannels, weightGradView.size(2),
+                    weightGradView.size(3));
+            Nd4j.exec(DynamicCustomOp.builder("conv2d")
+                    .addInputs(swappedInput, swappedKernel)
+                    .addOutputs(out)
+                    // kH, kW, sH, sW, pH, pW, dH, dW, same-mode, NCHW, weights [oC, iC, kH, kW]
+                    .addIntegerArguments((int) delta.size(2), (int) delta.size(3), 1, 1, 0, 0, 1, 1, 0, 0, 1)
+                    .build());
+            weightGradView.assign(out.permute(1, 0, 2, 3));
+            biasGradView.assign(delta.sum(0, 2, 3).reshape(biasGradView.shape()));
+            Gradient gradient = new DefaultGradient();
+            gradient.gradientForVariable().put(ConvolutionParamInitializer.BIAS_KEY, biasGradView);
+            gradient.gradientForVariable().put(ConvolutionParamInitializer.WEIGHT_KEY, weightGradView);
+            return gradient;
+        }
+
+        private static boolean isUnit(int[] values) {
+            return values[0] == 1 && values[1] == 1;
+        }
+
+        @Override
+        public void clear() {
+            super.clear();
+            keptPreOutput = null;
+            keptFor = null;
         }
     }
 }
