@@ -37,7 +37,7 @@ public final class Benchmark {
      */
     public static Measurement measure(Experiment experiment, int batchSize, Mnist mnist, int trainExamples,
             int beansEpochs) {
-        Nd4jRuntime.configure(experiment.defaultThreads());
+        Nd4jRuntime.configure(experiment.defaultThreads(), experiment.opThreads(experiment.defaultThreads()));
         MachinePeak peak = MachinePeak.ofThisMachine();
         String kernels = GpuDevices.cudaBackend() ? "CUDA" : OpenBlasProbe.coreName().orElse("unknown");
         if (experiment == Experiment.BEANS) {

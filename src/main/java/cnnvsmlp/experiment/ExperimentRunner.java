@@ -87,7 +87,7 @@ public final class ExperimentRunner {
         ByteArrayOutputStream transcript = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(new Tee(settings.console(), transcript), true, StandardCharsets.UTF_8);
         Experiment experiment = settings.experiment();
-        Nd4jRuntime.configure(settings.threads());
+        Nd4jRuntime.configure(settings.threads(), experiment.opThreads(settings.threads()));
         model.init();
         if (model.numParams() != experiment.parameters()) {
             throw new IllegalStateException(experiment.model() + " has " + model.numParams()
@@ -198,6 +198,7 @@ public final class ExperimentRunner {
         h.put("metric", "accuracy (Keras: binary at 0.5 for one output, argmax otherwise)");
         h.put("dataType", "float32");
         h.put("threads", settings.threads());
+        h.put("opThreads", settings.experiment().opThreads(settings.threads()));
         return h;
     }
 

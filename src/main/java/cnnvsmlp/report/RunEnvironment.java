@@ -75,6 +75,7 @@ public record RunEnvironment(Map<String, String> machine, Map<String, String> jv
         kernels.put("openblasCore", OpenBlasProbe.coreName().orElse("unknown"));
         kernels.put("openblasConfig", OpenBlasProbe.config().orElse("unknown"));
         kernels.put("cpuFlags", cpuFlagsSummary());
+        kernels.put("ompWaitPolicy", System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset (OpenMP's default)"));
         return kernels;
     }
 

@@ -48,6 +48,15 @@ class KernelLauncherTest {
     }
 
     @Test
+    void theChildsOpenMpThreadsSleepWhenIdleUnlessTheUserChose() {
+        List<String> plain = List.of("-Dfile.encoding=UTF-8");
+        assertEquals(Map.of("OMP_WAIT_POLICY", "PASSIVE"),
+                KernelLauncher.relaunchPlan(Map.of(), plain, "amd64", SAPPHIRE_RAPIDS).orElseThrow().environment());
+        assertEquals(Map.of(), KernelLauncher.relaunchPlan(Map.of("OMP_WAIT_POLICY", "ACTIVE"), plain, "amd64",
+                SAPPHIRE_RAPIDS).orElseThrow().environment());
+    }
+
+    @Test
     void saysWhoChoseTheKernels() {
         assertEquals("as OpenBLAS detects", CpuKernels.describeChoice(Map.of()));
         assertTrue(CpuKernels.describeChoice(Map.of("OPENBLAS_CORETYPE", "SkylakeX", CpuKernels.CHOSEN, "SkylakeX"))
