@@ -122,10 +122,14 @@ public final class ExperimentRunner {
         out.printf(Locale.ROOT, "%n== %s (%,d parameters) ==%n", experiment.model(), model.numParams());
         out.println(settings.budgetLine());
         out.println("data: " + data + "; evaluated on " + evaluatedOn);
-        out.printf(Locale.ROOT, "fit: batch_size %d, SGD(lr=%s), mean_squared_error, seed %d, %d threads%n",
-                settings.batchSize(), KerasDefaults.LEARNING_RATE, settings.seed(), settings.threads());
+        int opThreads = experiment.opThreads(settings.threads());
+        out.printf(Locale.ROOT, "fit: batch_size %d, SGD(lr=%s), mean_squared_error, seed %d, %d threads%s%n",
+                settings.batchSize(), KerasDefaults.LEARNING_RATE, settings.seed(), settings.threads(),
+                opThreads == settings.threads() ? "" : " for OpenBLAS, " + opThreads + " for the other ops");
         out.println("CPU kernels: OpenBLAS runs " + config.environment().cpuKernels().get("openblasCore") + ", "
-                + config.environment().cpuKernels().get("chosen"));
+                + config.environment().cpuKernels().get("chosen") + "; OMP_WAIT_POLICY "
+                + config.environment().cpuKernels().get("ompWaitPolicy") + ", GLIBC_TUNABLES "
+                + config.environment().cpuKernels().get("glibcTunables"));
         out.println("convolutions: " + config.environment().backend().get("convolutions"));
         if (config.environment().backend().containsKey("devices")) {
             Map<String, String> gpu = config.environment().backend();

@@ -37,9 +37,9 @@ class KernelLauncherTest {
                 plain, "amd64", SAPPHIRE_RAPIDS).orElseThrow().coreType(), "the user's choice stands");
         assertEquals(Optional.empty(), KernelLauncher.relaunchPlan(Map.of(CpuKernels.OPT_OUT, "as-detected"),
                 plain, "amd64", SAPPHIRE_RAPIDS).orElseThrow().coreType(), "opted out");
-        // nothing to change: the user chose kernels and memory
+        // nothing to change: the user chose kernels, memory and collector
         assertEquals(Optional.empty(), KernelLauncher.relaunchPlan(Map.of("OPENBLAS_CORETYPE", "Haswell"),
-                List.of("-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=2g"), "amd64", SAPPHIRE_RAPIDS));
+                List.of("-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=2g", "-XX:+UseG1GC"), "amd64", SAPPHIRE_RAPIDS));
         assertEquals(Optional.empty(), KernelLauncher.relaunchPlan(Map.of(KernelLauncher.CHILD, "1"), plain, "amd64",
                 SAPPHIRE_RAPIDS), "the child never relaunches");
         assertEquals(Optional.empty(), KernelLauncher.relaunchPlan(Map.of(),
@@ -48,12 +48,12 @@ class KernelLauncherTest {
     }
 
     @Test
-    void theChildsOpenMpThreadsSleepWhenIdleUnlessTheUserChose() {
+    void theChildsNativeSettingsApplyUnlessTheUserChose() {
         List<String> plain = List.of("-Dfile.encoding=UTF-8");
-        assertEquals(Map.of("OMP_WAIT_POLICY", "PASSIVE"),
+        assertEquals(Map.of("OMP_WAIT_POLICY", "PASSIVE", "GLIBC_TUNABLES", "glibc.malloc.hugetlb=1"),
                 KernelLauncher.relaunchPlan(Map.of(), plain, "amd64", SAPPHIRE_RAPIDS).orElseThrow().environment());
-        assertEquals(Map.of(), KernelLauncher.relaunchPlan(Map.of("OMP_WAIT_POLICY", "ACTIVE"), plain, "amd64",
-                SAPPHIRE_RAPIDS).orElseThrow().environment());
+        assertEquals(Map.of(), KernelLauncher.relaunchPlan(Map.of("OMP_WAIT_POLICY", "ACTIVE", "GLIBC_TUNABLES",
+                "glibc.malloc.check=0"), plain, "amd64", SAPPHIRE_RAPIDS).orElseThrow().environment());
     }
 
     @Test
@@ -67,9 +67,11 @@ class KernelLauncherTest {
 
     @Test
     void theChildGetsBoundedMemoryUnlessTheUserChose() {
-        assertEquals(List.of("-Xmx512m", "-Dorg.bytedeco.javacpp.maxbytes=3g"),
+        assertEquals(List.of("-Xmx512m", "-Dorg.bytedeco.javacpp.maxbytes=3g", "-XX:+UseParallelGC"),
                 KernelLauncher.memoryDefaults(List.of("-Dfile.encoding=UTF-8")));
-        assertEquals(List.of("-Dorg.bytedeco.javacpp.maxbytes=3g"), KernelLauncher.memoryDefaults(List.of("-Xmx8g")));
-        assertEquals(List.of(), KernelLauncher.memoryDefaults(List.of("-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=1g")));
+        assertEquals(List.of("-Dorg.bytedeco.javacpp.maxbytes=3g", "-XX:+UseParallelGC"),
+                KernelLauncher.memoryDefaults(List.of("-Xmx8g")));
+        assertEquals(List.of(), KernelLauncher.memoryDefaults(List.of("-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=1g",
+                "-XX:+UseG1GC")));
     }
 }
