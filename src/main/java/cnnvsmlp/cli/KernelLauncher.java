@@ -39,27 +39,13 @@ public final class KernelLauncher {
     }
 
     /**
-     * The child's native run-time settings, each unless the user set it:
-     * <ul>
-     *   <li>{@code OMP_WAIT_POLICY=PASSIVE}: OpenMP threads that sleep as soon as they are idle. ND4J has two
-     *       thread pools, OpenMP's (libnd4j, oneDNN) and OpenBLAS's, and an OpenMP thread that spins after its
-     *       work holds the core the next matrix product needs. Measured on 2 cores, LeNet-5 at batch 64:
-     *       17-18 s per epoch against 21-29 s.</li>
-     *   <li>{@code GLIBC_TUNABLES=glibc.malloc.hugetlb=1}: glibc (2.35 and later; older ones ignore it) asks
-     *       for transparent huge pages for its large blocks. oneDNN allocates its reordered copies anew for
-     *       every call, tens of megabytes at LeNet-5's batch of 2048, and the kernel then maps them page by
-     *       page: a fifth of the process's page faults with huge pages, LeNet-5 about 15 % faster.</li>
-     * </ul>
+     * The child's native run-time settings, unless the user set them: {@code OMP_WAIT_POLICY=PASSIVE}, OpenMP
+     * threads that sleep as soon as they are idle. ND4J has two thread pools, OpenMP's (libnd4j, oneDNN) and
+     * OpenBLAS's, and an OpenMP thread that spins after its work holds the core the next matrix product
+     * needs. Measured on 2 cores, LeNet-5 at batch 64: 17-18 s per epoch against 21-29 s.
      */
     static Map<String, String> nativeEnvironment(Map<String, String> env) {
-        Map<String, String> settings = new java.util.TreeMap<>();
-        if (!env.containsKey("OMP_WAIT_POLICY")) {
-            settings.put("OMP_WAIT_POLICY", "PASSIVE");
-        }
-        if (!env.containsKey("GLIBC_TUNABLES")) {
-            settings.put("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1");
-        }
-        return Map.copyOf(settings);
+        return env.containsKey("OMP_WAIT_POLICY") ? Map.of() : Map.of("OMP_WAIT_POLICY", "PASSIVE");
     }
 
     /** The plan for a child JVM, or empty to go on in this one (already the child, being debugged, nothing to change). */

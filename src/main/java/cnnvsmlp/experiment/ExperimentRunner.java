@@ -128,8 +128,7 @@ public final class ExperimentRunner {
                 opThreads == settings.threads() ? "" : " for OpenBLAS, " + opThreads + " for the other ops");
         out.println("CPU kernels: OpenBLAS runs " + config.environment().cpuKernels().get("openblasCore") + ", "
                 + config.environment().cpuKernels().get("chosen") + "; OMP_WAIT_POLICY "
-                + config.environment().cpuKernels().get("ompWaitPolicy") + ", GLIBC_TUNABLES "
-                + config.environment().cpuKernels().get("glibcTunables"));
+                + config.environment().cpuKernels().get("ompWaitPolicy"));
         out.println("convolutions: " + config.environment().backend().get("convolutions"));
         if (config.environment().backend().containsKey("devices")) {
             Map<String, String> gpu = config.environment().backend();

@@ -76,7 +76,6 @@ public record RunEnvironment(Map<String, String> machine, Map<String, String> jv
         kernels.put("openblasConfig", OpenBlasProbe.config().orElse("unknown"));
         kernels.put("cpuFlags", cpuFlagsSummary());
         kernels.put("ompWaitPolicy", System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset (OpenMP's default)"));
-        kernels.put("glibcTunables", System.getenv().getOrDefault("GLIBC_TUNABLES", "unset"));
         return kernels;
     }
 
