@@ -26,11 +26,6 @@ public final class Nd4jRuntime {
     private Nd4jRuntime() {
     }
 
-    /** {@code threads} for every pool. */
-    public static void configure(int threads) {
-        configure(threads, threads);
-    }
-
     /** {@code blasThreads} for OpenBLAS, {@code opThreads} for libnd4j's own ops and oneDNN. */
     public static void configure(int blasThreads, int opThreads) {
         Nd4j.getEnvironment().setMaxMasterThreads(opThreads);
