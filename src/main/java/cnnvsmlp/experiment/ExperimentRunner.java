@@ -87,7 +87,7 @@ public final class ExperimentRunner {
         ByteArrayOutputStream transcript = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(new Tee(settings.console(), transcript), true, StandardCharsets.UTF_8);
         Experiment experiment = settings.experiment();
-        Nd4jRuntime.configure(settings.threads(), experiment.opThreads(settings.threads()));
+        Nd4jRuntime.configure(settings.threads(), settings.opThreads());
         model.init();
         if (model.numParams() != experiment.parameters()) {
             throw new IllegalStateException(experiment.model() + " has " + model.numParams()
@@ -122,7 +122,7 @@ public final class ExperimentRunner {
         out.printf(Locale.ROOT, "%n== %s (%,d parameters) ==%n", experiment.model(), model.numParams());
         out.println(settings.budgetLine());
         out.println("data: " + data + "; evaluated on " + evaluatedOn);
-        int opThreads = experiment.opThreads(settings.threads());
+        int opThreads = settings.opThreads();
         out.printf(Locale.ROOT, "fit: batch_size %d, SGD(lr=%s), mean_squared_error, seed %d, %d threads%s%n",
                 settings.batchSize(), KerasDefaults.LEARNING_RATE, settings.seed(), settings.threads(),
                 opThreads == settings.threads() ? "" : " for OpenBLAS, " + opThreads + " for the other ops");
@@ -201,7 +201,7 @@ public final class ExperimentRunner {
         h.put("metric", "accuracy (Keras: binary at 0.5 for one output, argmax otherwise)");
         h.put("dataType", "float32");
         h.put("threads", settings.threads());
-        h.put("opThreads", settings.experiment().opThreads(settings.threads()));
+        h.put("opThreads", settings.opThreads());
         return h;
     }
 

@@ -38,6 +38,11 @@ public record Settings(Experiment experiment, int epochs, String budgetSource, i
                 experiment.defaultThreads(), true, experiment.id(), System.out, experiment.checkpointEvery(), null);
     }
 
+    /** Threads for libnd4j's own ops and oneDNN ({@link #threads} go to OpenBLAS): {@link Experiment#opThreads}. */
+    public int opThreads() {
+        return experiment.opThreads(threads);
+    }
+
     public boolean isPostBudget() {
         return epochs == Experiment.POST_EPOCHS;
     }

@@ -132,9 +132,7 @@ public final class NotebookExport {
                 + " 重新打乱。原文没有测试集，直接在这 100 个点上评估拟合效果；本次运行也一样。命令行：")
                 + "\n\n```bash\n" + r.command() + "\n```");
         nb.code(JavaSource.quote(BeansExperiment.class, "public static RunResult run(Settings settings,"
-                + " BeansData beans)"), List.of(Notebook.stream(r.brief()),
-                Notebook.png(run.resolve("accuracy.png"), "accuracy per epoch"),
-                Notebook.png(run.resolve("loss.png"), "loss per epoch")));
+                + " BeansData beans)"), trainingOutputs(r, run));
         nb.markdown(lang.t("## The result\n\n", "## 结果\n\n") + String.format(Locale.ROOT, lang.t(
                 "Training accuracy **%.2f %%** on the 100 points after %d of the post's 5000 epochs. The picture is the"
                 + " post's `show_scatter_surface` in two dimensions: the model's probability of label 1 over a grid from"
@@ -198,9 +196,7 @@ public final class NotebookExport {
                 + "样本的小批次；每个 epoch 结束后在 10,000 张测试图像上评估（原文在 MNIST 训练后调用的 `model.predict(X)`"
                 + " 用的是豆豆数据的 X，这是笔误）。命令行：") + "\n\n```bash\n" + r.command() + "\n```");
         nb.code(JavaSource.quote(cnn ? LeNet5Experiment.class : MnistMlpExperiment.class,
-                "public static RunResult run(Settings settings, Mnist mnist)"), List.of(Notebook.stream(r.brief()),
-                Notebook.png(run.resolve("accuracy.png"), "accuracy per epoch"),
-                Notebook.png(run.resolve("loss.png"), "loss per epoch")));
+                "public static RunResult run(Settings settings, Mnist mnist)"), trainingOutputs(r, run));
         nb.markdown(lang.t("## The result\n\n", "## 结果\n\n") + String.format(Locale.ROOT, lang.t(
                 "Test accuracy **%.2f %%** on the 10,000 test images after %d of the post's 5000 epochs (%s). Under the"
                 + " post's exact training (mean squared error on a softmax, plain SGD, batch 2048) MNIST is learned"
@@ -280,6 +276,12 @@ public final class NotebookExport {
         }
         return String.format(Locale.ROOT, "没有胜者（%s）：平均差值（%s %+.2f 个百分点）在种子间的波动之内（最大标准差 %.2f 个"
                 + "百分点）。", budget, cnn.path("model").asText(), 100 * difference, 100 * spread);
+    }
+
+    /** What a run's training cell shows: what it printed, then its accuracy and loss curves. */
+    private static List<ObjectNode> trainingOutputs(Run r, Path run) throws IOException {
+        return List.of(Notebook.stream(r.brief()), Notebook.png(run.resolve("accuracy.png"), "accuracy per epoch"),
+                Notebook.png(run.resolve("loss.png"), "loss per epoch"));
     }
 
     private static String intro(Lang lang, Run r) {
