@@ -17,6 +17,7 @@ import cnnvsmlp.FixableProblem;
 import cnnvsmlp.experiment.RunInterrupted;
 import cnnvsmlp.model.OneDnn;
 import cnnvsmlp.report.RunEnvironment;
+import cnnvsmlp.train.Nd4jRuntime;
 
 /**
  * {@code cnn-vs-mlp}: the command line. One subcommand per experiment of the post, plus {@code all}.
@@ -56,6 +57,7 @@ public final class Main implements Runnable {
     /** Runs the command line {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         OneDnn.selectNativeVariant();
+        Nd4jRuntime.beforeLoad();
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

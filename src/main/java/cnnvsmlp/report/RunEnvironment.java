@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.nd4j.linalg.factory.Nd4j;
 
 import cnnvsmlp.model.OneDnn;
+import cnnvsmlp.train.Nd4jRuntime;
 
 /**
  * Where and with what a run ran: machine, Java, ND4J backend and the CPU kernels OpenBLAS chose, library
@@ -63,6 +64,7 @@ public record RunEnvironment(Map<String, String> machine, Map<String, String> jv
         boolean cuda = GpuDevices.cudaBackend();
         backend.put("convolutions", OneDnn.available() ? "oneDNN (DL4J's MKLDNNConvHelper, switched on)"
                 : cuda ? "DL4J's im2col path on the GPU (cuBLAS)" : "DL4J's im2col path");
+        backend.putAll(Nd4jRuntime.loadSettings());
         backend.putAll(GpuDevices.report());
 
         return new RunEnvironment(machine, jvm, backend, readCpuKernels(), readVersions(), readGitCommit());

@@ -23,7 +23,58 @@ public final class Nd4jRuntime {
     /** Milliseconds between the collections ND4J's deallocator thread asks for. */
     public static final int GC_WINDOW_MILLIS = 1000;
 
+    /** ND4J's property naming its shape-descriptor provider (a system property overrides the backend's). */
+    static final String SHAPE_INFO_PROVIDER_PROPERTY = "shapeinfoprovider";
+
+    /** JavaCPP's cap on the process' resident memory, checked on every native allocation. */
+    static final String MAX_PHYSICAL_BYTES_PROPERTY = "org.bytedeco.javacpp.maxPhysicalBytes";
+
     private Nd4jRuntime() {
+    }
+
+    /**
+     * Settings that ND4J and JavaCPP read once, when they load; call before either does. Each is left alone
+     * when the user has set it (a system property of the same name).
+     *
+     * <ul>
+     *   <li>On the CPU backend, {@link CachingShapeInfoProvider}: every new array otherwise makes a native
+     *   shape descriptor that already exists (about a third of a beans {@code fit}).</li>
+     *   <li>JavaCPP's resident-memory check off ({@code maxPhysicalBytes} 0): with it on, every native
+     *   allocation, even of a 2-element shape, reads {@code /proc/self/statm} under a global lock (another
+     *   third of a beans {@code fit}). Native memory stays bounded by JavaCPP's {@code maxbytes}, by the
+     *   periodic collection {@link #configure} asks for, and by the small heap the command line gives its
+     *   JVM (the beans' 5000 epochs peak at about 600 MB).</li>
+     * </ul>
+     */
+    public static void beforeLoad() {
+        if (onlyCpuBackend() && System.getProperty(SHAPE_INFO_PROVIDER_PROPERTY) == null) {
+            System.setProperty(SHAPE_INFO_PROVIDER_PROPERTY, CachingShapeInfoProvider.class.getName());
+        }
+        if (System.getProperty(MAX_PHYSICAL_BYTES_PROPERTY) == null) {
+            System.setProperty(MAX_PHYSICAL_BYTES_PROPERTY, "0");
+        }
+    }
+
+    /** Whether ND4J's CPU backend is on the class path and its CUDA backend is not (the build's -Pcuda). */
+    static boolean onlyCpuBackend() {
+        return present("org.nd4j.linalg.cpu.nativecpu.CpuBackend") && !present("org.nd4j.linalg.jcublas.JCublasBackend");
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, Nd4jRuntime.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** What {@link #beforeLoad} settings are in force in this JVM, for a run's config.json. */
+    public static java.util.Map<String, String> loadSettings() {
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("shapeInfoProvider", Nd4j.getShapeInfoProvider().getClass().getName());
+        settings.put("javacppMaxPhysicalBytes", String.valueOf(org.bytedeco.javacpp.Pointer.maxPhysicalBytes()));
+        return settings;
     }
 
     /** {@code blasThreads} for OpenBLAS, {@code opThreads} for libnd4j's own ops and oneDNN. */

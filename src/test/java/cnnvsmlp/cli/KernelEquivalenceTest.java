@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,18 +39,9 @@ class KernelEquivalenceTest {
     }
 
     private static List<String> probe(String coreType) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                KernelProbe.class.getName()).redirectErrorStream(false);
-        builder.environment().put("OPENBLAS_CORETYPE", coreType);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "probe finished");
-        assertEquals(0, process.exitValue(), err);
-        List<String> lines = new ArrayList<>();
-        out.lines().filter(l -> l.startsWith("core ") || l.startsWith("loss ")).forEach(lines::add);
-        return lines;
+        List<String> lines = KernelProbe.run(Map.of("OPENBLAS_CORETYPE", coreType), List.of());
+        List<String> kept = new ArrayList<>(lines.subList(0, 1));
+        kept.addAll(KernelProbe.losses(lines));
+        return kept;
     }
 }
