@@ -168,6 +168,11 @@ public final class Trainer {
     /**
      * Draws a new order every epoch and gathers each batch's rows into a buffer allocated once per batch size
      * (no shuffled copy of the whole training set: 188 MB less for MNIST).
+     *
+     * <p>On the CPU backend, with float32 arrays in row-major order, the rows are copied from Java through NIO
+     * views of the native memory: ND4J's {@code pullRows} (a JNI call that builds a sub-array descriptor for
+     * every call) cost 0.1 ms per batch, a fifth of a beans epoch. Elsewhere (the GPU, other layouts)
+     * {@code pullRows} does it.
      */
     static final class EpochShuffler {
         private final INDArray features;
@@ -175,6 +180,7 @@ public final class Trainer {
         private final int[] order;
         private final Random random;
         private final Map<Integer, DataSet> buffers = new HashMap<>();
+        private final boolean copyInJava;
 
         EpochShuffler(DataSet data, long seed) {
             this.features = data.getFeatures();
@@ -182,6 +188,13 @@ public final class Trainer {
             this.order = new int[(int) features.size(0)];
             Arrays.setAll(order, i -> i);
             this.random = new Random(seed);
+            this.copyInJava = !cnnvsmlp.report.GpuDevices.cudaBackend() && javaCopyable(features)
+                    && javaCopyable(labels);
+        }
+
+        /** Whether batches are gathered from Java (else by ND4J's pullRows). */
+        boolean copiesInJava() {
+            return copyInJava;
         }
 
         /** The next epoch's order (Fisher-Yates over the previous one). */
@@ -201,9 +214,42 @@ public final class Trainer {
             DataSet buffer = buffers.computeIfAbsent(rows.length, size -> new DataSet(
                     Nd4j.createUninitialized(features.dataType(), withRows(features.shape(), size), 'c'),
                     Nd4j.createUninitialized(labels.dataType(), withRows(labels.shape(), size), 'c')));
-            Nd4j.pullRows(asRows(features), asRows(buffer.getFeatures()), 1, rows);
-            Nd4j.pullRows(asRows(labels), asRows(buffer.getLabels()), 1, rows);
+            if (copyInJava) {
+                copyRows(features, buffer.getFeatures(), rows);
+                copyRows(labels, buffer.getLabels(), rows);
+            } else {
+                Nd4j.pullRows(asRows(features), asRows(buffer.getFeatures()), 1, rows);
+                Nd4j.pullRows(asRows(labels), asRows(buffer.getLabels()), 1, rows);
+            }
             return buffer;
+        }
+
+        /** Float32, row-major, the whole of its own buffer, under 2^31 elements: rows are runs of its NIO view. */
+        private static boolean javaCopyable(INDArray array) {
+            return array.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT && rowMajorDense(array)
+                    && array.offset() == 0 && array.data().length() == array.length()
+                    && array.length() <= Integer.MAX_VALUE && !array.isEmpty();
+        }
+
+        /** Whether every dimension longer than 1 has the row-major stride (the product of the sizes after it). */
+        private static boolean rowMajorDense(INDArray array) {
+            long expected = 1;
+            for (int d = array.rank() - 1; d >= 0; d--) {
+                if (array.size(d) > 1 && array.stride(d) != expected) {
+                    return false;
+                }
+                expected *= array.size(d);
+            }
+            return true;
+        }
+
+        private static void copyRows(INDArray source, INDArray target, int[] rows) {
+            int rowLength = (int) (source.length() / source.size(0));
+            java.nio.FloatBuffer from = source.data().asNioFloat();
+            java.nio.FloatBuffer to = target.data().asNioFloat();
+            for (int i = 0; i < rows.length; i++) {
+                to.put(i * rowLength, from, rows[i] * rowLength, rowLength);
+            }
         }
 
         private static long[] withRows(long[] shape, long rows) {

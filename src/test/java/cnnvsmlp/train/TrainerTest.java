@@ -2,6 +2,7 @@ package cnnvsmlp.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +44,17 @@ class TrainerTest {
         INDArray features = Nd4j.arange(0, 40).castTo(DataType.FLOAT).reshape('c', 10, 1, 2, 2);
         INDArray labels = Nd4j.arange(0, 10).castTo(DataType.FLOAT).reshape('c', 10, 1);
         Trainer.EpochShuffler shuffler = new Trainer.EpochShuffler(new DataSet(features, labels), 5);
+        assertTrue(shuffler.copiesInJava(), "float32 row-major data on the CPU: copied from Java");
+        List<List<Integer>> orders = visitThreeEpochs(shuffler);
+        assertEquals(0, features.getInt(3, 0, 0, 0) - 12, "the original data is left alone");
+
+        // column-major data goes through ND4J's pullRows, in the same order for the same seed
+        Trainer.EpochShuffler pulled = new Trainer.EpochShuffler(new DataSet(features.dup('f'), labels), 5);
+        assertFalse(pulled.copiesInJava());
+        assertEquals(orders, visitThreeEpochs(pulled));
+    }
+
+    private static List<List<Integer>> visitThreeEpochs(Trainer.EpochShuffler shuffler) {
         List<List<Integer>> orders = new ArrayList<>();
         for (int epoch = 0; epoch < 3; epoch++) {
             shuffler.shuffle();
@@ -55,6 +67,7 @@ class TrainerTest {
                     order.add(index);
                     // the image travels with its label
                     assertEquals(4 * index, batch.getFeatures().getInt(row, 0, 0, 0));
+                    assertEquals(4 * index + 1, batch.getFeatures().getInt(row, 0, 0, 1));
                     assertEquals(4 * index + 3, batch.getFeatures().getInt(row, 0, 1, 1));
                 }
             }
@@ -65,7 +78,7 @@ class TrainerTest {
         }
         assertNotEquals(orders.get(0), orders.get(1));
         assertNotEquals(orders.get(1), orders.get(2));
-        assertEquals(0, features.getInt(3, 0, 0, 0) - 12, "the original data is left alone");
+        return orders;
     }
 
     @Test
