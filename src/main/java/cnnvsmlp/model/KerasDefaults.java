@@ -46,9 +46,12 @@ public final class KerasDefaults {
                 .updater(new Sgd(LEARNING_RATE));
     }
 
-    /** {@code Dense(units, activation)}. */
+    /**
+     * {@code Dense(units, activation)}: DL4J's dense layer, computing each training batch's forward pass once
+     * ({@link ForwardOnceDenseLayer}).
+     */
     public static DenseLayer dense(int units, Activation activation) {
-        return new DenseLayer.Builder().nOut(units).activation(activation).build();
+        return new ForwardOnceDenseLayer(new DenseLayer.Builder().nOut(units).activation(activation));
     }
 
     /** {@code Dense(units, activation)} as the last layer, with the post's loss, mean_squared_error. */
