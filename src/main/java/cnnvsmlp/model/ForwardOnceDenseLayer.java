@@ -30,11 +30,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * the beans, a few of the sixty small ND4J operations of each step.
  *
  * <p>This layer keeps the training forward pass's {@code z} (one copy) for backprop, and as the network's first
- * layer returns no input gradient: {@code MultiLayerNetwork.backpropGradient}, which returns the gradient with
- * respect to the network's input, returns null for such a network, as for one that starts with an embedding
- * layer. Every operation it does run is DL4J's own, on the same arrays, so its outputs, gradients and training
- * are bit for bit DL4J's ({@code ForwardOnceDenseLayerTest}). Dropout, weight noise, layer normalisation and
- * masks take DL4J's path, unchanged.
+ * layer returns no input gradient: {@code MultiLayerNetwork.calculateGradients}, which returns the gradient
+ * with respect to the network's input, returns none for such a network, as for one that starts with an
+ * embedding layer. Every other operation is DL4J's own, on the same arrays, except the ReLU's gradient, which
+ * {@link ActivationBackprop} computes faster with the same values; its outputs, gradients and training are bit
+ * for bit DL4J's ({@code ForwardOnceDenseLayerTest}). Dropout, weight noise, layer normalisation and masks take
+ * DL4J's path, unchanged.
  */
 public class ForwardOnceDenseLayer extends DenseLayer {
 
@@ -116,7 +117,7 @@ public class ForwardOnceDenseLayer extends DenseLayer {
             if (!kept) {
                 return super.backpropGradient(epsilon, workspaceMgr);
             }
-            INDArray delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
+            INDArray delta = ActivationBackprop.delta(layerConf().getActivationFn(), z, epsilon);
             Gradient gradient = new DefaultGradient();
             if (hasBias()) {
                 INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);

@@ -137,7 +137,7 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
                 pad = ConvolutionUtils.getSameModeTopLeftPadding(outSize,
                         new int[] {(int) input.size(2), (int) input.size(3)}, kernel, strides, dilation);
             }
-            INDArray delta = conf.getActivationFn().backprop(z, epsilon).getFirst();
+            INDArray delta = ActivationBackprop.delta(conf.getActivationFn(), z, epsilon);
             if (getIndex() == 0 && isUnit(strides) && isUnit(dilation) && pad[0] == 0 && pad[1] == 0
                     && hasBias()) {
                 return new Pair<>(weightGradientOnly(delta, weightGradView, biasGradView), null);
