@@ -29,11 +29,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * those two are half of the matrix products of a training step (the first layer's, 784 x 256, the largest); for
  * the beans, a few of the sixty small ND4J operations of each step.
  *
- * <p>This layer keeps the training forward pass's {@code z} (one copy) for backprop, and as the network's first
+ * <p>This layer keeps the training forward pass's {@code z} for backprop (its activation goes into a second
+ * array), and as the network's first
  * layer returns no input gradient: {@code MultiLayerNetwork.calculateGradients}, which returns the gradient
  * with respect to the network's input, returns none for such a network, as for one that starts with an
  * embedding layer. Every other operation is DL4J's own, on the same arrays, except the ReLU's gradient, which
- * {@link ActivationBackprop} computes faster with the same values; its outputs, gradients and training are bit
+ * {@link Activations} computes faster with the same values; its outputs, gradients and training are bit
  * for bit DL4J's ({@code ForwardOnceDenseLayerTest}). Dropout, weight noise, layer normalisation and masks take
  * DL4J's path, unchanged.
  */
@@ -101,10 +102,11 @@ public class ForwardOnceDenseLayer extends DenseLayer {
                 return super.activate(training, workspaceMgr);
             }
             INDArray z = preOutput(true, workspaceMgr);
-            INDArray activation = workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
+            INDArray activation = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, z.dataType(), z.shape(),
+                    z.ordering());
             keptPreOutput = z;
             keptFor = input;
-            return layerConf().getActivationFn().getActivation(activation, true);
+            return Activations.activate(layerConf().getActivationFn(), z, activation);
         }
 
         /** DL4J's {@code BaseLayer.backpropGradient}, with the kept {@code z} and, first in the network, no input gradient. */
@@ -117,7 +119,7 @@ public class ForwardOnceDenseLayer extends DenseLayer {
             if (!kept) {
                 return super.backpropGradient(epsilon, workspaceMgr);
             }
-            INDArray delta = ActivationBackprop.delta(layerConf().getActivationFn(), z, epsilon);
+            INDArray delta = Activations.delta(layerConf().getActivationFn(), z, epsilon);
             Gradient gradient = new DefaultGradient();
             if (hasBias()) {
                 INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);

@@ -17,7 +17,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ConvolutionUtils;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -105,12 +104,12 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
                 return super.activate(training, workspaceMgr);
             }
             INDArray z = preOutput(true, false, workspaceMgr).getFirst();
-            INDArray activation = workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
+            INDArray activation = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, z.dataType(), z.shape(),
+                    z.ordering());
             keptPreOutput = z;
             keptFor = input;
-            IActivation afn = layerConf().getActivationFn();
-            INDArray out = helper.activate(activation, afn, true);
-            return out != null ? out : afn.getActivation(activation, true);
+            // DL4J's oneDNN helper applies the activation as DL4J does: afn.getActivation
+            return Activations.activate(layerConf().getActivationFn(), z, activation);
         }
 
         @Override
@@ -137,7 +136,7 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
                 pad = ConvolutionUtils.getSameModeTopLeftPadding(outSize,
                         new int[] {(int) input.size(2), (int) input.size(3)}, kernel, strides, dilation);
             }
-            INDArray delta = ActivationBackprop.delta(conf.getActivationFn(), z, epsilon);
+            INDArray delta = Activations.delta(conf.getActivationFn(), z, epsilon);
             if (getIndex() == 0 && isUnit(strides) && isUnit(dilation) && pad[0] == 0 && pad[1] == 0
                     && hasBias()) {
                 return new Pair<>(weightGradientOnly(delta, weightGradView, biasGradView), null);

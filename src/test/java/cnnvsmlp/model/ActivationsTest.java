@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-class ActivationBackpropTest {
+class ActivationsTest {
 
     private static INDArray preActivations() {
         Nd4j.getRandom().setSeed(5);
@@ -29,7 +29,7 @@ class ActivationBackpropTest {
         INDArray z = preActivations();
         INDArray epsilon = Nd4j.randn(DataType.FLOAT, z.shape());
         float[] expected = dl4js(new ActivationReLU(), z, epsilon);
-        float[] actual = ActivationBackprop.delta(new ActivationReLU(), z.dup(), epsilon).data().asFloat();
+        float[] actual = Activations.delta(new ActivationReLU(), z.dup(), epsilon).data().asFloat();
         assertArrayEquals(expected, actual, 0f);
         long zeros = 0;
         for (float v : actual) {
@@ -39,12 +39,25 @@ class ActivationBackpropTest {
     }
 
     @Test
+    void activationIntoASecondArrayIsDl4jsInPlaceOneAndKeepsZ() {
+        INDArray z = preActivations();
+        INDArray kept = z.dup();
+        for (IActivation afn : new IActivation[] {new ActivationReLU(), new ActivationSigmoid(),
+                new ActivationReLU(6.0, null, null)}) {
+            float[] expected = afn.getActivation(z.dup(), true).data().asFloat();
+            INDArray out = Nd4j.createUninitialized(DataType.FLOAT, z.shape());
+            assertArrayEquals(expected, Activations.activate(afn, z, out).data().asFloat(), 0f, afn.toString());
+            assertEquals(kept, z, "z is left as it was, for backprop");
+        }
+    }
+
+    @Test
     void otherActivationsAreDl4jsOwnBackprop() {
         INDArray z = preActivations();
         INDArray epsilon = Nd4j.randn(DataType.FLOAT, z.shape());
         for (IActivation afn : new IActivation[] {new ActivationSigmoid(), new ActivationReLU(6.0, null, null),
                 new ActivationReLU(null, null, 0.1)}) {
-            assertArrayEquals(dl4js(afn, z, epsilon), ActivationBackprop.delta(afn, z.dup(), epsilon).data().asFloat(),
+            assertArrayEquals(dl4js(afn, z, epsilon), Activations.delta(afn, z.dup(), epsilon).data().asFloat(),
                     0f, afn.toString());
         }
     }
