@@ -29,7 +29,9 @@ public final class Flops {
             INDArray out = activations.get(i + 1);
             if (conf instanceof ConvolutionLayer conv) {
                 long[] kernel = {conv.getKernelSize()[0], conv.getKernelSize()[1]};
-                flops += 2L * conv.getNIn() * kernel[0] * kernel[1] * out.size(2) * out.size(3) * conv.getNOut();
+                boolean channelsLast = conv.getCnn2dDataFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC;
+                long positions = channelsLast ? out.size(1) * out.size(2) : out.size(2) * out.size(3);
+                flops += 2L * conv.getNIn() * kernel[0] * kernel[1] * positions * conv.getNOut();
             } else if (conf instanceof FeedForwardLayer dense) {
                 flops += 2L * dense.getNIn() * dense.getNOut();
             }

@@ -143,10 +143,10 @@ public final class Mnist {
 
     /**
      * The CNN's input: the images reshaped to one channel and divided by 255. The post's code forgot this
-     * reshape; Keras wants (n, 28, 28, 1), DL4J is channels-first, so the shape here is (n, 1, 28, 28).
+     * reshape; Keras wants (n, 28, 28, 1), channels last, and so does the project's LeNet-5.
      */
     public static INDArray imageFeatures(Split split) {
-        return flatFeatures(split).reshape('c', split.count(), 1, ROWS, COLUMNS);
+        return flatFeatures(split).reshape('c', split.count(), ROWS, COLUMNS, 1);
     }
 
     /** {@code to_categorical(Y, 10)}: float32 one-hot labels, shape (n, 10). */
@@ -163,7 +163,7 @@ public final class Mnist {
         return new DataSet(flatFeatures(split), oneHotLabels(split));
     }
 
-    /** (n, 1, 28, 28) features and one-hot labels, for LeNet-5. */
+    /** (n, 28, 28, 1) features and one-hot labels, for LeNet-5. */
     public static DataSet imageDataSet(Split split) {
         return new DataSet(imageFeatures(split), oneHotLabels(split));
     }

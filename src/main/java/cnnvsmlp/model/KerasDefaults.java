@@ -1,5 +1,6 @@
 package cnnvsmlp.model;
 
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -22,12 +23,17 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  *   <li>{@code SGD(lr=0.05)}: plain {@code w -= lr * grad}, no momentum, of the batch-mean loss;</li>
  *   <li>{@code mean_squared_error}: {@link LossFunction#MSE} (mean over outputs, then over the batch);</li>
  *   <li>Keras' default activation is linear, so layers say theirs;</li>
- *   <li>float32, as Keras.</li>
+ *   <li>float32, as Keras;</li>
+ *   <li>images channels-last, (n, height, width, channels), as Keras: convolutions, pooling and the Flatten
+ *   before a dense layer read them in that order.</li>
  * </ul>
  *
  * <p>The small factories below keep the model classes as short as the Keras they mirror.
  */
 public final class KerasDefaults {
+
+    /** Keras' image layout, {@code channels_last}: (n, height, width, channels). */
+    public static final CNN2DFormat CHANNELS_LAST = CNN2DFormat.NHWC;
 
     /** The post's {@code SGD(lr=0.05)}. */
     public static final double LEARNING_RATE = 0.05;
@@ -72,6 +78,7 @@ public final class KerasDefaults {
         ConvolutionLayer.Builder builder = new ConvolutionLayer.Builder(kernelSize, kernelSize)
                 .stride(1, 1)
                 .convolutionMode(ConvolutionMode.Truncate) // Keras 'valid': no padding
+                .dataFormat(CHANNELS_LAST)
                 .nOut(filters)
                 .activation(activation);
         return oneDnn ? new OneDnnConvolutionLayer(builder) : builder.build();
@@ -83,6 +90,7 @@ public final class KerasDefaults {
                 .kernelSize(poolSize, poolSize)
                 .stride(poolSize, poolSize)
                 .convolutionMode(ConvolutionMode.Truncate)
+                .dataFormat(CHANNELS_LAST)
                 .build();
     }
 }

@@ -5,7 +5,6 @@ import static cnnvsmlp.model.KerasDefaults.conv2d;
 import static cnnvsmlp.model.KerasDefaults.dense;
 import static cnnvsmlp.model.KerasDefaults.denseOutput;
 
-import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.nd4j.linalg.activations.Activation;
@@ -27,9 +26,10 @@ import org.nd4j.linalg.activations.Activation;
  * model.compile(loss='mean_squared_error', optimizer=SGD(lr=0.05), metrics=['accuracy'])
  * </pre>
  *
- * <p>DL4J is channels-first: the input is (n, 1, 28, 28) and Flatten (added by DL4J between the last pooling
- * layer and the first dense one) reads channel by channel. That order only matters for loading Keras
- * weights; this model trains from scratch.
+ * <p>Channels-last, as Keras: the input is (n, 28, 28, 1) and Flatten (added by DL4J between the last pooling
+ * layer and the first dense one, from the input type) reads row, column, channel, as Keras' does. (DL4J's
+ * default is channels-first; on the CPU oneDNN also runs these convolutions and poolings faster channels-last,
+ * without converting layouts around each one.)
  */
 public final class LeNet5 {
 
@@ -54,7 +54,7 @@ public final class LeNet5 {
                 .layer(dense(120, Activation.RELU)) // Flatten() happens here: DL4J inserts it from the input type
                 .layer(dense(84, Activation.RELU))
                 .layer(denseOutput(10, Activation.SOFTMAX))
-                .setInputType(InputType.convolutional(28, 28, 1, CNN2DFormat.NCHW)) // input_shape=(28, 28, 1)
+                .setInputType(InputType.convolutional(28, 28, 1, KerasDefaults.CHANNELS_LAST)) // input_shape=(28, 28, 1)
                 .build();
     }
 }

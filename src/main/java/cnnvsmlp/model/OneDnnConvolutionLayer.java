@@ -70,8 +70,8 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
      *       the input gradient, returns null for such a network, as for one that starts with an embedding.</li>
      * </ul>
      *
-     * <p>Anything else (inference, dropout, channels-last data, strides, dilation or padding in the first
-     * layer, no oneDNN) takes DL4J's own path.
+     * <p>Both image layouts (channels first or last) take this path. Anything else (inference, dropout, strides,
+     * dilation or padding in the first layer, no oneDNN) takes DL4J's own path.
      */
     static final class Implementation extends org.deeplearning4j.nn.layers.convolution.ConvolutionLayer {
 
@@ -92,7 +92,7 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
         private boolean fastPath() {
             org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layerConf();
             return helper != null && helperCountFail == 0 && conf.getIDropout() == null
-                    && conf.getCnn2dDataFormat() == CNN2DFormat.NCHW && input != null
+                    && input != null
                     && input.dataType() == DataType.FLOAT;
         }
 
@@ -130,21 +130,24 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
             int[] strides = conf.getStride();
             int[] dilation = conf.getDilation();
             int[] pad = conf.getPadding();
+            CNN2DFormat format = conf.getCnn2dDataFormat();
+            boolean nchw = format == CNN2DFormat.NCHW;
             if (conf.getConvolutionMode() == ConvolutionMode.Same) {
                 int[] outSize = ConvolutionUtils.getOutputSize(input, kernel, strides, null, ConvolutionMode.Same,
-                        dilation, CNN2DFormat.NCHW);
+                        dilation, format);
                 pad = ConvolutionUtils.getSameModeTopLeftPadding(outSize,
-                        new int[] {(int) input.size(2), (int) input.size(3)}, kernel, strides, dilation);
+                        new int[] {(int) input.size(nchw ? 2 : 1), (int) input.size(nchw ? 3 : 2)}, kernel, strides,
+                        dilation);
             }
             INDArray delta = Activations.delta(conf.getActivationFn(), z, epsilon);
             if (getIndex() == 0 && isUnit(strides) && isUnit(dilation) && pad[0] == 0 && pad[1] == 0
                     && hasBias()) {
-                return new Pair<>(weightGradientOnly(delta, weightGradView, biasGradView), null);
+                return new Pair<>(weightGradientOnly(delta, weightGradView, biasGradView, nchw), null);
             }
             Pair<Gradient, INDArray> ret = helper.backpropGradient(input, weights, bias, delta, kernel, strides, pad,
                     hasBias() ? biasGradView : null, weightGradView, conf.getActivationFn(), conf.getCudnnAlgoMode(),
                     conf.getCudnnBwdFilterAlgo(), conf.getCudnnBwdDataAlgo(), conf.getConvolutionMode(), dilation,
-                    CNN2DFormat.NCHW, workspaceMgr);
+                    format, workspaceMgr);
             if (ret == null) {
                 throw new IllegalStateException("oneDNN refused a convolution it accepted in the forward pass");
             }
@@ -153,23 +156,28 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
 
         /**
          * dW[o][c][i][j] = sum over n, y, x of delta[n][o][y][x] * input[n][c][y + i][x + j]: a convolution of the
-         * input seen as (c, n, h, w) with delta seen as a kernel (o, n, y, x); db[o] = sum of delta[n][o][y][x].
+         * input seen as (c, n, h, w) with delta seen as a kernel (o, n, y, x); db[o] = sum of delta[n][o][y][x]
+         * (the same with the channel last, for channels-last images).
          */
-        private Gradient weightGradientOnly(INDArray delta, INDArray weightGradView, INDArray biasGradView) {
-            long channels = input.size(1);
-            long outChannels = delta.size(1);
-            INDArray swappedInput = input.permute(1, 0, 2, 3);
-            INDArray swappedKernel = delta.permute(1, 0, 2, 3);
+        private Gradient weightGradientOnly(INDArray delta, INDArray weightGradView, INDArray biasGradView,
+                boolean nchw) {
+            // (n, c, h, w) or (n, h, w, c) seen as (c, n, h, w)
+            INDArray swappedInput = nchw ? input.permute(1, 0, 2, 3) : input.permute(3, 0, 1, 2);
+            INDArray swappedKernel = nchw ? delta.permute(1, 0, 2, 3) : delta.permute(3, 0, 1, 2);
+            long channels = swappedInput.size(0);
+            long outChannels = swappedKernel.size(0);
             INDArray out = Nd4j.createUninitialized(DataType.FLOAT, channels, outChannels, weightGradView.size(2),
                     weightGradView.size(3));
             Nd4j.exec(DynamicCustomOp.builder("conv2d")
                     .addInputs(swappedInput, swappedKernel)
                     .addOutputs(out)
                     // kH, kW, sH, sW, pH, pW, dH, dW, same-mode, NCHW, weights [oC, iC, kH, kW]
-                    .addIntegerArguments((int) delta.size(2), (int) delta.size(3), 1, 1, 0, 0, 1, 1, 0, 0, 1)
+                    .addIntegerArguments((int) swappedKernel.size(2), (int) swappedKernel.size(3), 1, 1, 0, 0, 1, 1, 0,
+                            0, 1)
                     .build());
             weightGradView.assign(out.permute(1, 0, 2, 3));
-            biasGradView.assign(delta.sum(0, 2, 3).reshape(biasGradView.shape()));
+            biasGradView.assign(delta.sum(nchw ? new int[] {0, 2, 3} : new int[] {0, 1, 2})
+                    .reshape(biasGradView.shape()));
             Gradient gradient = new DefaultGradient();
             gradient.gradientForVariable().put(ConvolutionParamInitializer.BIAS_KEY, biasGradView);
             gradient.gradientForVariable().put(ConvolutionParamInitializer.WEIGHT_KEY, weightGradView);

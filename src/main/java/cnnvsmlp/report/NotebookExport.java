@@ -167,9 +167,9 @@ public final class NotebookExport {
                 + " first training label (5) and shows the first image. Pixels are divided by 255, labels one-hot.",
                 "## 数据\n\nMNIST 来自四个 gzip 压缩的 IDX 文件，并用 SHA-256 校验：60,000 张训练图像和 10,000 张测试图像，"
                 + "每张 28x28 灰度。原文打印了数组形状和第一个训练标签（5），并显示了第一张图像。像素除以 255，标签转为 one-hot。")
-                + (cnn ? lang.t(" For the CNN each image becomes a 1x28x28 tensor: the reshape the post's code forgot"
-                        + " (DL4J is channels-first).", " 对 CNN，每张图像变为 1x28x28 的张量：这正是原文代码漏掉的 reshape"
-                        + "（DL4J 采用通道在前的布局）。") : ""));
+                + (cnn ? lang.t(" For the CNN each image becomes a 28x28x1 tensor (channels last, as in Keras): the"
+                        + " reshape the post's code forgot.", " 对 CNN，每张图像变为 28x28x1 的张量（通道在后，与 Keras 相同）："
+                        + "这正是原文代码漏掉的 reshape。") : ""));
         nb.code(JavaSource.quote(Mnist.class, cnn ? "public static DataSet imageDataSet("
                 : "public static DataSet flatDataSet("), List.of(Notebook.stream(r.config.path("data").asText()),
                 Notebook.png(run.resolve("mnist-first-image.png"), "the first training image"),

@@ -52,7 +52,7 @@ public final class KernelProbe {
         for (int step = 0; step < 8; step++) {
             mlp.fit(new DataSet(x, y));
             System.out.println(String.format(Locale.ROOT, "loss %.9g mlp step %d", mlp.score(), step));
-            lenet.fit(new DataSet(x.reshape('c', 256, 1, 28, 28), y));
+            lenet.fit(new DataSet(x.reshape('c', 256, 28, 28, 1), y));
             System.out.println(String.format(Locale.ROOT, "loss %.9g lenet step %d", lenet.score(), step));
         }
         DataSet beans = BeansData.generate(BeansData.POST_SIZE, 42).toDataSet();

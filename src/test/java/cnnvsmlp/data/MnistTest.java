@@ -69,8 +69,8 @@ class MnistTest {
         assertEquals(head.pixel(0, 14, 14) / 255.0, flat.getDouble(0, 14 * 28 + 14), 1e-7);
 
         INDArray images = Mnist.imageFeatures(head);
-        assertArrayEquals(new long[] {100, 1, 28, 28}, images.shape());
-        assertEquals(head.pixel(7, 10, 20) / 255.0, images.getDouble(7, 0, 10, 20), 1e-7);
+        assertArrayEquals(new long[] {100, 28, 28, 1}, images.shape());
+        assertEquals(head.pixel(7, 10, 20) / 255.0, images.getDouble(7, 10, 20, 0), 1e-7);
 
         INDArray oneHot = Mnist.oneHotLabels(head);
         assertArrayEquals(new long[] {100, 10}, oneHot.shape());

@@ -49,7 +49,7 @@ class ForwardOnceDenseLayerTest {
 
     private static DataSet mnistLikeBatch(int n, long seed, boolean images) {
         Nd4j.getRandom().setSeed(seed);
-        INDArray x = images ? Nd4j.rand(DataType.FLOAT, n, 1, 28, 28) : Nd4j.rand(DataType.FLOAT, n, 784);
+        INDArray x = images ? Nd4j.rand(DataType.FLOAT, n, 28, 28, 1) : Nd4j.rand(DataType.FLOAT, n, 784);
         INDArray y = Nd4j.zeros(DataType.FLOAT, n, 10);
         for (int i = 0; i < n; i++) {
             y.putScalar(i, (i * 7) % 10, 1f);

@@ -62,9 +62,9 @@ class ModelsTest {
     @Test
     void leNet5LayerOutputShapes() {
         MultiLayerNetwork lenet = init(LeNet5.configuration(1));
-        List<String> shapes = outputShapes(lenet, Nd4j.rand(DataType.FLOAT, 2, 1, 28, 28));
-        // channels-first: 6x24x24 is Keras' 24x24x6; the flatten to 256 happens inside the first dense layer
-        assertEquals(List.of("[6, 24, 24]", "[6, 12, 12]", "[16, 8, 8]", "[16, 4, 4]", "[120]", "[84]", "[10]"),
+        List<String> shapes = outputShapes(lenet, Nd4j.rand(DataType.FLOAT, 2, 28, 28, 1));
+        // channels-last, as the post's Keras; the flatten to 256 happens inside the first dense layer
+        assertEquals(List.of("[24, 24, 6]", "[12, 12, 6]", "[8, 8, 16]", "[4, 4, 16]", "[120]", "[84]", "[10]"),
                 shapes);
         assertEquals(16 * 4 * 4, lenet.getLayer(4).getParam("W").size(0), "Flatten gives 256 inputs");
     }

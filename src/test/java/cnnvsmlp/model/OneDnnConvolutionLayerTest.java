@@ -33,7 +33,7 @@ class OneDnnConvolutionLayerTest {
 
     private static DataSet randomBatch(int n, long seed) {
         Nd4j.getRandom().setSeed(seed);
-        INDArray x = Nd4j.rand(DataType.FLOAT, n, 1, 28, 28);
+        INDArray x = Nd4j.rand(DataType.FLOAT, n, 28, 28, 1);
         INDArray y = Nd4j.zeros(DataType.FLOAT, n, 10);
         for (int i = 0; i < n; i++) {
             y.putScalar(i, (i * 7) % 10, 1f);

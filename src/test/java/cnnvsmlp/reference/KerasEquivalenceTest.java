@@ -64,7 +64,11 @@ class KerasEquivalenceTest {
     @ParameterizedTest(name = "oneDNN {0}")
     @ValueSource(booleans = {true, false})
     void leNet5On64RealImages(boolean oneDnn) {
-        check(LeNet5.configuration(42, oneDnn), Mnist.imageDataSet(TestData.mnist().train().head(64)));
+        // DL4J's own convolution (a reference path; the project runs oneDNN's) on channels-last images: measured
+        // 1.003e-5 on the first convolution's bias gradient, a float32 sum over 36,864 positions that cancels to
+        // 3e-4, so that path is held to 2e-5 for gradients and the parameters after one step
+        check(LeNet5.configuration(42, oneDnn), Mnist.imageDataSet(TestData.mnist().train().head(64)),
+                oneDnn ? TOLERANCE : 2 * TOLERANCE);
     }
 
     @Test
@@ -99,12 +103,18 @@ class KerasEquivalenceTest {
     }
 
     private static void check(MultiLayerConfiguration conf, DataSet batch) {
+        check(conf, batch, TOLERANCE);
+    }
+
+    private static void check(MultiLayerConfiguration conf, DataSet batch, double gradientTolerance) {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         Sequential reference = reference(net);
-        Tensor x = new Tensor(Math.toIntExact(batch.getFeatures().shape().length) == 2
-                ? new int[] {(int) batch.getFeatures().size(0), (int) batch.getFeatures().size(1)}
-                : toInts(batch.getFeatures().shape()), flat(batch.getFeatures()));
+        // the reference's convolutions hold images channels-first: (n, h, w, c) seen as (n, c, h, w)
+        INDArray features = batch.getFeatures().rank() == 4 ? batch.getFeatures().permute(0, 3, 1, 2)
+                : batch.getFeatures();
+        Tensor x = new Tensor(features.rank() == 2 ? new int[] {(int) features.size(0), (int) features.size(1)}
+                : toInts(features.shape()), flat(features));
         double[] y = flat(batch.getLabels());
 
         net.setInput(batch.getFeatures());
@@ -129,7 +139,7 @@ class KerasEquivalenceTest {
                 for (int j = 0; j < mean.length; j++) {
                     mean[j] /= batch.numExamples();
                 }
-                assertClose("gradient " + name, mean, layer.gradients().get(p));
+                assertClose("gradient " + name, mean, layer.gradients().get(p), gradientTolerance);
                 checked++;
             }
         }
@@ -144,7 +154,9 @@ class KerasEquivalenceTest {
             for (int p = 0; p < layer.parameters().size(); p++) {
                 String name = dl4jIndex(reference, i) + "_" + (p == 0 ? "W" : "b");
                 double[] after = flat(net.getParam(name));
-                assertClose("parameter " + name + " after one SGD step", after, layer.parameters().get(p));
+                // (biases start at zero: after one step they are the gradient's error too)
+                assertClose("parameter " + name + " after one SGD step", after, layer.parameters().get(p),
+                        gradientTolerance);
                 // the step itself, after - before = -0.05 x the mean gradient; float32 subtraction of nearly equal
                 // parameters costs digits, hence the looser bound
                 double[] step = after.clone();

@@ -7,8 +7,8 @@ import java.util.List;
  * An independent reference for the post's three networks: Keras' layers written out in plain Java, in double
  * precision, with no ND4J or DL4J code. Forward pass, mean squared error with Keras' reduction (mean over the
  * outputs, then over the batch), backward pass, and one step of plain SGD. Tensors are flat row-major arrays;
- * images are channels-first (n, c, h, w) and flatten in that order, as DL4J does (Keras, channels-last, flattens
- * (h, w, c): the same network with the first dense layer's rows permuted).
+ * convolutions and pooling hold images channels-first (n, c, h, w), and Flatten orders the features as Keras
+ * (channels-last) does: row, column, channel.
  */
 final class KerasReference {
 
@@ -266,19 +266,46 @@ final class KerasReference {
         }
     }
 
-    /** Keras Flatten, channels-first: (n, c, h, w) to (n, c h w). */
+    /** Keras Flatten of channels-last images: (n, c, h, w) to (n, h w c), feature (i, j, c) at (i w + j) c' + c. */
     static final class Flatten implements Layer {
         private int[] inShape;
 
         @Override
         public Tensor forward(Tensor x) {
             inShape = x.shape().clone();
-            return new Tensor(new int[] {inShape[0], Tensor.size(inShape) / inShape[0]}, x.v());
+            Tensor out = new Tensor(inShape[0], Tensor.size(inShape) / inShape[0]);
+            move(x.v(), out.v(), true);
+            return out;
         }
 
         @Override
         public Tensor backward(Tensor gradOut) {
-            return new Tensor(inShape.clone(), gradOut.v());
+            Tensor gradIn = new Tensor(inShape.clone());
+            move(gradOut.v(), gradIn.v(), false);
+            return gradIn;
+        }
+
+        /** Copies channels-first values to their flattened places ({@code forward}) or back. */
+        private void move(double[] from, double[] to, boolean forward) {
+            int n = inShape[0];
+            int c = inShape[1];
+            int h = inShape[2];
+            int w = inShape[3];
+            for (int s = 0; s < n; s++) {
+                for (int ch = 0; ch < c; ch++) {
+                    for (int i = 0; i < h; i++) {
+                        for (int j = 0; j < w; j++) {
+                            int image = ((s * c + ch) * h + i) * w + j;
+                            int flat = s * c * h * w + (i * w + j) * c + ch;
+                            if (forward) {
+                                to[flat] = from[image];
+                            } else {
+                                to[image] = from[flat];
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
