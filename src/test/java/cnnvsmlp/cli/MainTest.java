@@ -29,7 +29,7 @@ class MainTest {
         assertTrue(help.out().contains("the post's 5000"), help.out());
         assertTrue(help.out().contains("Default: 42"), help.out());
         assertTrue(help.out().contains("Default: results"), help.out());
-        assertTrue(help.out().contains("mnist-mlp 50, lenet5 50 epochs"), help.out());
+        assertTrue(help.out().contains("mnist-mlp 100, lenet5 100 epochs"), help.out());
         assertTrue(help.out().contains("--data-dir") && help.out().contains("--mirror"), help.out());
         assertTrue(help.out().contains("Default: 1 for the beans (faster for a tiny network), the cores ("
                 + Runtime.getRuntime().availableProcessors() + ") for MNIST"), help.out());
