@@ -123,12 +123,22 @@ public record RunEnvironment(Map<String, String> machine, Map<String, String> jv
     }
 
     static String readGitCommit() {
+        return readGitCommit(null);
+    }
+
+    /**
+     * The commit of the work tree at {@code directory} (null: the current one), "-dirty" when a tracked file
+     * other than the runs' own output ({@code results/}, {@code notebooks-export/}) has uncommitted changes: the
+     * main job rewrites {@code results/README.md} after its first run, which says nothing about the code.
+     */
+    static String readGitCommit(java.nio.file.Path directory) {
         try {
-            String commit = run("git", "rev-parse", "HEAD");
+            String commit = run(directory, "git", "rev-parse", "HEAD");
             if (commit.isEmpty()) {
                 return "unknown";
             }
-            String status = run("git", "status", "--porcelain", "--untracked-files=no");
+            String status = run(directory, "git", "status", "--porcelain", "--untracked-files=no", "--", ":/",
+                    ":(top,exclude)results", ":(top,exclude)notebooks-export");
             return status.isEmpty() ? commit : commit + "-dirty";
         } catch (IOException | InterruptedException e) {
             if (e instanceof InterruptedException) {
@@ -138,8 +148,13 @@ public record RunEnvironment(Map<String, String> machine, Map<String, String> jv
         }
     }
 
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+    private static String run(java.nio.file.Path directory, String... command)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        Process process = builder.start();
         process.getOutputStream().close();
         byte[] out = process.getInputStream().readAllBytes();
         if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {

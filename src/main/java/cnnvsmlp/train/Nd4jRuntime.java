@@ -1,12 +1,16 @@
 package cnnvsmlp.train;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 import cnnvsmlp.report.GpuDevices;
 
 /**
- * ND4J's run-time settings for training: CPU threads, and a garbage collection every few seconds.
+ * ND4J's run-time settings for training: two that must be made before ND4J loads ({@link #beforeLoad}), CPU
+ * threads, and a garbage collection every few seconds.
  *
  * <p>Threads come in two pools that share the cores: OpenBLAS's (matrix products) and OpenMP's (libnd4j's
  * element-wise and reduction ops, and oneDNN's convolutions). A pool's idle threads spin for a while before
@@ -70,8 +74,8 @@ public final class Nd4jRuntime {
     }
 
     /** What {@link #beforeLoad} settings are in force in this JVM, for a run's config.json. */
-    public static java.util.Map<String, String> loadSettings() {
-        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+    public static Map<String, String> loadSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
         settings.put("shapeInfoProvider", Nd4j.getShapeInfoProvider().getClass().getName());
         settings.put("javacppMaxPhysicalBytes", String.valueOf(org.bytedeco.javacpp.Pointer.maxPhysicalBytes()));
         return settings;
