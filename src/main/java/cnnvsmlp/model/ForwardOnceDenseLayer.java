@@ -73,8 +73,7 @@ public class ForwardOnceDenseLayer extends DenseLayer {
     /** DL4J's dense layer implementation, keeping the training pre-activation for backprop. */
     static final class Implementation extends org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer {
 
-        private INDArray keptPreOutput;
-        private INDArray keptFor;
+        private final KeptPreActivation kept = new KeptPreActivation();
 
         Implementation(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
@@ -89,27 +88,19 @@ public class ForwardOnceDenseLayer extends DenseLayer {
 
         @Override
         public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-            keptPreOutput = null;
-            keptFor = null;
+            kept.clear();
             if (!training || !plain()) {
                 return super.activate(training, workspaceMgr);
             }
-            INDArray z = preOutput(true, workspaceMgr);
-            INDArray activation = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, z.dataType(), z.shape(),
-                    z.ordering());
-            keptPreOutput = z;
-            keptFor = input;
-            return Activations.activate(layerConf().getActivationFn(), z, activation);
+            return kept.activateAndKeep(layerConf().getActivationFn(), preOutput(true, workspaceMgr), input,
+                    workspaceMgr);
         }
 
         /** DL4J's {@code BaseLayer.backpropGradient}, with the kept {@code z} and, first in the network, no input gradient. */
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-            INDArray z = keptPreOutput;
-            boolean kept = z != null && keptFor == input && plain();
-            keptPreOutput = null;
-            keptFor = null;
-            if (!kept) {
+            INDArray z = kept.take(input);
+            if (z == null || !plain()) {
                 return super.backpropGradient(epsilon, workspaceMgr);
             }
             INDArray delta = Activations.delta(layerConf().getActivationFn(), z, epsilon);
@@ -136,8 +127,7 @@ public class ForwardOnceDenseLayer extends DenseLayer {
         @Override
         public void clear() {
             super.clear();
-            keptPreOutput = null;
-            keptFor = null;
+            kept.clear();
         }
     }
 }

@@ -11,7 +11,6 @@ import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
-import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ConvolutionUtils;
 import org.deeplearning4j.optimize.api.TrainingListener;
@@ -68,8 +67,7 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
      */
     static final class Implementation extends org.deeplearning4j.nn.layers.convolution.ConvolutionLayer {
 
-        private INDArray keptPreOutput;
-        private INDArray keptFor;
+        private final KeptPreActivation kept = new KeptPreActivation();
 
         Implementation(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
@@ -91,27 +89,19 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
 
         @Override
         public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-            keptPreOutput = null;
-            keptFor = null;
+            kept.clear();
             if (!training || !fastPath()) {
                 return super.activate(training, workspaceMgr);
             }
-            INDArray z = preOutput(true, false, workspaceMgr).getFirst();
-            INDArray activation = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, z.dataType(), z.shape(),
-                    z.ordering());
-            keptPreOutput = z;
-            keptFor = input;
             // DL4J's oneDNN helper applies the activation as DL4J does: afn.getActivation
-            return Activations.activate(layerConf().getActivationFn(), z, activation);
+            return kept.activateAndKeep(layerConf().getActivationFn(), preOutput(true, false, workspaceMgr).getFirst(),
+                    input, workspaceMgr);
         }
 
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-            INDArray z = keptPreOutput;
-            boolean kept = z != null && keptFor == input && fastPath() && epsilon.dataType() == DataType.FLOAT;
-            keptPreOutput = null;
-            keptFor = null;
-            if (!kept) {
+            INDArray z = kept.take(input);
+            if (z == null || !fastPath() || epsilon.dataType() != DataType.FLOAT) {
                 return super.backpropGradient(epsilon, workspaceMgr);
             }
             org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layerConf();
@@ -184,8 +174,7 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
         @Override
         public void clear() {
             super.clear();
-            keptPreOutput = null;
-            keptFor = null;
+            kept.clear();
         }
     }
 }
