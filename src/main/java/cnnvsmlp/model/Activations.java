@@ -14,9 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * needs it in a second array. For the plain ReLU that is one libnd4j {@code relu} from {@code z} into the new
  * array (the op DL4J runs in place), not a copy and then the op.
  *
- * <p>Backward: for the plain ReLU (no cap, threshold or slope) DL4J runs libnd4j's {@code relu_bp} into a new array; on
- * LeNet-5's first convolution at batch 2048 (7 million values) that took 14-37 ms, against 5-13 ms for a step
- * function ({@code z > 0 ? 1 : 0}) and a multiplication, in place over {@code z}. The values are the same: the
+ * <p>Backward: for the plain ReLU (no cap, threshold or slope) DL4J runs libnd4j's {@code relu_bp} into a new
+ * array; on LeNet-5's first convolution at batch 2048 (7 million values) that took 14-37 ms, against 5-13 ms for
+ * a step function ({@code z > 0 ? 1 : 0}) and a multiplication, in place over {@code z}. The values are the same: the
  * epsilon where {@code z > 0}, else zero (a zero of the epsilon's sign, which no later sum can tell apart).
  * Every other activation is DL4J's own backprop.
  */
@@ -27,7 +27,7 @@ final class Activations {
     private Activations() {
     }
 
-    /** {@code afn} of {@code z} in {@code out} (same shape and type), leaving {@code z} as it was; returns the activation. */
+    /** {@code afn} of {@code z} in {@code out} (same shape and type), leaving {@code z} as it was; returns it. */
     static INDArray activate(IActivation afn, INDArray z, INDArray out) {
         if (PLAIN_RELU.equals(afn)) {
             Nd4j.exec(new RectifiedLinear(z, out));

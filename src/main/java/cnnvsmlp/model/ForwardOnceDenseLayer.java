@@ -29,13 +29,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * the beans, a few of the sixty small ND4J operations of each step.
  *
  * <p>This layer keeps the training forward pass's {@code z} for backprop (its activation goes into a second
- * array), and as the network's first
- * layer returns no input gradient: {@code MultiLayerNetwork.calculateGradients}, which returns the gradient
- * with respect to the network's input, returns none for such a network, as for one that starts with an
- * embedding layer. Every other operation is DL4J's own, on the same arrays, except the ReLU's gradient, which
- * {@link Activations} computes faster with the same values; its outputs, gradients and training are bit
- * for bit DL4J's ({@code ForwardOnceDenseLayerTest}). Dropout, weight noise, layer normalisation and masks take
- * DL4J's path, unchanged.
+ * array), and as the network's first layer returns no input gradient: {@code MultiLayerNetwork.calculateGradients},
+ * which returns the gradient with respect to the network's input, returns none for such a network, as for one
+ * that starts with an embedding layer. Every other operation is DL4J's own, on the same arrays, except the ReLU's
+ * gradient, which {@link Activations} computes faster with the same values; its outputs, gradients and training
+ * are bit for bit DL4J's ({@code ForwardOnceDenseLayerTest}). Dropout, weight noise, layer normalisation and
+ * masks take DL4J's path, unchanged.
  */
 public class ForwardOnceDenseLayer extends DenseLayer {
 
@@ -96,7 +95,7 @@ public class ForwardOnceDenseLayer extends DenseLayer {
                     workspaceMgr);
         }
 
-        /** DL4J's {@code BaseLayer.backpropGradient}, with the kept {@code z} and, first in the network, no input gradient. */
+        /** DL4J's {@code BaseLayer.backpropGradient} with the kept {@code z}; first in the network, no input gradient. */
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
             INDArray z = kept.take(input);

@@ -58,8 +58,8 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
      *       helper always computes it: for LeNet-5's first convolution, one input channel, that is most of
      *       the layer's backward time). Its weight gradient, the correlation of the input with the output
      *       gradient, is then one oneDNN convolution of the input (batch as channels) with the output gradient
-     *       (batch as the kernel's input channels). {@code MultiLayerNetwork.backpropGradient}, which returns
-     *       the input gradient, returns null for such a network, as for one that starts with an embedding.</li>
+     *       (batch as the kernel's input channels). {@code MultiLayerNetwork.calculateGradients}, which returns
+     *       the input gradient, returns none for such a network, as for one that starts with an embedding.</li>
      * </ul>
      *
      * <p>Both image layouts (channels first or last) take this path. Anything else (inference, dropout, strides,
