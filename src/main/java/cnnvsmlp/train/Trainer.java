@@ -44,7 +44,7 @@ public final class Trainer {
     /**
      * Trains {@code model} on {@code train}, scoring {@code evaluation} after every epoch.
      *
-     * @throws TrainingDiverged when a batch loss is NaN or infinite
+     * @throws TrainingDiverged when a batch loss is NaN or infinite, or a parameter is after an epoch
      */
     public History fit(MultiLayerNetwork model, DataSet train, DataSet evaluation, TrainingObserver observer) {
         return fit(model, train, evaluation, observer, Checkpoints.NONE);
@@ -56,7 +56,7 @@ public final class Trainer {
      * checkpoint every {@code checkpoints.every()} epochs and at the end, and stopping after the current batch,
      * with a checkpoint, once {@code checkpoints.stop()} is set.
      *
-     * @throws TrainingDiverged when a batch loss is NaN or infinite
+     * @throws TrainingDiverged when a batch loss is NaN or infinite, or a parameter is after an epoch
      * @throws TrainingInterrupted when the stop flag was set; its checkpoint is saved
      */
     public History fit(MultiLayerNetwork model, DataSet train, DataSet evaluation, TrainingObserver observer,
@@ -112,6 +112,9 @@ public final class Trainer {
                         throw new TrainingInterrupted(state);
                     }
                 }
+                if (!finite(model.params())) {
+                    throw TrainingDiverged.parameters(epoch, lastGoodLoss, history);
+                }
                 long correct = correctBefore + batchMetrics.takeCorrect();
                 double trainSeconds = (System.nanoTime() - start) / 1e9;
                 long evalStart = System.nanoTime();
@@ -136,6 +139,15 @@ public final class Trainer {
             observer.finished();
         }
         return history;
+    }
+
+    /**
+     * Whether every value is finite: one sum, NaN when any value is NaN or when infinities of both signs meet,
+     * infinite when any is infinite. A finite loss does not prove a finite network: a sigmoid output saturated
+     * by an infinite parameter gives a finite squared error and a zero gradient for ever after.
+     */
+    static boolean finite(INDArray values) {
+        return Double.isFinite(values.sumNumber().doubleValue());
     }
 
     /**

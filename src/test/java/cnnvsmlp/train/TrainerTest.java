@@ -151,6 +151,30 @@ class TrainerTest {
     }
 
     @Test
+    void aParameterThatBecameInfiniteStopsTrainingAlthoughTheLossStayedFinite() {
+        // an infinite output bias saturates the sigmoid at 1: the squared error stays finite, its gradient is 0
+        MultiLayerNetwork net = beansModel(1);
+        net.getLayer(3).getParam("b").putScalar(0, Double.POSITIVE_INFINITY);
+        DataSet beans = BeansData.generate(100, 1).toDataSet();
+        TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> new Trainer(new Trainer.Settings(3, 10, 1))
+                .fit(net, beans, beans, TrainingObserver.NONE));
+        assertTrue(e.getMessage().startsWith("training diverged: a parameter became NaN or infinite in epoch 1"
+                + " while the loss stayed finite (last batch loss 0."), e.getMessage());
+        assertEquals(0, e.completed().size());
+    }
+
+    @Test
+    void finiteIsFalseForAnyNanOrInfinityAndTrueOtherwise() {
+        INDArray values = Nd4j.create(new float[] {1, -2, 3e38f, -3e37f});
+        assertTrue(Trainer.finite(values));
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+            INDArray copy = values.dup();
+            copy.putScalar(2, bad);
+            assertFalse(Trainer.finite(copy), "with " + bad);
+        }
+    }
+
+    @Test
     void settingsRefuseImpossibleValues() {
         assertThrows(IllegalArgumentException.class, () -> new Trainer.Settings(0, 10, 1));
         assertThrows(IllegalArgumentException.class, () -> new Trainer.Settings(1, 0, 1));
