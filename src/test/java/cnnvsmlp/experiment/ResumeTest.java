@@ -143,6 +143,26 @@ class ResumeTest {
         assertSameAsReference(run);
     }
 
+    /**
+     * A checkpoint written by an earlier layout of the code (src/test/resources/fixtures/beans-checkpoint-bb1f9f8,
+     * whose model.zip names the speed layer by its old package) resumes and ends as the run left alone.
+     */
+    @Test
+    void aCheckpointWrittenBeforeThePackageSplitResumesToTheSameHistory() throws Exception {
+        Path fixture = Path.of("src/test/resources/fixtures/beans-checkpoint-bb1f9f8");
+        Path run = shared.resolve("old-layout").resolve("beans").resolve("20261130-044548-seed9");
+        Files.createDirectories(run.getParent());
+        try (Stream<Path> files = Files.walk(fixture)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, run.resolve(fixture.relativize(f).toString()));
+            }
+        }
+        Outcome resumed = run("beans", "--resume", run.toString(), "--no-progress");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().contains("resuming from the checkpoint after 20 epochs"), resumed.out());
+        assertSameAsReference(run);
+    }
+
     @Test
     void resumingWithAnotherConfigurationIsRefusedNamingTheDifferences() throws Exception {
         Path run = copyOfAnInterruptedRun("refused");
