@@ -3,8 +3,8 @@ package cnnvsmlp;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
-import cnnvsmlp.model.OneDnn;
-import cnnvsmlp.train.Nd4jRuntime;
+import cnnvsmlp.dl4j.OneDnn;
+import cnnvsmlp.runtime.Nd4jRuntime;
 
 /**
  * Before any test loads ND4J: the settings the command line makes before it does (the oneDNN native variant,

@@ -10,12 +10,12 @@ import cnnvsmlp.experiment.Experiment;
 import cnnvsmlp.model.BeansMlp;
 import cnnvsmlp.model.LeNet5;
 import cnnvsmlp.model.MnistMlp;
-import cnnvsmlp.report.GpuDevices;
-import cnnvsmlp.report.OpenBlasProbe;
-import cnnvsmlp.train.EpochResult;
+import cnnvsmlp.run.EpochResult;
+import cnnvsmlp.run.History;
+import cnnvsmlp.runtime.GpuDevices;
+import cnnvsmlp.runtime.Nd4jRuntime;
+import cnnvsmlp.runtime.OpenBlasProbe;
 import cnnvsmlp.train.Evaluator;
-import cnnvsmlp.train.History;
-import cnnvsmlp.train.Nd4jRuntime;
 import cnnvsmlp.train.Trainer;
 import cnnvsmlp.train.TrainingObserver;
 

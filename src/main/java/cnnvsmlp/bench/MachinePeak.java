@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
-import cnnvsmlp.report.CpuKernels;
+import cnnvsmlp.runtime.CpuKernels;
 
 /**
  * This machine's nominal fp32 peak: cores x clock x FLOP per cycle, assuming two FMA units per core

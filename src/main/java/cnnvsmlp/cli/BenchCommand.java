@@ -27,10 +27,10 @@ import cnnvsmlp.FixableProblem;
 import cnnvsmlp.bench.MachinePeak;
 import cnnvsmlp.bench.Measurement;
 import cnnvsmlp.experiment.Experiment;
-import cnnvsmlp.report.Json;
 import cnnvsmlp.report.ResultsIndex;
-import cnnvsmlp.report.RunEnvironment;
-import cnnvsmlp.report.RunFolder;
+import cnnvsmlp.run.Json;
+import cnnvsmlp.run.RunFolder;
+import cnnvsmlp.runtime.RunEnvironment;
 
 /**
  * {@code bench}: training speed of every model at the post's and a small batch size, each measured in a

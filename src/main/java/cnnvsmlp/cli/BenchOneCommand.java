@@ -12,7 +12,7 @@ import cnnvsmlp.data.Mnist;
 import cnnvsmlp.experiment.Experiment;
 import cnnvsmlp.experiment.MnistData;
 import cnnvsmlp.experiment.Settings;
-import cnnvsmlp.report.Json;
+import cnnvsmlp.run.Json;
 
 /** One measurement of {@code bench}, in the JVM {@code bench} starts for it; prints one JSON line. */
 @Command(name = "bench-one", hidden = true)

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import cnnvsmlp.FixableProblem;
-import cnnvsmlp.report.NotebookExport;
+import cnnvsmlp.notebook.NotebookExport;
 
 /** {@code export}: the notebooks of notebooks-export/, from the newest finished runs. */
 @Command(name = "export", mixinStandardHelpOptions = true,

@@ -18,12 +18,12 @@ import picocli.CommandLine.Spec;
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.experiment.Comparison;
 import cnnvsmlp.experiment.Experiment;
-import cnnvsmlp.report.AtomicFiles;
 import cnnvsmlp.report.CompareReport.ModelRun;
 import cnnvsmlp.report.FidelityReport;
-import cnnvsmlp.report.Json;
 import cnnvsmlp.report.Pictures;
 import cnnvsmlp.report.ResultsIndex;
+import cnnvsmlp.run.AtomicFiles;
+import cnnvsmlp.run.Json;
 
 /** {@code fidelity-plot}: the last step of {@code scripts/fidelity-vs-torch.sh}; hidden from the help. */
 @Command(name = "fidelity-plot", hidden = true, mixinStandardHelpOptions = true,

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import cnnvsmlp.report.CpuKernels;
+import cnnvsmlp.runtime.CpuKernels;
 
 /**
  * Makes OpenBLAS use the kernels the CPU can run.

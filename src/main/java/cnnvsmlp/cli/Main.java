@@ -7,17 +7,17 @@ import java.util.Arrays;
 
 import org.nd4j.linalg.factory.Nd4jBackend;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import cnnvsmlp.FixableProblem;
+import cnnvsmlp.dl4j.OneDnn;
 import cnnvsmlp.experiment.RunInterrupted;
-import cnnvsmlp.model.OneDnn;
-import cnnvsmlp.report.RunEnvironment;
-import cnnvsmlp.train.Nd4jRuntime;
+import cnnvsmlp.runtime.Nd4jRuntime;
+import cnnvsmlp.runtime.RunEnvironment;
 
 /**
  * {@code cnn-vs-mlp}: the command line. One subcommand per experiment of the post, plus {@code all}.
@@ -116,7 +116,7 @@ public final class Main implements Runnable {
         return command == null || command.getParent() == null ? "" : command.getCommandName() + " ";
     }
 
-    /** {@code command} followed by {@code args}: for the experiment classes' one-line mains. */
+    /** {@code command} followed by {@code args}: for the one-line mains of {@code cnnvsmlp.ide}. */
     public static String[] withCommand(String command, String[] args) {
         String[] all = new String[args.length + 1];
         all[0] = command;

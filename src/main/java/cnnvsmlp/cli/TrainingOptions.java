@@ -14,8 +14,8 @@ import picocli.CommandLine.ParameterException;
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.experiment.Experiment;
 import cnnvsmlp.experiment.Settings;
-import cnnvsmlp.report.Json;
-import cnnvsmlp.report.RunFolder;
+import cnnvsmlp.run.Json;
+import cnnvsmlp.run.RunFolder;
 
 /** The options every experiment takes. Their defaults are the post's. */
 final class TrainingOptions {

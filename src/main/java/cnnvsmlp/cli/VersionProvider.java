@@ -4,7 +4,7 @@ import java.util.Map;
 
 import picocli.CommandLine.IVersionProvider;
 
-import cnnvsmlp.report.RunEnvironment;
+import cnnvsmlp.runtime.RunEnvironment;
 
 /** {@code --version}: the project's and its libraries' versions. */
 final class VersionProvider implements IVersionProvider {

@@ -13,7 +13,7 @@ import org.datavec.api.split.FileSplit;
 import org.datavec.api.writable.Writable;
 
 import cnnvsmlp.FixableProblem;
-import cnnvsmlp.report.AtomicFiles;
+import cnnvsmlp.run.AtomicFiles;
 
 /**
  * The beans data as CSV: {@code x1,x2,label} with a header line, one point per row, label 0 or 1. Written by

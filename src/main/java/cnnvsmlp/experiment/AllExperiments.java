@@ -3,7 +3,6 @@ package cnnvsmlp.experiment;
 import java.util.ArrayList;
 import java.util.List;
 
-import cnnvsmlp.cli.Main;
 import cnnvsmlp.data.Mnist;
 import cnnvsmlp.report.ComparisonTable;
 
@@ -35,10 +34,5 @@ public final class AllExperiments {
     private static ComparisonTable.Row row(RunResult r) {
         return new ComparisonTable.Row(r.experiment().model(), r.parameters(), r.epochsRun(), Experiment.POST_EPOCHS,
                 r.accuracy(), r.metrics().evaluatedOn(), r.seconds());
-    }
-
-    /** Run from an IDE: the post's full budget, or the options of {@code all} (e.g. {@code --quick}). */
-    public static void main(String[] args) {
-        Main.main(Main.withCommand("all", args));
     }
 }

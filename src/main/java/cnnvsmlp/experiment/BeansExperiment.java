@@ -8,12 +8,11 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.knowm.xchart.XYChart;
 import org.nd4j.linalg.dataset.DataSet;
 
-import cnnvsmlp.cli.Main;
 import cnnvsmlp.data.BeansData;
 import cnnvsmlp.model.BeansMlp;
 import cnnvsmlp.report.BeansSurface;
 import cnnvsmlp.report.Pictures;
-import cnnvsmlp.train.EpochResult;
+import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.train.TrainingObserver;
 
 /** Experiment 1: the 2-8-8-8-1 MLP learns the two spirals. */
@@ -98,10 +97,5 @@ public final class BeansExperiment {
             return surfaces.entrySet().stream().map(e -> e.getValue().chart(beans, "epoch " + e.getKey()
                     + (e.getKey() == 0 ? " (initial weights)" : ""))).toList();
         }
-    }
-
-    /** Run from an IDE: the post's settings, or any command-line option of {@code beans}. */
-    public static void main(String[] args) {
-        Main.main(Main.withCommand(Experiment.BEANS.id(), args));
     }
 }

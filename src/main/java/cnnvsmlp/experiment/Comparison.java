@@ -14,15 +14,14 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cnnvsmlp.cli.Main;
 import cnnvsmlp.data.Mnist;
-import cnnvsmlp.report.CompareReport;
 import cnnvsmlp.report.CompareReport.ModelRun;
-import cnnvsmlp.report.Json;
+import cnnvsmlp.report.CompareReport;
 import cnnvsmlp.report.Pictures;
 import cnnvsmlp.report.ResultsIndex;
-import cnnvsmlp.report.RunFolder;
-import cnnvsmlp.train.History;
+import cnnvsmlp.run.History;
+import cnnvsmlp.run.Json;
+import cnnvsmlp.run.RunFolder;
 
 /**
  * The question of the post, asked honestly: the MLP and LeNet-5, trained exactly as the post trains them with one
@@ -151,10 +150,5 @@ public final class Comparison {
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // not a finished run of this project: train anew
         }
-    }
-
-    /** Run from an IDE: the options of {@code compare}. */
-    public static void main(String[] args) {
-        Main.main(Main.withCommand("compare", args));
     }
 }

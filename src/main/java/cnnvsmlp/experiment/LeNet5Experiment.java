@@ -3,7 +3,6 @@ package cnnvsmlp.experiment;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
-import cnnvsmlp.cli.Main;
 import cnnvsmlp.data.Mnist;
 import cnnvsmlp.model.LeNet5;
 
@@ -25,10 +24,5 @@ public final class LeNet5Experiment {
                 mnist.toString() + ", first training label " + mnist.train().label(0)
                         + ", as 28x28x1 images divided by 255", MnistData.TEST_SET,
                 (trained, folder) -> MnistData.drawPictures(mnist, test, trained, Experiment.LENET5, folder));
-    }
-
-    /** Run from an IDE: the post's settings, or any command-line option of {@code lenet5}. */
-    public static void main(String[] args) {
-        Main.main(Main.withCommand(Experiment.LENET5.id(), args));
     }
 }

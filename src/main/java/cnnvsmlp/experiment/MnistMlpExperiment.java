@@ -3,7 +3,6 @@ package cnnvsmlp.experiment;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
-import cnnvsmlp.cli.Main;
 import cnnvsmlp.data.Mnist;
 import cnnvsmlp.model.MnistMlp;
 
@@ -25,10 +24,5 @@ public final class MnistMlpExperiment {
                 mnist.toString() + ", first training label " + mnist.train().label(0)
                         + ", flattened to 784 and divided by 255", MnistData.TEST_SET,
                 (trained, folder) -> MnistData.drawPictures(mnist, test, trained, Experiment.MNIST_MLP, folder));
-    }
-
-    /** Run from an IDE: the post's settings, or any command-line option of {@code mnist-mlp}. */
-    public static void main(String[] args) {
-        Main.main(Main.withCommand(Experiment.MNIST_MLP.id(), args));
     }
 }

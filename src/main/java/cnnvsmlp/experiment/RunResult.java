@@ -2,8 +2,8 @@ package cnnvsmlp.experiment;
 
 import java.nio.file.Path;
 
-import cnnvsmlp.report.Metrics;
-import cnnvsmlp.train.History;
+import cnnvsmlp.run.History;
+import cnnvsmlp.run.Metrics;
 
 /** What a finished run returns, so that a caller (or a test) can check it. */
 public record RunResult(Experiment experiment, long parameters, int epochsRun, History history, Metrics metrics,

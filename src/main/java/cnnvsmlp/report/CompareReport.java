@@ -17,7 +17,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import cnnvsmlp.train.EpochResult;
+import cnnvsmlp.run.EpochResult;
 
 /**
  * The MLP against LeNet-5 over several seeds at one budget: accuracy as mean and standard deviation, the

@@ -8,8 +8,8 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import cnnvsmlp.train.EpochResult;
-import cnnvsmlp.train.History;
+import cnnvsmlp.run.EpochResult;
+import cnnvsmlp.run.History;
 
 /** A run's accuracy and loss per epoch, as the charts {@code accuracy.png} and {@code loss.png}. */
 public final class LearningCurves {

@@ -8,13 +8,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-
 import javax.imageio.ImageIO;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 import cnnvsmlp.FixableProblem;
+import cnnvsmlp.run.AtomicFiles;
 
 /** Saves XChart charts as PNG files, atomically, without a display. */
 public final class Pictures {

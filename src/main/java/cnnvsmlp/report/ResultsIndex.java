@@ -12,6 +12,10 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cnnvsmlp.run.AtomicFiles;
+import cnnvsmlp.run.Json;
+import cnnvsmlp.run.RunFolder;
+
 /**
  * {@code results/README.md}: the story of the post told by the latest runs in a results folder, with their
  * pictures and the command, date, machine, backend and budget that produced them. Regenerated after every run,
@@ -127,14 +131,14 @@ public final class ResultsIndex {
     }
 
     /** The ND4J backend of a run's environment, with its native variant and, on a GPU, the devices. */
-    static String backend(JsonNode environment) {
+    public static String backend(JsonNode environment) {
         JsonNode b = environment.path("backend");
         return (b.path("name").asText() + " " + b.path("nativeVariant").asText("")
                 + (b.has("devices") ? " on " + b.path("devices").asText() : "")).trim();
     }
 
     /** The first 12 characters of the run's git commit. */
-    static String shortCommit(JsonNode environment) {
+    public static String shortCommit(JsonNode environment) {
         String commit = environment.path("gitCommit").asText("unknown");
         return commit.length() > 12 ? commit.substring(0, 12) : commit;
     }
@@ -146,7 +150,7 @@ public final class ResultsIndex {
     }
 
     /** The newest run folder whose config says it finished and whose metrics exist. */
-    static Optional<Path> latestFinished(Path experimentDir) throws IOException {
+    public static Optional<Path> latestFinished(Path experimentDir) throws IOException {
         for (Path run : folders(experimentDir)) {
             try {
                 JsonNode config = Json.MAPPER.readTree(run.resolve(RunFolder.CONFIG).toFile());
@@ -161,7 +165,7 @@ public final class ResultsIndex {
     }
 
     /** The comparison with the most seeds, the newest among equals. */
-    static Optional<Path> bestComparison(Path dir) throws IOException {
+    public static Optional<Path> bestComparison(Path dir) throws IOException {
         Path best = null;
         int bestSeeds = 0;
         for (Path folder : folders(dir.resolve("compare"))) {

@@ -7,6 +7,8 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
+import cnnvsmlp.run.EpochResult;
+
 /**
  * Shows a run on the console: a progress bar with ETA over all batches of all epochs (on standard error),
  * and a line per epoch on standard output, thinned out to about twenty lines for long runs.

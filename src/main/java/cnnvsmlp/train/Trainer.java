@@ -12,6 +12,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
+import cnnvsmlp.run.EpochResult;
+import cnnvsmlp.run.History;
+import cnnvsmlp.run.TrainingState;
+
 /**
  * The epoch loop of Keras' {@code model.fit(X, Y, epochs, batch_size)}: every epoch visits the training set
  * once in a new random order (shuffle=True), in batches of {@code batchSize}, the last one smaller when the
@@ -150,17 +154,6 @@ public final class Trainer {
         return Double.isFinite(values.sumNumber().doubleValue());
     }
 
-    /**
-     * Where a run stands: {@code completedEpochs} whole epochs, then {@code batchesDone} batches of the next with
-     * their summed loss (weighted by batch size) and correct predictions; {@code history} the completed epochs.
-     */
-    public record TrainingState(int completedEpochs, int batchesDone, double lossSum, long correct,
-            double lastGoodLoss, List<EpochResult> history) {
-        public TrainingState {
-            history = List.copyOf(history);
-        }
-    }
-
     /** Receives each checkpoint: the model (with its updater state) and where training stands. */
     @FunctionalInterface
     public interface CheckpointSink {
@@ -200,7 +193,7 @@ public final class Trainer {
             this.order = new int[(int) features.size(0)];
             Arrays.setAll(order, i -> i);
             this.random = new Random(seed);
-            this.copyInJava = !cnnvsmlp.report.GpuDevices.cudaBackend() && javaCopyable(features)
+            this.copyInJava = !cnnvsmlp.runtime.GpuDevices.cudaBackend() && javaCopyable(features)
                     && javaCopyable(labels);
         }
 

@@ -1,6 +1,7 @@
 package cnnvsmlp.train;
 
 import cnnvsmlp.FixableProblem;
+import cnnvsmlp.run.History;
 
 /**
  * The loss became NaN or infinite, or a parameter did while the loss stayed finite (a saturated output); training

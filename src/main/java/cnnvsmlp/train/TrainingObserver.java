@@ -1,5 +1,7 @@
 package cnnvsmlp.train;
 
+import cnnvsmlp.run.EpochResult;
+
 /** Follows a training run: a progress bar, a console log, a test. All methods are optional. */
 public interface TrainingObserver {
 

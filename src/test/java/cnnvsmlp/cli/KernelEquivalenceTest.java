@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import cnnvsmlp.report.CpuKernels;
+import cnnvsmlp.runtime.CpuKernels;
 
 /**
  * The faster OpenBLAS kernels give the same training: the MNIST MLP and LeNet-5 trained a few steps in two

@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import cnnvsmlp.report.CpuKernels;
+import cnnvsmlp.runtime.CpuKernels;
 
 class KernelLauncherTest {
 

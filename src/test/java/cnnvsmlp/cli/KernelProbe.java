@@ -22,8 +22,8 @@ import cnnvsmlp.data.BeansData;
 import cnnvsmlp.model.BeansMlp;
 import cnnvsmlp.model.LeNet5;
 import cnnvsmlp.model.MnistMlp;
-import cnnvsmlp.report.OpenBlasProbe;
-import cnnvsmlp.train.Nd4jRuntime;
+import cnnvsmlp.runtime.Nd4jRuntime;
+import cnnvsmlp.runtime.OpenBlasProbe;
 
 /**
  * Child JVM of {@link KernelEquivalenceTest} and {@code Nd4jRuntimeTest}: prints the OpenBLAS core and ND4J's
@@ -35,7 +35,7 @@ public final class KernelProbe {
     }
 
     public static void main(String[] args) {
-        cnnvsmlp.model.OneDnn.selectNativeVariant();
+        cnnvsmlp.dl4j.OneDnn.selectNativeVariant();
         Nd4jRuntime.beforeLoad();
         System.out.println("core " + OpenBlasProbe.coreName().orElse("unknown"));
         Nd4jRuntime.loadSettings().forEach((key, value) -> System.out.println("setting " + key + " " + value));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cnnvsmlp.Cli.Outcome;
-import cnnvsmlp.report.Json;
+import cnnvsmlp.run.Json;
 
 class MainTest {
 

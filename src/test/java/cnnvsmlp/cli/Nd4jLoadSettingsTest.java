@@ -10,7 +10,7 @@ import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
 
-import cnnvsmlp.train.CachingShapeInfoProvider;
+import cnnvsmlp.dl4j.CachingShapeInfoProvider;
 
 /**
  * The settings {@code Nd4jRuntime.beforeLoad} makes before ND4J loads are in force, and training with them is

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cnnvsmlp.TestData;
 import cnnvsmlp.cli.Main;
-import cnnvsmlp.report.Json;
-import cnnvsmlp.train.History;
+import cnnvsmlp.run.History;
+import cnnvsmlp.run.Json;
 
 class ComparisonTest {
 

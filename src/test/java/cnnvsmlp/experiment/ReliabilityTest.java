@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import cnnvsmlp.Cli.Outcome;
 import cnnvsmlp.data.BeansData;
 import cnnvsmlp.model.BeansMlp;
-import cnnvsmlp.report.Json;
+import cnnvsmlp.run.Json;
 import cnnvsmlp.train.TrainingDiverged;
 
 /** Bad situations around a run: each ends with one clear line, and what was written stays whole. */

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cnnvsmlp.Cli.Outcome;
 import cnnvsmlp.cli.Main;
-import cnnvsmlp.report.Json;
+import cnnvsmlp.run.Json;
 
 /**
  * Checkpoints and exact resume: a run killed (SIGKILL) or interrupted (SIGINT) in a child JVM and resumed ends with

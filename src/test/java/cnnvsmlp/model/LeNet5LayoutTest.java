@@ -1,5 +1,6 @@
 package cnnvsmlp.model;
 
+import static cnnvsmlp.Fixtures.relativeDifference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import cnnvsmlp.TestData;
 import cnnvsmlp.data.Mnist;
+import cnnvsmlp.dl4j.OneDnnConvolutionLayer;
 
 /**
  * LeNet-5 channels-last (Keras' layout, the project's) is LeNet-5 channels-first (DL4J's default layout, the
@@ -49,11 +51,6 @@ class LeNet5LayoutTest {
     private static SubsamplingLayer pool() {
         return new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(2, 2).stride(2, 2)
                 .convolutionMode(ConvolutionMode.Truncate).dataFormat(CNN2DFormat.NCHW).build();
-    }
-
-    /** max |a - b| over max |b|. */
-    private static double relativeDifference(INDArray a, INDArray b) {
-        return a.sub(b).amaxNumber().doubleValue() / b.amaxNumber().doubleValue();
     }
 
     /** Row (c, i, j) of a channels-first flatten of 16 x 4 x 4 is row (i, j, c) of a channels-last one. */

@@ -1,5 +1,6 @@
 package cnnvsmlp.report;
 
+import static cnnvsmlp.Fixtures.modelRun;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,20 +15,9 @@ import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 
 import cnnvsmlp.report.CompareReport.ModelRun;
-import cnnvsmlp.train.EpochResult;
+import cnnvsmlp.run.EpochResult;
 
 class CompareReportTest {
-
-    /** A run whose test accuracy follows {@code accuracies}, one epoch each, 2 s of training and 0.5 s of evaluation. */
-    static ModelRun run(String model, long seed, double... accuracies) {
-        List<EpochResult> epochs = new ArrayList<>();
-        for (int i = 0; i < accuracies.length; i++) {
-            epochs.add(new EpochResult(i + 1, 0.1 - i * 0.01, accuracies[i] - 0.01, 0.09 - i * 0.01, accuracies[i],
-                    2.0, 0.5));
-        }
-        return new ModelRun(model, seed, epochs, accuracies[accuracies.length - 1], "runs/" + model + "-" + seed,
-                false);
-    }
 
     @Test
     void meanAndSampleStandardDeviation() {
@@ -39,7 +29,7 @@ class CompareReportTest {
 
     @Test
     void epochsToReachAThresholdOrNull() {
-        ModelRun r = run("m", 1, 0.5, 0.91, 0.94, 0.96, 0.95);
+        ModelRun r = modelRun("m", 1, 0.5, 0.91, 0.94, 0.96, 0.95);
         assertEquals(2, CompareReport.epochToReach(r.epochs(), 0.90));
         assertEquals(4, CompareReport.epochToReach(r.epochs(), 0.95));
         assertNull(CompareReport.epochToReach(r.epochs(), 0.98));
@@ -47,9 +37,9 @@ class CompareReportTest {
 
     @Test
     void aClearLeadOverThreeSeedsNamesTheWinner() {
-        List<ModelRun> mlp = List.of(run("MLP", 1, 0.80, 0.90), run("MLP", 2, 0.80, 0.91), run("MLP", 3, 0.80, 0.92));
-        List<ModelRun> cnn = List.of(run("LeNet-5", 1, 0.90, 0.96), run("LeNet-5", 2, 0.90, 0.97),
-                run("LeNet-5", 3, 0.90, 0.99));
+        List<ModelRun> mlp = List.of(modelRun("MLP", 1, 0.80, 0.90), modelRun("MLP", 2, 0.80, 0.91), modelRun("MLP", 3, 0.80, 0.92));
+        List<ModelRun> cnn = List.of(modelRun("LeNet-5", 1, 0.90, 0.96), modelRun("LeNet-5", 2, 0.90, 0.97),
+                modelRun("LeNet-5", 3, 0.90, 0.99));
         CompareReport.Summary s = CompareReport.summarize(mlp, cnn, 2, 5000, 2048, "c", "d");
         assertEquals(0.91, s.mlp().meanAccuracy(), 1e-12);
         assertEquals(0.01, s.mlp().sdAccuracy(), 1e-12);
@@ -71,13 +61,13 @@ class CompareReportTest {
 
     @Test
     void aDifferenceWithinTheSeedSpreadNamesNoWinner() {
-        List<ModelRun> mlp = List.of(run("MLP", 1, 0.90), run("MLP", 2, 0.95), run("MLP", 3, 0.85));
-        List<ModelRun> cnn = List.of(run("LeNet-5", 1, 0.91), run("LeNet-5", 2, 0.96), run("LeNet-5", 3, 0.86));
+        List<ModelRun> mlp = List.of(modelRun("MLP", 1, 0.90), modelRun("MLP", 2, 0.95), modelRun("MLP", 3, 0.85));
+        List<ModelRun> cnn = List.of(modelRun("LeNet-5", 1, 0.91), modelRun("LeNet-5", 2, 0.96), modelRun("LeNet-5", 3, 0.86));
         CompareReport.Summary s = CompareReport.summarize(mlp, cnn, 1, 5000, 2048, "c", "d");
         assertNull(s.winner());
         assertTrue(s.verdict().startsWith("No winner after 1 of the post's 5000 epochs"), s.verdict());
 
-        List<ModelRun> mixed = List.of(run("LeNet-5", 1, 0.95), run("LeNet-5", 2, 0.94), run("LeNet-5", 3, 0.84));
+        List<ModelRun> mixed = List.of(modelRun("LeNet-5", 1, 0.95), modelRun("LeNet-5", 2, 0.94), modelRun("LeNet-5", 3, 0.84));
         CompareReport.Summary disagree = CompareReport.summarize(mlp, mixed, 1, 5000, 2048, "c", "d");
         assertNull(disagree.winner());
         assertTrue(disagree.verdict().endsWith("and the seeds disagree on the sign."), disagree.verdict());
@@ -85,16 +75,16 @@ class CompareReportTest {
 
     @Test
     void oneSeedNeverNamesAWinner() {
-        CompareReport.Summary s = CompareReport.summarize(List.of(run("MLP", 42, 0.5)),
-                List.of(run("LeNet-5", 42, 0.9)), 25, 5000, 2048, "c", "d");
+        CompareReport.Summary s = CompareReport.summarize(List.of(modelRun("MLP", 42, 0.5)),
+                List.of(modelRun("LeNet-5", 42, 0.9)), 25, 5000, 2048, "c", "d");
         assertNull(s.winner());
         assertTrue(s.verdict().contains("one seed: without a seed spread"), s.verdict());
     }
 
     @Test
     void theChartsHoldTheNumbers() {
-        List<ModelRun> mlp = List.of(run("MLP", 1, 0.80, 0.90), run("MLP", 2, 0.82, 0.92));
-        List<ModelRun> cnn = List.of(run("LeNet-5", 1, 0.90, 0.96), run("LeNet-5", 2, 0.92, 0.98));
+        List<ModelRun> mlp = List.of(modelRun("MLP", 1, 0.80, 0.90), modelRun("MLP", 2, 0.82, 0.92));
+        List<ModelRun> cnn = List.of(modelRun("LeNet-5", 1, 0.90, 0.96), modelRun("LeNet-5", 2, 0.92, 0.98));
         CompareReport.Summary s = CompareReport.summarize(mlp, cnn, 2, 5000, 2048, "c", "d");
 
         CategoryChart bars = CompareReport.bars(s);

@@ -1,5 +1,6 @@
 package cnnvsmlp.report;
 
+import static cnnvsmlp.Fixtures.beansModel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import javax.imageio.ImageIO;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -23,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import cnnvsmlp.data.BeansData;
 import cnnvsmlp.data.BeansShape;
 import cnnvsmlp.model.BeansMlp;
-import cnnvsmlp.train.History;
+import cnnvsmlp.run.History;
 import cnnvsmlp.train.Trainer;
 import cnnvsmlp.train.TrainingObserver;
 
@@ -33,16 +33,10 @@ class PicturesTest {
     @TempDir
     Path dir;
 
-    private static MultiLayerNetwork beansModel() {
-        MultiLayerNetwork net = new MultiLayerNetwork(BeansMlp.configuration(42));
-        net.init();
-        return net;
-    }
-
     @Test
     void surfaceGridSpansTheDataAndHoldsTheModelsOutputs() {
         BeansData beans = BeansData.generate(100, 42);
-        MultiLayerNetwork model = beansModel();
+        MultiLayerNetwork model = beansModel(42);
         BeansSurface surface = BeansSurface.of(model, beans, 0.1);
         double min1 = Double.MAX_VALUE;
         double max1 = -Double.MAX_VALUE;
@@ -66,7 +60,7 @@ class PicturesTest {
         assertEquals(0.1, BeansSurface.stepFor(BeansData.generate(100, 42)), 0, "the spiral: the post's 0.1");
         BeansData circle = BeansShape.CIRCLE.generate(100, 2);
         double step = BeansSurface.stepFor(circle);
-        BeansSurface surface = BeansSurface.of(beansModel(), circle, step);
+        BeansSurface surface = BeansSurface.of(beansModel(42), circle, step);
         double min2 = java.util.stream.IntStream.range(0, 100).mapToDouble(i -> circle.x(i, 1)).min().orElseThrow();
         double max2 = java.util.stream.IntStream.range(0, 100).mapToDouble(i -> circle.x(i, 1)).max().orElseThrow();
         assertTrue(step < 0.025 && step > 0.015, "a circle of diameter 2 gets about 100 cells: " + step);
@@ -97,7 +91,7 @@ class PicturesTest {
     @Test
     void learningCurvesAreTheRecordedHistory() {
         BeansData beans = BeansData.generate(100, 1);
-        History history = new Trainer(new Trainer.Settings(5, 10, 1)).fit(beansModel(), beans.toDataSet(),
+        History history = new Trainer(new Trainer.Settings(5, 10, 1)).fit(beansModel(42), beans.toDataSet(),
                 beans.toDataSet(), TrainingObserver.NONE);
         XYChart accuracy = LearningCurves.accuracy(history, "beans", "the points");
         XYChart loss = LearningCurves.loss(history, "beans", "the points");
@@ -113,7 +107,7 @@ class PicturesTest {
         BeansData beans = BeansData.generate(100, 42);
         Path surfacePng = dir.resolve("surface.png");
         Path dataPng = dir.resolve("data.png");
-        Pictures.savePng(BeansSurface.of(beansModel(), beans, BeansSurface.STEP).chart(beans, "test"), surfacePng);
+        Pictures.savePng(BeansSurface.of(beansModel(42), beans, BeansSurface.STEP).chart(beans, "test"), surfacePng);
         Pictures.savePng(BeansSurface.scatter(beans), dataPng);
         for (Path png : new Path[] {surfacePng, dataPng}) {
             BufferedImage image = ImageIO.read(png.toFile());

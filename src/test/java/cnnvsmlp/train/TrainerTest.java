@@ -1,5 +1,6 @@
 package cnnvsmlp.train;
 
+import static cnnvsmlp.Fixtures.beansModel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,14 +26,10 @@ import cnnvsmlp.data.BeansData;
 import cnnvsmlp.data.Mnist;
 import cnnvsmlp.model.BeansMlp;
 import cnnvsmlp.model.MnistMlp;
+import cnnvsmlp.run.EpochResult;
+import cnnvsmlp.run.History;
 
 class TrainerTest {
-
-    private static MultiLayerNetwork beansModel(long seed) {
-        MultiLayerNetwork net = new MultiLayerNetwork(BeansMlp.configuration(seed));
-        net.init();
-        return net;
-    }
 
     private static History fitBeans(MultiLayerNetwork net, int epochs, int batchSize, long seed) {
         DataSet beans = BeansData.generate(100, seed).toDataSet();

@@ -1,0 +1,128 @@
+package cnnvsmlp.run;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import cnnvsmlp.FixableProblem;
+import cnnvsmlp.run.History;
+import cnnvsmlp.run.TrainingState;
+
+/**
+ * A run's checkpoint, {@code <run>/checkpoint/}: the model with its updater state ({@code model.zip}), where
+ * training stands ({@code state.json}: epochs done, batches of the next, their loss sum and correct count) and
+ * the history so far ({@code history.csv}). The shuffling generator needs no file: it is re-created from the
+ * run's seed and advanced by the epochs done. Written into a fresh folder, each file forced to disk, then put
+ * in place by renames, so a crash at any moment leaves the previous checkpoint or the new one, whole.
+ */
+public final class RunCheckpoint {
+
+    public static final String FOLDER = "checkpoint";
+    static final String PREVIOUS = "checkpoint.previous";
+    static final String MODEL = "model.zip";
+    static final String STATE = "state.json";
+    static final String HISTORY = "history.csv";
+
+    /** A checkpoint read back. */
+    public record Loaded(MultiLayerNetwork model, TrainingState state, Path folder) {
+
+        /** Puts the checkpoint's parameters, updater state and counters into {@code target} (initialised). */
+        public void restoreInto(MultiLayerNetwork target) {
+            if (target.numParams() != model.numParams()) {
+                throw new FixableProblem("the checkpoint in " + folder + " has " + model.numParams()
+                        + " parameters, this model " + target.numParams() + "; it belongs to another model");
+            }
+            target.setParams(model.params().dup());
+            INDArray updaterState = model.getUpdater() == null ? null : model.getUpdater().getStateViewArray();
+            if (updaterState != null && target.getUpdater() != null) {
+                target.getUpdater().getStateViewArray().assign(updaterState);
+            }
+            target.setIterationCount(model.getIterationCount());
+            target.setEpochCount(model.getEpochCount());
+        }
+    }
+
+    private RunCheckpoint() {
+    }
+
+    public static void save(Path run, MultiLayerNetwork model, TrainingState state) {
+        Path fresh = run.resolve("checkpoint.writing-" + ProcessHandle.current().pid());
+        try {
+            deleteRecursively(fresh);
+            Files.createDirectories(fresh);
+            ModelSerializer.writeModel(model, fresh.resolve(MODEL).toFile(), true);
+            Files.writeString(fresh.resolve(HISTORY), History.toCsv(state.history()));
+            Files.writeString(fresh.resolve(STATE), Json.MAPPER.writeValueAsString(Map.of(
+                    "completedEpochs", state.completedEpochs(), "batchesDone", state.batchesDone(),
+                    "lossSum", state.lossSum(), "correct", state.correct(),
+                    "lastGoodLoss", Double.isNaN(state.lastGoodLoss()) ? "NaN" : state.lastGoodLoss())));
+            for (String file : new String[] {MODEL, HISTORY, STATE}) {
+                try (FileChannel channel = FileChannel.open(fresh.resolve(file), StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+            }
+            Path current = run.resolve(FOLDER);
+            Path previous = run.resolve(PREVIOUS);
+            deleteRecursively(previous);
+            if (Files.exists(current)) {
+                Files.move(current, previous, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(fresh, current, StandardCopyOption.ATOMIC_MOVE);
+            deleteRecursively(previous);
+        } catch (IOException e) {
+            throw new FixableProblem("cannot write a checkpoint into " + run + " (" + e.getMessage() + "); free disk"
+                    + " space; the last good checkpoint, if any, is kept", e);
+        }
+    }
+
+    /** The newest whole checkpoint of {@code run}. */
+    public static Loaded load(Path run) {
+        Path folder = run.resolve(FOLDER);
+        if (!Files.isDirectory(folder)) {
+            folder = run.resolve(PREVIOUS); // a crash between the two renames of save
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new FixableProblem(run + " has no checkpoint to resume from (no " + FOLDER + "/ folder); start a"
+                    + " new run instead");
+        }
+        try {
+            JsonNode s = Json.MAPPER.readTree(folder.resolve(STATE).toFile());
+            var history = History.fromCsv(Files.readString(folder.resolve(HISTORY)));
+            int completed = s.get("completedEpochs").asInt();
+            if (history.size() != completed) {
+                throw new IOException("history.csv has " + history.size() + " epochs, state.json says " + completed);
+            }
+            MultiLayerNetwork model = ModelZip.restore(folder.resolve(MODEL));
+            TrainingState state = new TrainingState(completed, s.get("batchesDone").asInt(),
+                    s.get("lossSum").asDouble(), s.get("correct").asLong(),
+                    s.get("lastGoodLoss").isTextual() ? Double.NaN : s.get("lastGoodLoss").asDouble(), history);
+            return new Loaded(model, state, folder);
+        } catch (IOException | RuntimeException e) {
+            throw new FixableProblem("the checkpoint in " + folder + " cannot be read (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + "): it is damaged; start a new run (the run's other files are kept)", e);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

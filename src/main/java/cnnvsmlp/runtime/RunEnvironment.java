@@ -1,0 +1,166 @@
+package cnnvsmlp.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+import cnnvsmlp.dl4j.OneDnn;
+import cnnvsmlp.runtime.Nd4jRuntime;
+
+/**
+ * Where and with what a run ran: machine, Java, ND4J backend and the CPU kernels OpenBLAS chose, library
+ * versions, git commit. Written into every {@code config.json}.
+ *
+ * @param machine host name, OS, CPU model, cores, memory
+ * @param jvm Java version and vendor
+ * @param backend ND4J backend, BLAS vendor, threads, data type; on a GPU the devices (name, compute
+ *     capability, memory) and the CUDA runtime, driver and cuDNN versions ({@link GpuDevices})
+ * @param cpuKernels OpenBLAS' core type (the kernel level it runs) and build configuration, and the
+ *     {@code OPENBLAS_CORETYPE} it was started with
+ * @param versions the project's and its libraries' versions
+ * @param gitCommit the commit of the working tree ("-dirty" when it has uncommitted changes), or "unknown"
+ */
+public record RunEnvironment(Map<String, String> machine, Map<String, String> jvm, Map<String, String> backend,
+        Map<String, String> cpuKernels, Map<String, String> versions, String gitCommit) {
+
+    /** Reads the environment of this JVM; initialises ND4J if it has not yet. */
+    public static RunEnvironment capture() {
+        Map<String, String> machine = new LinkedHashMap<>();
+        machine.put("host", hostName());
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("arch", System.getProperty("os.arch"));
+        machine.put("cpu", CpuKernels.cpuInfoField("model name").orElse("unknown"));
+        machine.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        machine.put("memoryGiB", String.format(java.util.Locale.ROOT, "%.1f", totalMemoryBytes() / (double) (1L << 30)));
+
+        Map<String, String> jvm = new LinkedHashMap<>();
+        jvm.put("version", System.getProperty("java.version"));
+        jvm.put("vendor", System.getProperty("java.vendor"));
+        jvm.put("vm", System.getProperty("java.vm.name"));
+        jvm.put("arguments", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        jvm.put("maxHeapMiB", String.valueOf(Runtime.getRuntime().maxMemory() >> 20));
+
+        Map<String, String> backend = new LinkedHashMap<>();
+        Properties info = Nd4j.getExecutioner().getEnvironmentInformation();
+        backend.put("name", Nd4j.getBackend().getClass().getSimpleName());
+        for (String key : new String[] {"backend", "blas.vendor", "omp.threads", "blas.threads"}) {
+            if (info.get(key) != null) {
+                backend.put(key, String.valueOf(info.get(key)));
+            }
+        }
+        backend.put("dataType", Nd4j.dataType().toString());
+        backend.put("nativeVariant", System.getProperty("org.bytedeco.javacpp.platform.extension", "(plain)"));
+        boolean cuda = GpuDevices.cudaBackend();
+        backend.put("convolutions", OneDnn.available() ? "oneDNN (DL4J's MKLDNNConvHelper, switched on)"
+                : cuda ? "DL4J's im2col path on the GPU (cuBLAS)" : "DL4J's im2col path");
+        backend.putAll(Nd4jRuntime.loadSettings());
+        backend.putAll(GpuDevices.report());
+
+        return new RunEnvironment(machine, jvm, backend, readCpuKernels(), readVersions(), readGitCommit());
+    }
+
+    /** OpenBLAS' own report of the kernels it chose (e.g. "Prescott" or "SkylakeX"), when it is the BLAS. */
+    public static Map<String, String> readCpuKernels() {
+        Map<String, String> kernels = new LinkedHashMap<>();
+        kernels.put("chosen", CpuKernels.describeChoice(System.getenv()));
+        kernels.put("openblasCore", OpenBlasProbe.coreName().orElse("unknown"));
+        kernels.put("openblasConfig", OpenBlasProbe.config().orElse("unknown"));
+        kernels.put("cpuFlags", cpuFlagsSummary());
+        kernels.put("ompWaitPolicy", System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset (OpenMP's default)"));
+        return kernels;
+    }
+
+    public static Map<String, String> readVersions() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        Properties p = new Properties();
+        try (InputStream in = RunEnvironment.class.getResourceAsStream("/cnnvsmlp/versions.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // versions stay unknown
+        }
+        for (String name : p.stringPropertyNames().stream().sorted().toList()) {
+            versions.put(name, p.getProperty(name));
+        }
+        return versions;
+    }
+
+    private static String cpuFlagsSummary() {
+        Set<String> flags = CpuKernels.cpuFlags();
+        if (flags.isEmpty()) {
+            return "unknown";
+        }
+        return Stream.of("avx", "avx2", "fma", "avx512f", "avx512_bf16", "amx_tile").filter(flags::contains)
+                .collect(Collectors.joining(" "));
+    }
+
+    private static long totalMemoryBytes() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getTotalMemorySize();
+        }
+        return Runtime.getRuntime().maxMemory();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static String readGitCommit() {
+        return readGitCommit(null);
+    }
+
+    /**
+     * The commit of the work tree at {@code directory} (null: the current one), "-dirty" when a tracked file
+     * other than the runs' own output ({@code results/}, {@code notebooks-export/}) has uncommitted changes: the
+     * main job rewrites {@code results/README.md} after its first run, which says nothing about the code.
+     */
+    static String readGitCommit(java.nio.file.Path directory) {
+        try {
+            String commit = run(directory, "git", "rev-parse", "HEAD");
+            if (commit.isEmpty()) {
+                return "unknown";
+            }
+            String status = run(directory, "git", "status", "--porcelain", "--untracked-files=no", "--", ":/",
+                    ":(top,exclude)results", ":(top,exclude)notebooks-export");
+            return status.isEmpty() ? commit : commit + "-dirty";
+        } catch (IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return "unknown";
+        }
+    }
+
+    private static String run(java.nio.file.Path directory, String... command)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        Process process = builder.start();
+        process.getOutputStream().close();
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            return "";
+        }
+        return new String(out, StandardCharsets.UTF_8).trim();
+    }
+}

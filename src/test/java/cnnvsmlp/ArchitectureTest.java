@@ -1,0 +1,105 @@
+package cnnvsmlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package graph of docs/architecture.md, held by a scan of the sources: each package refers only to packages
+ * below it (imports and fully qualified names in code, not in comments or strings), so there is no cycle.
+ */
+class ArchitectureTest {
+
+    /** Top to bottom; {@code cnnvsmlp} itself ({@code FixableProblem}) is below them all. */
+    static final List<String> LAYERS = List.of("ide", "cli", "notebook", "bench", "experiment", "report", "train",
+            "model", "data", "run", "runtime", "dl4j");
+
+    static final Path MAIN = Path.of("src/main/java/cnnvsmlp");
+
+    private static final Pattern REFERENCE = Pattern.compile("\\bcnnvsmlp\\.([a-z0-9]+)\\.");
+
+    @Test
+    void everyPackageIsALayer() throws IOException {
+        Set<String> packages = new TreeSet<>();
+        try (Stream<Path> list = Files.list(MAIN)) {
+            list.filter(Files::isDirectory).forEach(p -> packages.add(p.getFileName().toString()));
+        }
+        assertEquals(new TreeSet<>(LAYERS), packages, "a new package takes its place in LAYERS and"
+                + " docs/architecture.md");
+    }
+
+    @Test
+    void packagesReferOnlyToPackagesBelowThem() throws IOException {
+        List<String> upward = new ArrayList<>();
+        for (String layer : LAYERS) {
+            try (Stream<Path> files = Files.list(MAIN.resolve(layer))) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    Matcher m = REFERENCE.matcher(code(Files.readString(file)));
+                    while (m.find()) {
+                        String target = m.group(1);
+                        if (!target.equals(layer) && LAYERS.indexOf(target) <= LAYERS.indexOf(layer)) {
+                            upward.add(MAIN.relativize(file) + " -> " + target);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), upward.stream().distinct().toList(), "references to a package at or above");
+    }
+
+    @Test
+    void theScanSeesCodeButNotCommentsOrStrings() {
+        String source = "import cnnvsmlp.run.Json; // cnnvsmlp.cli.Main\n/** {@link cnnvsmlp.ide.RunAll} */\n"
+                + "String s = \"http://cnnvsmlp.notebook.X \\\" cnnvsmlp.bench.Y\"; char q = '\"';"
+                + " var x = cnnvsmlp.runtime.GpuDevices.cudaBackend();";
+        Matcher m = REFERENCE.matcher(code(source));
+        List<String> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        assertEquals(List.of("run", "runtime"), found);
+        assertTrue(LAYERS.indexOf("cli") < LAYERS.indexOf("experiment"));
+    }
+
+    /** {@code source} without comments, string, text block and character literals (one pass, left to right). */
+    static String code(String source) {
+        StringBuilder code = new StringBuilder(source.length());
+        int i = 0;
+        int n = source.length();
+        while (i < n) {
+            char c = source.charAt(i);
+            if (source.startsWith("//", i)) {
+                i = source.indexOf('\n', i) < 0 ? n : source.indexOf('\n', i);
+            } else if (source.startsWith("/*", i)) {
+                i = source.indexOf("*/", i + 2) < 0 ? n : source.indexOf("*/", i + 2) + 2;
+                code.append(' ');
+            } else if (source.startsWith("\"\"\"", i)) {
+                i = source.indexOf("\"\"\"", i + 3) < 0 ? n : source.indexOf("\"\"\"", i + 3) + 3;
+                code.append("\"\"");
+            } else if (c == '"' || c == '\'') {
+                int j = i + 1;
+                while (j < n && source.charAt(j) != c && source.charAt(j) != '\n') {
+                    j += source.charAt(j) == '\\' ? 2 : 1;
+                }
+                i = j + 1;
+                code.append(c).append(c);
+            } else {
+                code.append(c);
+                i++;
+            }
+        }
+        return code.toString();
+    }
+}

@@ -1,0 +1,49 @@
+package cnnvsmlp.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunEnvironmentTest {
+
+    private static void git(Path repo, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@t",
+                "-c", "commit.gpgsign=false"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+    }
+
+    @Test
+    void theRunsOwnOutputDoesNotMakeTheCommitDirtyButCodeDoes(@TempDir Path repo) throws Exception {
+        assumeTrue(new ProcessBuilder("git", "--version").start().waitFor() == 0, "git is installed");
+        git(repo, "init", "-q");
+        Files.createDirectories(repo.resolve("results"));
+        Files.createDirectories(repo.resolve("notebooks-export"));
+        Files.createDirectories(repo.resolve("src"));
+        Files.writeString(repo.resolve("results/README.md"), "runs\n");
+        Files.writeString(repo.resolve("notebooks-export/a.ipynb"), "{}\n");
+        Files.writeString(repo.resolve("src/A.java"), "class A {}\n");
+        git(repo, "add", ".");
+        git(repo, "commit", "-q", "-m", "first");
+        String commit = RunEnvironment.readGitCommit(repo);
+        assertEquals(40, commit.length(), commit);
+
+        Files.writeString(repo.resolve("results/README.md"), "runs, rewritten by the main job\n");
+        Files.writeString(repo.resolve("notebooks-export/a.ipynb"), "{\"cells\": []}\n");
+        assertEquals(commit, RunEnvironment.readGitCommit(repo), "results and notebooks are the runs' output");
+
+        Files.writeString(repo.resolve("src/A.java"), "class A { int changed; }\n");
+        assertEquals(commit + "-dirty", RunEnvironment.readGitCommit(repo));
+        assertTrue(RunEnvironment.readGitCommit(repo.resolve("src")).endsWith("-dirty"), "from a subfolder too");
+    }
+}
