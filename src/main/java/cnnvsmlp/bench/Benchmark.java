@@ -6,7 +6,7 @@ import org.nd4j.linalg.dataset.DataSet;
 
 import cnnvsmlp.data.BeansData;
 import cnnvsmlp.data.Mnist;
-import cnnvsmlp.experiment.Experiment;
+import cnnvsmlp.experiment.ExperimentId;
 import cnnvsmlp.model.BeansMlp;
 import cnnvsmlp.model.LeNet5;
 import cnnvsmlp.model.MnistMlp;
@@ -35,12 +35,12 @@ public final class Benchmark {
      *     extrapolated to 60,000)
      * @param beansEpochs epochs of the beans run (the post: 5000)
      */
-    public static Measurement measure(Experiment experiment, int batchSize, Mnist mnist, int trainExamples,
+    public static Measurement measure(ExperimentId experiment, int batchSize, Mnist mnist, int trainExamples,
             int beansEpochs) {
         Nd4jRuntime.configure(experiment.defaultThreads(), experiment.opThreads(experiment.defaultThreads()));
         MachinePeak peak = MachinePeak.ofThisMachine();
         String kernels = GpuDevices.cudaBackend() ? "CUDA" : OpenBlasProbe.coreName().orElse("unknown");
-        if (experiment == Experiment.BEANS) {
+        if (experiment == ExperimentId.BEANS) {
             DataSet beans = BeansData.generate(BeansData.POST_SIZE, 42).toDataSet();
             MultiLayerNetwork net = network(BeansMlp.configuration(42));
             History history = new Trainer(new Trainer.Settings(beansEpochs, batchSize, 42)).fit(net, beans, beans,
@@ -52,9 +52,9 @@ public final class Benchmark {
                     / 1e9;
             return new Measurement(experiment.id(), batchSize, kernels, examples, train, eval, examples / train, gflops,
                     gflops / peak.gflops(), MachinePeak.peakResidentMiB(),
-                    (train + eval) * Experiment.POST_EPOCHS / beansEpochs / 3600);
+                    (train + eval) * ExperimentId.POST_EPOCHS / beansEpochs / 3600);
         }
-        boolean cnn = experiment == Experiment.LENET5;
+        boolean cnn = experiment == ExperimentId.LENET5;
         Mnist.Split trainSplit = mnist.train().head(trainExamples);
         DataSet train = cnn ? Mnist.imageDataSet(trainSplit) : Mnist.flatDataSet(trainSplit);
         DataSet test = cnn ? Mnist.imageDataSet(mnist.test()) : Mnist.flatDataSet(mnist.test());
@@ -67,7 +67,7 @@ public final class Benchmark {
         double gflops = Flops.trainingPerExample(net, Evaluator.rows(test.getFeatures(), 0, 1)) / perExample / 1e9;
         return new Measurement(experiment.id(), batchSize, kernels, examples, perExample * MNIST_EPOCH,
                 timed.evalSeconds(), 1 / perExample, gflops, gflops / peak.gflops(), MachinePeak.peakResidentMiB(),
-                (perExample * MNIST_EPOCH + timed.evalSeconds()) * Experiment.POST_EPOCHS / 3600);
+                (perExample * MNIST_EPOCH + timed.evalSeconds()) * ExperimentId.POST_EPOCHS / 3600);
     }
 
     private static MultiLayerNetwork network(MultiLayerConfiguration conf) {

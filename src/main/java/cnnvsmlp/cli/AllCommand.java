@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import cnnvsmlp.experiment.AllExperiments;
-import cnnvsmlp.experiment.Experiment;
-import cnnvsmlp.experiment.Settings;
+import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.experiment.RunContext;
 
 /** {@code all}: the three experiments and the table that compares them. */
 @Command(name = "all", mixinStandardHelpOptions = true,
@@ -36,11 +36,10 @@ final class AllCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String[] args = spec.commandLine().getParseResult().originalArgs().toArray(String[]::new);
-        Settings beans = training.resolve(spec, Experiment.BEANS, args);
-        Settings mnistMlp = mnist.applyTo(training.resolve(spec, Experiment.MNIST_MLP, args));
-        Settings lenet5 = mnist.applyTo(training.resolve(spec, Experiment.LENET5, args));
-        AllExperiments.run(beans, mnistMlp, lenet5);
-        ExportCommand.export(beans.outputDir(), notebooks);
+        RunContext context = mnist.applyTo(training.context(args)).build();
+        AllExperiments.run(training.spec(spec, ExperimentId.BEANS), training.spec(spec, ExperimentId.MNIST_MLP),
+                training.spec(spec, ExperimentId.LENET5), context);
+        ExportCommand.export(context.outputDir(), notebooks);
         return 0;
     }
 }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.bench.MachinePeak;
 import cnnvsmlp.bench.Measurement;
-import cnnvsmlp.experiment.Experiment;
+import cnnvsmlp.experiment.ExperimentId;
 import cnnvsmlp.report.ResultsIndex;
 import cnnvsmlp.run.Json;
 import cnnvsmlp.run.RunFolder;
@@ -82,8 +82,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<Measurement> measurements = new ArrayList<>();
         for (String id : models) {
-            Experiment experiment = experiment(id);
-            List<Integer> sizes = experiment == Experiment.BEANS ? List.of(experiment.postBatchSize()) : batchSizes;
+            ExperimentId experiment = experiment(id);
+            List<Integer> sizes = experiment == ExperimentId.BEANS ? List.of(experiment.postBatchSize()) : batchSizes;
             for (int batchSize : sizes) {
                 out.printf(Locale.ROOT, "measuring %s at batch %d ...%n", experiment.id(), batchSize);
                 Measurement m = measureInChild(experiment, batchSize);
@@ -113,16 +113,16 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Experiment experiment(String id) {
+    private ExperimentId experiment(String id) {
         try {
-            return Experiment.byId(id);
+            return ExperimentId.byId(id);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "unknown model '" + id
                     + "' for --models; choose from beans, mnist-mlp, lenet5");
         }
     }
 
-    private Measurement measureInChild(Experiment experiment, int batchSize) throws IOException, InterruptedException {
+    private Measurement measureInChild(ExperimentId experiment, int batchSize) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("bench-one", "--model", experiment.id(), "--batch-size",
                 String.valueOf(batchSize), "--train-examples", String.valueOf(trainExamples), "--beans-epochs",
                 String.valueOf(beansEpochs)));

@@ -9,9 +9,9 @@ import picocli.CommandLine.Option;
 import cnnvsmlp.bench.Benchmark;
 import cnnvsmlp.bench.Measurement;
 import cnnvsmlp.data.Mnist;
-import cnnvsmlp.experiment.Experiment;
+import cnnvsmlp.experiment.ExperimentId;
 import cnnvsmlp.experiment.MnistData;
-import cnnvsmlp.experiment.Settings;
+import cnnvsmlp.experiment.RunContext;
 import cnnvsmlp.run.Json;
 
 /** One measurement of {@code bench}, in the JVM {@code bench} starts for it; prints one JSON line. */
@@ -35,11 +35,11 @@ final class BenchOneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Experiment experiment = Experiment.byId(model);
+        ExperimentId experiment = ExperimentId.byId(model);
         Mnist data = null;
         if (experiment.usesMnist()) {
-            Settings settings = mnist.applyTo(Settings.post(experiment).withProgress(false, System.err));
-            data = MnistData.load(settings);
+            data = MnistData.load(mnist.applyTo(RunContext.defaults().showProgress(false).console(System.err))
+                    .build());
         }
         Measurement m = Benchmark.measure(experiment, batchSize, data, trainExamples, beansEpochs);
         Console.out().println(BenchCommand.LINE_PREFIX + Json.compact(m));

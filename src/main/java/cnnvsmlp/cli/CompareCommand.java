@@ -12,8 +12,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import cnnvsmlp.experiment.Comparison;
-import cnnvsmlp.experiment.Experiment;
-import cnnvsmlp.experiment.Settings;
+import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.experiment.RunSpec;
 
 /** {@code compare}: the MLP against LeNet-5 over several seeds, with one budget. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -50,13 +50,13 @@ final class CompareCommand implements Callable<Integer> {
                     + seeds);
         }
         String[] args = spec.commandLine().getParseResult().originalArgs().toArray(String[]::new);
-        Settings mlp = mnist.applyTo(training.resolve(spec, Experiment.MNIST_MLP, args));
-        Settings cnn = mnist.applyTo(training.resolve(spec, Experiment.LENET5, args));
+        RunSpec mlp = training.spec(spec, ExperimentId.MNIST_MLP);
+        RunSpec cnn = training.spec(spec, ExperimentId.LENET5);
         if (mlp.epochs() != cnn.epochs()) {
             throw new ParameterException(spec.commandLine(), "the two models need one budget; give --epochs");
         }
         List<Long> seedList = LongStream.range(0, seeds).map(i -> mlp.seed() + i).boxed().toList();
-        Comparison.run(mlp, cnn, seedList, !noReuse);
+        Comparison.run(mlp, cnn, seedList, !noReuse, mnist.applyTo(training.context(args)).build());
         return 0;
     }
 }

@@ -3,7 +3,6 @@ package cnnvsmlp.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,10 +11,11 @@ import picocli.CommandLine.Spec;
 
 import cnnvsmlp.data.BeansData;
 import cnnvsmlp.experiment.BeansExperiment;
-import cnnvsmlp.experiment.Experiment;
-import cnnvsmlp.experiment.LeNet5Experiment;
-import cnnvsmlp.experiment.MnistMlpExperiment;
-import cnnvsmlp.experiment.Settings;
+import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.experiment.MnistData;
+import cnnvsmlp.experiment.Run;
+import cnnvsmlp.experiment.RunContext;
+import cnnvsmlp.experiment.RunSpec;
 
 /** One subcommand per experiment. */
 abstract class ExperimentCommand implements Callable<Integer> {
@@ -31,11 +31,16 @@ abstract class ExperimentCommand implements Callable<Integer> {
                     + " that differ from it are refused); it ends as if it had never stopped.")
     Path resume;
 
-    abstract Experiment experiment();
+    abstract ExperimentId experiment();
 
-    Settings settings() {
-        return training.resolve(spec, experiment(), spec.commandLine().getParseResult().originalArgs()
-                .toArray(String[]::new), resume);
+    RunSpec spec() {
+        return resume == null ? training.spec(spec, experiment()) : training.resumed(spec, experiment(), resume);
+    }
+
+    RunContext.Builder context() {
+        RunContext.Builder context = training.context(spec.commandLine().getParseResult().originalArgs()
+                .toArray(String[]::new));
+        return resume == null ? context : context.outputDir(TrainingOptions.outputDirOf(resume)).resume(resume);
     }
 
     @Command(name = "beans", mixinStandardHelpOptions = true,
@@ -45,56 +50,52 @@ abstract class ExperimentCommand implements Callable<Integer> {
         BeansDataOptions data;
 
         @Override
-        Experiment experiment() {
-            return Experiment.BEANS;
+        ExperimentId experiment() {
+            return ExperimentId.BEANS;
         }
 
         @Override
         public Integer call() {
-            Settings settings = settings();
-            BeansData beans = data.load(spec, settings.seed());
+            RunSpec run = spec();
+            BeansData beans = data.load(spec, run.seed());
             if (data.exporting()) {
                 data.export(beans, Console.out());
                 return 0;
             }
-            BeansExperiment.run(settings, beans);
+            Run.run(new BeansExperiment(beans), run, context().build());
+            return 0;
+        }
+    }
+
+    /** The two MNIST experiments: the same options, the same data. */
+    abstract static class OnMnist extends ExperimentCommand {
+        @Mixin
+        MnistOptions mnist;
+
+        @Override
+        public Integer call() {
+            RunSpec run = spec();
+            RunContext context = mnist.applyTo(context()).build();
+            Run.run(MnistData.experiment(experiment(), MnistData.load(context)), run, context);
             return 0;
         }
     }
 
     @Command(name = "mnist-mlp", mixinStandardHelpOptions = true,
             description = "Experiment 2: the 784-256-256-256-10 MLP on MNIST (batch 2048).")
-    static final class MnistMlp extends ExperimentCommand {
-        @Mixin
-        MnistOptions mnist;
-
+    static final class MnistMlp extends OnMnist {
         @Override
-        Experiment experiment() {
-            return Experiment.MNIST_MLP;
-        }
-
-        @Override
-        public Integer call() {
-            MnistMlpExperiment.run(mnist.applyTo(settings()));
-            return 0;
+        ExperimentId experiment() {
+            return ExperimentId.MNIST_MLP;
         }
     }
 
     @Command(name = "lenet5", mixinStandardHelpOptions = true,
             description = "Experiment 3: LeNet-5 on MNIST (batch 2048).")
-    static final class LeNet5 extends ExperimentCommand {
-        @Mixin
-        MnistOptions mnist;
-
+    static final class LeNet5 extends OnMnist {
         @Override
-        Experiment experiment() {
-            return Experiment.LENET5;
-        }
-
-        @Override
-        public Integer call() {
-            LeNet5Experiment.run(mnist.applyTo(settings()));
-            return 0;
+        ExperimentId experiment() {
+            return ExperimentId.LENET5;
         }
     }
 }

@@ -17,10 +17,10 @@ import picocli.CommandLine.Spec;
 
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.experiment.Comparison;
-import cnnvsmlp.experiment.Experiment;
+import cnnvsmlp.experiment.ExperimentId;
 import cnnvsmlp.report.CompareReport.ModelRun;
 import cnnvsmlp.report.FidelityReport;
-import cnnvsmlp.report.Pictures;
+import cnnvsmlp.report.PngFiles;
 import cnnvsmlp.report.ResultsIndex;
 import cnnvsmlp.run.AtomicFiles;
 import cnnvsmlp.run.Json;
@@ -54,8 +54,8 @@ final class FidelityPlotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<FidelityReport.ModelFidelity> verdicts = new ArrayList<>();
         List<XYChart> charts = new ArrayList<>();
-        for (Experiment experiment : List.of(Experiment.MNIST_MLP, Experiment.LENET5)) {
-            String torchName = experiment == Experiment.MNIST_MLP ? "mlp" : "lenet";
+        for (ExperimentId experiment : List.of(ExperimentId.MNIST_MLP, ExperimentId.LENET5)) {
+            String torchName = experiment == ExperimentId.MNIST_MLP ? "mlp" : "lenet";
             Map<Long, double[]> project = new LinkedHashMap<>();
             Map<Long, double[]> torch = new LinkedHashMap<>();
             for (long s = seed; s < seed + seeds; s++) {
@@ -71,10 +71,10 @@ final class FidelityPlotCommand implements Callable<Integer> {
             FidelityReport.Curves p = FidelityReport.curves("DL4J (this project)", project);
             FidelityReport.Curves t = FidelityReport.curves("PyTorch", torch);
             verdicts.add(FidelityReport.compare(experiment.model(), p, t));
-            charts.add(FidelityReport.chart(experiment.model(), p, t, experiment == Experiment.MNIST_MLP
+            charts.add(FidelityReport.chart(experiment.model(), p, t, experiment == ExperimentId.MNIST_MLP
                     ? new java.awt.Color(40, 90, 200) : new java.awt.Color(200, 50, 40)));
         }
-        Pictures.saveTiles(charts, 2, 0.8, torchLogs.resolve(FidelityReport.PNG));
+        PngFiles.saveTiles(charts, 2, 0.8, torchLogs.resolve(FidelityReport.PNG));
         String command = Main.commandLine(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
         AtomicFiles.writeString(torchLogs.resolve(FidelityReport.MARKDOWN),
                 FidelityReport.markdown(verdicts, command, Instant.now().toString()));

@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 import cnnvsmlp.FixableProblem;
+import cnnvsmlp.data.MnistDownloader;
 import cnnvsmlp.dl4j.OneDnn;
+import cnnvsmlp.experiment.ExperimentId;
 import cnnvsmlp.experiment.RunInterrupted;
 import cnnvsmlp.runtime.Nd4jRuntime;
 import cnnvsmlp.runtime.RunEnvironment;
@@ -58,6 +60,8 @@ public final class Main implements Runnable {
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         OneDnn.selectNativeVariant();
         Nd4jRuntime.beforeLoad();
+        System.setProperty("java.awt.headless", "true"); // charts are drawn into files, never shown
+        describeDefaults();
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -89,6 +93,16 @@ public final class Main implements Runnable {
             err.println("error: " + problem);
             return EXIT_PROBLEM;
         }
+    }
+
+    /** The values that the options' descriptions name ({@code ${cnnvsmlp.*}}), set before picocli reads them. */
+    static void describeDefaults() {
+        System.setProperty("cnnvsmlp.postEpochs", String.valueOf(ExperimentId.POST_EPOCHS));
+        System.setProperty("cnnvsmlp.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        for (ExperimentId e : ExperimentId.values()) {
+            System.setProperty("cnnvsmlp.quick." + e.id(), String.valueOf(e.quickEpochs()));
+        }
+        System.setProperty("cnnvsmlp.mirrors", MnistDownloader.DEFAULT_MIRRORS.toString());
     }
 
     /** The message for an ND4J backend that failed to load, or null when {@code e} is something else. */

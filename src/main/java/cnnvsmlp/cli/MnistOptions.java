@@ -8,7 +8,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 import cnnvsmlp.data.MnistDownloader;
-import cnnvsmlp.experiment.Settings;
+import cnnvsmlp.experiment.RunContext;
 
 /** Where MNIST comes from. */
 final class MnistOptions {
@@ -25,11 +25,8 @@ final class MnistOptions {
                     + " (comma-separated), else ${cnnvsmlp.mirrors}.")
     List<URI> mirrors;
 
-    static {
-        System.setProperty("cnnvsmlp.mirrors", MnistDownloader.DEFAULT_MIRRORS.toString());
-    }
-
-    Settings applyTo(Settings settings) {
+    /** {@code context} with MNIST from {@code --data-dir} and the mirrors of {@code --mirror} or MNIST_MIRRORS. */
+    RunContext.Builder applyTo(RunContext.Builder context) {
         List<URI> chosen = mirrors;
         if (chosen == null || chosen.isEmpty()) {
             String fromEnvironment = System.getenv(ENV_MIRRORS);
@@ -45,6 +42,6 @@ final class MnistOptions {
                 chosen = MnistDownloader.DEFAULT_MIRRORS;
             }
         }
-        return settings.withMnistSource(dataDir, chosen);
+        return context.dataDir(dataDir).mirrors(chosen);
     }
 }

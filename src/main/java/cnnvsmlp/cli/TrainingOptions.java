@@ -1,20 +1,19 @@
 package cnnvsmlp.cli;
 
-import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 import cnnvsmlp.FixableProblem;
-import cnnvsmlp.experiment.Experiment;
-import cnnvsmlp.experiment.Settings;
-import cnnvsmlp.run.Json;
+import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.experiment.RunContext;
+import cnnvsmlp.experiment.RunSpec;
+import cnnvsmlp.run.RunConfig;
 import cnnvsmlp.run.RunFolder;
 
 /** The options every experiment takes. Their defaults are the post's. */
@@ -61,21 +60,32 @@ final class TrainingOptions {
                     + " Default: beans 500, MNIST 10; also at the end and on Ctrl-C. 0: only those.")
     Integer checkpointEvery;
 
-    static {
-        System.setProperty("cnnvsmlp.postEpochs", String.valueOf(Experiment.POST_EPOCHS));
-        System.setProperty("cnnvsmlp.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
-        for (Experiment e : Experiment.values()) {
-            System.setProperty("cnnvsmlp.quick." + e.id(), String.valueOf(e.quickEpochs()));
+    /** What {@code experiment} trains, after checking every option. */
+    RunSpec spec(CommandSpec spec, ExperimentId experiment) {
+        check(spec);
+        RunSpec.Builder builder = RunSpec.post(experiment).seed(seed);
+        if (epochs != null) {
+            builder.epochs(epochs, "--epochs");
+        } else if (quick) {
+            builder.quick();
         }
+        if (batchSize != null) {
+            builder.batchSize(batchSize);
+        }
+        if (checkpointEvery != null) {
+            builder.checkpointEvery(checkpointEvery);
+        }
+        return builder.build();
     }
 
-    /** The settings of {@code experiment}, after checking every option. */
-    Settings resolve(CommandSpec spec, Experiment experiment, String[] args) {
-        return resolve(spec, experiment, args, null);
+    /** Where and how runs happen: output folder, threads, progress, console and the command line to record. */
+    RunContext.Builder context(String[] args) {
+        return RunContext.defaults().outputDir(outputDir).threads(threads)
+                .showProgress(!noProgress && System.console() != null).command(Main.commandLine(args))
+                .console(Console.out());
     }
 
-    /** As above; with {@code resume} set, the settings of that run, refusing options that contradict them. */
-    Settings resolve(CommandSpec spec, Experiment experiment, String[] args, Path resume) {
+    private void check(CommandSpec spec) {
         if (epochs != null && quick) {
             throw new ParameterException(spec.commandLine(), "--epochs and --quick both set the budget; give one");
         }
@@ -95,54 +105,34 @@ final class TrainingOptions {
             throw new ParameterException(spec.commandLine(), "--threads must be between 1 and " + MAX_THREADS
                     + ", got " + threads);
         }
-        int budget;
-        String source;
-        if (epochs != null) {
-            budget = epochs;
-            source = "--epochs";
-        } else if (quick) {
-            budget = experiment.quickEpochs();
-            source = "quick preset";
-        } else {
-            budget = Experiment.POST_EPOCHS;
-            source = Settings.POST_BUDGET;
-        }
         if (checkpointEvery != null && (checkpointEvery < 0 || checkpointEvery > MAX_EPOCHS)) {
             throw new ParameterException(spec.commandLine(), "--checkpoint-every must be between 0 and " + MAX_EPOCHS
                     + ", got " + checkpointEvery);
         }
-        boolean progress = !noProgress && System.console() != null;
-        Settings post = Settings.post(experiment);
-        int every = checkpointEvery == null ? experiment.checkpointEvery() : checkpointEvery;
-        Settings settings = new Settings(experiment, budget, source, batchSize == null ? experiment.postBatchSize()
-                : batchSize, seed, outputDir, null, post.mirrors(), threads == null ? experiment.defaultThreads()
-                : threads, progress, Main.commandLine(args), Console.out(), every, null);
-        return resume == null ? settings : resumed(spec, settings, resume);
     }
 
-    /** The settings of the run in {@code resume}, refusing options that contradict them. */
-    private Settings resumed(CommandSpec spec, Settings given, Path resume) {
-        JsonNode config;
-        try {
-            config = Json.MAPPER.readTree(resume.resolve(RunFolder.CONFIG).toFile());
-        } catch (IOException e) {
-            throw new FixableProblem(resume + " is not a run folder (no readable " + RunFolder.CONFIG + ": "
-                    + e.getMessage() + "); give --resume the folder of a run, e.g. results/lenet5/<run-id>");
+    /**
+     * What the run in {@code resume} trains, from its config.json, refusing options that contradict it; the
+     * checkpoint interval and everything of the context may differ.
+     */
+    RunSpec resumed(CommandSpec spec, ExperimentId experiment, Path resume) {
+        RunSpec given = spec(spec, experiment);
+        if (!Files.isRegularFile(resume.resolve(RunFolder.CONFIG))) {
+            throw new FixableProblem(resume + " is not a run folder (no " + RunFolder.CONFIG + "); give --resume the"
+                    + " folder of a run, e.g. results/lenet5/<run-id>");
         }
-        Experiment experiment = given.experiment();
-        String runExperiment = config.path("experiment").asText();
-        if (!runExperiment.equals(experiment.id())) {
-            throw new ParameterException(spec.commandLine(), resume + " is a run of " + runExperiment + ", not of "
-                    + experiment.id() + "; resume it with: cnn-vs-mlp " + runExperiment + " --resume " + resume);
+        RunConfig config = RunConfig.read(RunFolder.open(resume));
+        if (!config.experiment().equals(experiment.id())) {
+            throw new ParameterException(spec.commandLine(), resume + " is a run of " + config.experiment()
+                    + ", not of " + experiment.id() + "; resume it with: cnn-vs-mlp " + config.experiment()
+                    + " --resume " + resume);
         }
-        if ("finished".equals(config.path("status").asText())) {
+        if ("finished".equals(config.status())) {
             throw new FixableProblem(resume + " finished already; there is nothing to resume (start a new run with"
                     + " more --epochs instead)");
         }
-        int runEpochs = config.path("budget").path("epochs").asInt();
-        int runBatch = config.path("hyperParameters").path("batchSize").asInt();
-        long runSeed = config.path("seed").asLong();
-        var parsed = spec.commandLine().getParseResult();
+        int runEpochs = config.budget().epochs();
+        int runBatch = config.batchSize();
         List<String> differences = new ArrayList<>();
         if ((epochs != null || quick) && given.epochs() != runEpochs) {
             differences.add("epochs " + given.epochs() + " (the run: " + runEpochs + ")");
@@ -150,16 +140,19 @@ final class TrainingOptions {
         if (batchSize != null && batchSize != runBatch) {
             differences.add("--batch-size " + batchSize + " (the run: " + runBatch + ")");
         }
-        if (parsed.hasMatchedOption("--seed") && seed != runSeed) {
-            differences.add("--seed " + seed + " (the run: " + runSeed + ")");
+        if (spec.commandLine().getParseResult().hasMatchedOption("--seed") && seed != config.seed()) {
+            differences.add("--seed " + seed + " (the run: " + config.seed() + ")");
         }
         if (!differences.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "cannot resume " + resume + " with another configuration: "
                     + String.join(", ", differences) + "; leave these options out to continue it as it was");
         }
-        Path runsDir = resume.toAbsolutePath().normalize().getParent();
-        return new Settings(experiment, runEpochs, config.path("budget").path("source").asText(), runBatch, runSeed,
-                runsDir.getParent(), null, given.mirrors(), given.threads(), given.showProgress(), given.command(),
-                given.console(), given.checkpointEvery(), resume);
+        return given.toBuilder().epochs(runEpochs, config.budget().source()).batchSize(runBatch).seed(config.seed())
+                .build();
+    }
+
+    /** The results folder that holds the run folder {@code resume} ({@code <output>/<experiment>/<run-id>}). */
+    static Path outputDirOf(Path resume) {
+        return resume.toAbsolutePath().normalize().getParent().getParent();
     }
 }

@@ -3,6 +3,7 @@ package cnnvsmlp.experiment;
 import java.util.ArrayList;
 import java.util.List;
 
+import cnnvsmlp.data.BeansData;
 import cnnvsmlp.data.Mnist;
 import cnnvsmlp.report.ComparisonTable;
 
@@ -13,26 +14,28 @@ public final class AllExperiments {
     }
 
     /**
-     * @param beans settings of the beans run
-     * @param mnistMlp settings of the MNIST MLP run
-     * @param lenet5 settings of the LeNet-5 run
+     * @param beans what the beans run trains (on the post's points for its seed)
+     * @param mnistMlp what the MNIST MLP run trains
+     * @param lenet5 what the LeNet-5 run trains
+     * @param context where all three go
      */
-    public static List<RunResult> run(Settings beans, Settings mnistMlp, Settings lenet5) {
-        Mnist mnist = MnistData.load(mnistMlp); // first, so a missing data set stops the job before any training
+    public static List<RunResult> run(RunSpec beans, RunSpec mnistMlp, RunSpec lenet5, RunContext context) {
+        Mnist mnist = MnistData.load(context); // first, so a missing data set stops the job before any training
         List<RunResult> results = new ArrayList<>();
-        results.add(BeansExperiment.run(beans));
-        results.add(MnistMlpExperiment.run(mnistMlp, mnist));
-        results.add(LeNet5Experiment.run(lenet5, mnist));
-        beans.console().println();
-        beans.console().print(ComparisonTable.render(results.stream().map(AllExperiments::row).toList()));
+        results.add(Run.run(new BeansExperiment(BeansData.generate(BeansData.POST_SIZE, beans.seed())), beans,
+                context));
+        results.add(Run.run(new MnistMlpExperiment(mnist), mnistMlp, context));
+        results.add(Run.run(new LeNet5Experiment(mnist), lenet5, context));
+        context.console().println();
+        context.console().print(ComparisonTable.render(results.stream().map(AllExperiments::row).toList()));
         if (mnistMlp.epochs() == lenet5.epochs() && mnistMlp.batchSize() == lenet5.batchSize()) {
-            Comparison.write(mnistMlp, results.get(1), results.get(2));
+            Comparison.write(mnistMlp, context, results.get(1), results.get(2));
         }
         return results;
     }
 
     private static ComparisonTable.Row row(RunResult r) {
-        return new ComparisonTable.Row(r.experiment().model(), r.parameters(), r.epochsRun(), Experiment.POST_EPOCHS,
+        return new ComparisonTable.Row(r.experiment().model(), r.parameters(), r.epochsRun(), ExperimentId.POST_EPOCHS,
                 r.accuracy(), r.metrics().evaluatedOn(), r.seconds());
     }
 }

@@ -1,5 +1,6 @@
 package cnnvsmlp.experiment;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,59 +12,72 @@ import org.nd4j.linalg.dataset.DataSet;
 import cnnvsmlp.data.BeansData;
 import cnnvsmlp.model.BeansMlp;
 import cnnvsmlp.report.BeansSurface;
-import cnnvsmlp.report.Pictures;
+import cnnvsmlp.report.PngFiles;
 import cnnvsmlp.run.EpochResult;
-import cnnvsmlp.train.TrainingObserver;
 
 /** Experiment 1: the 2-8-8-8-1 MLP learns the two spirals. */
-public final class BeansExperiment {
+public final class BeansExperiment implements Experiment {
 
     public static final String DATA_PNG = "beans-data.png";
     public static final String SURFACE_PNG = "beans-surface.png";
     /** The surface at epochs 0, 1 %, 10 % and 100 % of the budget, side by side. */
     public static final String TRAINING_PNG = "beans-training.png";
 
-    private BeansExperiment() {
+    private final BeansData beans;
+
+    /** The same network and training on any two-class points: the post's, another {@code BeansShape}, a CSV file. */
+    public BeansExperiment(BeansData beans) {
+        this.beans = beans;
     }
 
-    public static RunResult run(Settings settings) {
-        return run(settings, BeansData.generate(BeansData.POST_SIZE, settings.seed())); // X, Y = get_beans(100)
+    /** The post's points: {@code X, Y = get_beans(100)}, their noise drawn from {@code seed}. */
+    public static BeansExperiment post(long seed) {
+        return new BeansExperiment(BeansData.generate(BeansData.POST_SIZE, seed));
     }
 
-    /** The same network and training on other two-class points: another {@code BeansShape} or a CSV file. */
-    public static RunResult run(Settings settings, BeansData beans) {
+    @Override
+    public ExperimentId id() {
+        return ExperimentId.BEANS;
+    }
+
+    @Override
+    public MultiLayerNetwork network(long seed) {
+        return new MultiLayerNetwork(BeansMlp.configuration(seed));
+    }
+
+    /** {@code model.fit(X, Y, epochs=5000, batch_size=10)}: the post has no test set and judges the fit on X itself. */
+    @Override
+    public Data data() {
         DataSet xy = beans.toDataSet();
-        MultiLayerNetwork model = new MultiLayerNetwork(BeansMlp.configuration(settings.seed()));
-        double step = BeansSurface.stepFor(beans);
-        SurfaceSnapshots snapshots = new SurfaceSnapshots(model, beans, step,
-                BeansSurface.snapshotEpochs(settings.epochs()));
-        // model.fit(X, Y, epochs=5000, batch_size=10); the post has no test set and judges the fit on X itself
-        return ExperimentRunner.fit(settings, model, xy, xy, beans.toString(), "the " + beans.size() + " training points",
-                snapshots, (trained, folder) -> {
-                    Pictures.savePng(BeansSurface.scatter(beans), folder.resolve(DATA_PNG));         // show_scatter
-                    Pictures.savePng(BeansSurface.of(trained, beans, step)                             // show_scatter_surface
-                            .chart(beans, "beans MLP: P(label 1) after " + settings.epochs() + " epochs"),
-                            folder.resolve(SURFACE_PNG));
-                    Pictures.saveTiles(snapshots.charts(), 2, 0.7, folder.resolve(TRAINING_PNG));
-                });
+        return new Data(xy, xy, beans.toString(), "the " + beans.size() + " training points");
     }
 
-    /** The model's surface at chosen epochs (0: before training), for the picture of the spiral being learned. */
-    static final class SurfaceSnapshots implements TrainingObserver {
+    @Override
+    public Pictures pictures(MultiLayerNetwork network, RunSpec spec) {
+        double step = BeansSurface.stepFor(beans);
+        return new SurfaceSnapshots(network, beans, step, BeansSurface.snapshotEpochs(spec.epochs()), spec.epochs());
+    }
+
+    /**
+     * The post's {@code show_scatter} and {@code show_scatter_surface}, and the model's surface at chosen epochs
+     * (0: before training), for the picture of the spiral being learned.
+     */
+    static final class SurfaceSnapshots implements Pictures {
         private final MultiLayerNetwork model;
         private final BeansData beans;
         private final double step;
         private final List<Integer> epochs;
+        private final int budget;
         private final Map<Integer, BeansSurface> surfaces = new TreeMap<>();
+        private int resumedAfter = -1;
 
-        SurfaceSnapshots(MultiLayerNetwork model, BeansData beans, double step, List<Integer> epochs) {
+        SurfaceSnapshots(MultiLayerNetwork model, BeansData beans, double step, List<Integer> epochs, int budget) {
             this.model = model;
             this.beans = beans;
             this.step = step;
             this.epochs = epochs;
+            this.budget = budget;
         }
-
-        private int resumedAfter = -1;
 
         /** A resumed run cannot draw the epochs before its checkpoint: its picture starts there. */
         @Override
@@ -87,6 +101,14 @@ public final class BeansExperiment {
             if (epochs.contains(epoch)) {
                 surfaces.put(epoch, BeansSurface.of(model, beans, step));
             }
+        }
+
+        @Override
+        public void draw(MultiLayerNetwork trained, Path folder) {
+            PngFiles.savePng(BeansSurface.scatter(beans), folder.resolve(DATA_PNG));     // show_scatter
+            PngFiles.savePng(BeansSurface.of(trained, beans, step)                         // show_scatter_surface
+                    .chart(beans, "beans MLP: P(label 1) after " + budget + " epochs"), folder.resolve(SURFACE_PNG));
+            PngFiles.saveTiles(charts(), 2, 0.7, folder.resolve(TRAINING_PNG));
         }
 
         Map<Integer, BeansSurface> surfaces() {

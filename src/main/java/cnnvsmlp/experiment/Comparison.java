@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cnnvsmlp.data.Mnist;
 import cnnvsmlp.report.CompareReport.ModelRun;
 import cnnvsmlp.report.CompareReport;
-import cnnvsmlp.report.Pictures;
+import cnnvsmlp.report.PngFiles;
 import cnnvsmlp.report.ResultsIndex;
 import cnnvsmlp.run.History;
 import cnnvsmlp.run.Json;
@@ -40,61 +40,56 @@ public final class Comparison {
      * Trains the MLP and LeNet-5 for each of {@code seeds}, or, with {@code reuse}, takes a finished run with the
      * same seed, budget and batch size from the output folder; then writes {@code <output>/compare/<run-id>/}.
      */
-    public static Path run(Settings mlp, Settings cnn, List<Long> seeds, boolean reuse) {
+    public static Path run(RunSpec mlp, RunSpec cnn, List<Long> seeds, boolean reuse, RunContext context) {
         if (mlp.epochs() != cnn.epochs() || mlp.batchSize() != cnn.batchSize()) {
             throw new IllegalArgumentException("both models need one budget and batch size");
         }
-        Mnist mnist = MnistData.load(mlp); // first, so a missing data set stops before any training
+        Mnist mnist = MnistData.load(context); // first, so a missing data set stops before any training
         List<ModelRun> mlpRuns = new ArrayList<>();
         List<ModelRun> cnnRuns = new ArrayList<>();
         for (long seed : seeds) {
-            mlpRuns.add(runOrReuse(mlp.withSeed(seed), reuse, s -> MnistMlpExperiment.run(s, mnist)));
-            cnnRuns.add(runOrReuse(cnn.withSeed(seed), reuse, s -> LeNet5Experiment.run(s, mnist)));
+            mlpRuns.add(runOrReuse(new MnistMlpExperiment(mnist), mlp.withSeed(seed), context, reuse));
+            cnnRuns.add(runOrReuse(new LeNet5Experiment(mnist), cnn.withSeed(seed), context, reuse));
         }
-        return write(mlp, mlpRuns, cnnRuns);
+        return write(mlp, context, mlpRuns, cnnRuns);
     }
 
     /** The runs of the main job: one seed of each model. */
-    static Path write(Settings settings, RunResult mlp, RunResult cnn) {
-        return write(settings, List.of(modelRun(mlp, settings.seed())), List.of(modelRun(cnn, settings.seed())));
+    static Path write(RunSpec spec, RunContext context, RunResult mlp, RunResult cnn) {
+        return write(spec, context, List.of(modelRun(mlp, spec.seed())), List.of(modelRun(cnn, spec.seed())));
     }
 
-    static Path write(Settings settings, List<ModelRun> mlp, List<ModelRun> cnn) {
+    static Path write(RunSpec spec, RunContext context, List<ModelRun> mlp, List<ModelRun> cnn) {
         Instant now = Instant.now();
-        CompareReport.Summary summary = CompareReport.summarize(mlp, cnn, settings.epochs(), Experiment.POST_EPOCHS,
-                settings.batchSize(), settings.command(), now.toString());
-        RunFolder folder = RunFolder.create(settings.outputDir(), FOLDER, RUN_ID.format(now));
+        CompareReport.Summary summary = CompareReport.summarize(mlp, cnn, spec.epochs(), ExperimentId.POST_EPOCHS,
+                spec.batchSize(), context.command(), now.toString());
+        RunFolder folder = RunFolder.create(context.outputDir(), FOLDER, RUN_ID.format(now));
         folder.writeJson(CompareReport.SUMMARY_JSON, summary);
         String markdown = CompareReport.markdown(summary);
         folder.writeText(CompareReport.SUMMARY_MD, markdown);
         Path dir = folder.path();
-        Pictures.savePng(CompareReport.bars(summary), dir.resolve(CompareReport.BARS_PNG));
-        Pictures.savePng(CompareReport.accuracyCurves(mlp, cnn), dir.resolve(CompareReport.ACCURACY_PNG));
-        Pictures.savePng(CompareReport.lossCurves(mlp, cnn), dir.resolve(CompareReport.LOSS_PNG));
-        Pictures.savePng(CompareReport.timeToAccuracy(mlp, cnn), dir.resolve(CompareReport.TIME_PNG));
-        ResultsIndex.write(settings.outputDir());
-        settings.console().println();
-        settings.console().println(summary.verdict());
-        settings.console().println("comparison: " + dir);
+        PngFiles.savePng(CompareReport.bars(summary), dir.resolve(CompareReport.BARS_PNG));
+        PngFiles.savePng(CompareReport.accuracyCurves(mlp, cnn), dir.resolve(CompareReport.ACCURACY_PNG));
+        PngFiles.savePng(CompareReport.lossCurves(mlp, cnn), dir.resolve(CompareReport.LOSS_PNG));
+        PngFiles.savePng(CompareReport.timeToAccuracy(mlp, cnn), dir.resolve(CompareReport.TIME_PNG));
+        ResultsIndex.write(context.outputDir());
+        context.console().println();
+        context.console().println(summary.verdict());
+        context.console().println("comparison: " + dir);
         return dir;
     }
 
-    @FunctionalInterface
-    interface Training {
-        RunResult run(Settings settings);
-    }
-
-    private static ModelRun runOrReuse(Settings settings, boolean reuse, Training training) {
+    private static ModelRun runOrReuse(Experiment experiment, RunSpec spec, RunContext context, boolean reuse) {
         if (reuse) {
-            Optional<ModelRun> finished = findFinished(settings);
+            Optional<ModelRun> finished = findFinished(context.outputDir(), spec.experiment(), spec.seed(),
+                    spec.epochs(), spec.batchSize());
             if (finished.isPresent()) {
-                settings.console().println("\nreusing " + finished.get().folder() + " (" + settings.experiment().id()
-                        + ", seed " + settings.seed() + ", " + settings.epochs() + " epochs, batch " + settings.batchSize()
-                        + ")");
+                context.console().println("\nreusing " + finished.get().folder() + " (" + spec.experiment().id()
+                        + ", seed " + spec.seed() + ", " + spec.epochs() + " epochs, batch " + spec.batchSize() + ")");
                 return finished.get();
             }
         }
-        return modelRun(training.run(settings), settings.seed());
+        return modelRun(Run.run(experiment, spec, context), spec.seed());
     }
 
     private static ModelRun modelRun(RunResult result, long seed) {
@@ -103,16 +98,10 @@ public final class Comparison {
     }
 
     /**
-     * The newest finished run in {@code <output>/<experiment>/} with this seed, budget and batch size, whose
+     * The newest finished run in {@code <outputDir>/<experiment>/} with this seed, budget and batch size, whose
      * files read back; runs that stopped (diverged, interrupted) or lack a file are passed over.
      */
-    static Optional<ModelRun> findFinished(Settings settings) {
-        return findFinished(settings.outputDir(), settings.experiment(), settings.seed(), settings.epochs(),
-                settings.batchSize());
-    }
-
-    /** As {@link #findFinished(Settings)}, for runs in {@code outputDir}. */
-    public static Optional<ModelRun> findFinished(Path outputDir, Experiment experiment, long seed, int epochs,
+    public static Optional<ModelRun> findFinished(Path outputDir, ExperimentId experiment, long seed, int epochs,
             int batchSize) {
         Path runs = outputDir.resolve(experiment.id());
         if (!Files.isDirectory(runs)) {
@@ -131,7 +120,7 @@ public final class Comparison {
         return Optional.empty();
     }
 
-    private static Optional<ModelRun> read(Path run, Experiment experiment, long seed, int epochs, int batchSize) {
+    private static Optional<ModelRun> read(Path run, ExperimentId experiment, long seed, int epochs, int batchSize) {
         try {
             JsonNode config = Json.MAPPER.readTree(run.resolve(RunFolder.CONFIG).toFile());
             boolean matches = "finished".equals(config.path("status").asText())

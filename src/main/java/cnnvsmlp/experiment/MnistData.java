@@ -12,7 +12,7 @@ import cnnvsmlp.data.MnistDownloader;
 import cnnvsmlp.data.MnistSource;
 import cnnvsmlp.report.DigitPictures;
 import cnnvsmlp.report.MnistPictures;
-import cnnvsmlp.report.Pictures;
+import cnnvsmlp.report.PngFiles;
 import cnnvsmlp.train.Evaluator;
 
 /** Loads MNIST the way the settings say: --data-dir, MNIST_DIR, the cache, or a download. */
@@ -33,30 +33,45 @@ public final class MnistData {
      * The post's look at the data (the first training image with its label, a digit of each class), then what
      * the trained model gets wrong: its confusion matrix and its first misclassified test digits.
      */
-    static void drawPictures(Mnist mnist, DataSet test, MultiLayerNetwork trained, Experiment experiment,
+    static void drawPictures(Mnist mnist, DataSet test, MultiLayerNetwork trained, ExperimentId experiment,
             Path folder) {
-        Pictures.savePng(DigitPictures.firstImage(mnist.train()), folder.resolve(FIRST_IMAGE_PNG));
-        Pictures.savePng(DigitPictures.firstOfEachClass(mnist.train()), folder.resolve(DIGITS_PNG));
+        PngFiles.savePng(DigitPictures.firstImage(mnist.train()), folder.resolve(FIRST_IMAGE_PNG));
+        PngFiles.savePng(DigitPictures.firstOfEachClass(mnist.train()), folder.resolve(DIGITS_PNG));
         int[] predicted = Evaluator.predictions(trained, test);
         int[][] confusion = new int[Mnist.CLASSES][Mnist.CLASSES];
         for (int i = 0; i < predicted.length; i++) {
             confusion[mnist.test().label(i)][predicted[i]]++;
         }
-        Pictures.savePng(MnistPictures.confusion(confusion, experiment.model() + ": confusion matrix on the "
+        PngFiles.savePng(MnistPictures.confusion(confusion, experiment.model() + ": confusion matrix on the "
                 + mnist.test().name() + " set"), folder.resolve(CONFUSION_PNG));
-        Pictures.savePng(MnistPictures.misclassifiedGrid(mnist.test(), predicted, experiment.model()),
+        PngFiles.savePng(MnistPictures.misclassifiedGrid(mnist.test(), predicted, experiment.model()),
                 folder.resolve(MISCLASSIFIED_PNG));
     }
 
-    public static Mnist load(Settings settings) {
+    /** MNIST from {@code context}'s folder, else MNIST_DIR, the cache, or a download from its mirrors. */
+    public static Mnist load(RunContext context) {
         Map<String, String> environment = System.getenv();
-        MnistDownloader downloader = new MnistDownloader(settings.mirrors(), DOWNLOAD_TIMEOUT,
-                settings.showProgress(), settings.console());
-        Mnist mnist = new MnistSource(settings.dataDir(), environment, MnistSource.defaultCacheDir(environment),
-                downloader, settings.console()).load();
-        settings.console().println("MNIST shapes: " + mnist.train().imageShape() + " " + mnist.train().labelShape()
+        MnistDownloader downloader = new MnistDownloader(context.mirrors(), DOWNLOAD_TIMEOUT,
+                context.showProgress(), context.console());
+        Mnist mnist = new MnistSource(context.dataDir(), environment, MnistSource.defaultCacheDir(environment),
+                downloader, context.console()).load();
+        context.console().println("MNIST shapes: " + mnist.train().imageShape() + " " + mnist.train().labelShape()
                 + " " + mnist.test().imageShape() + " " + mnist.test().labelShape() + "; first training label "
                 + mnist.train().label(0));
         return mnist;
+    }
+
+    /** The MNIST experiment {@code id} on {@code mnist}. */
+    public static Experiment experiment(ExperimentId id, Mnist mnist) {
+        return switch (id) {
+            case MNIST_MLP -> new MnistMlpExperiment(mnist);
+            case LENET5 -> new LeNet5Experiment(mnist);
+            case BEANS -> throw new IllegalArgumentException("the beans are not MNIST");
+        };
+    }
+
+    /** The line config.json records for the data, ending with how the images are prepared. */
+    static String describe(Mnist mnist, String preparation) {
+        return mnist + ", first training label " + mnist.train().label(0) + ", " + preparation;
     }
 }

@@ -138,8 +138,7 @@ public final class NotebookExport {
                 + " From the command line:", "## 训练\n\n`model.fit(X, Y, epochs=5000, batch_size=10)`：每个 epoch"
                 + " 重新打乱。原文没有测试集，直接在这 100 个点上评估拟合效果；本次运行也一样。命令行：")
                 + "\n\n```bash\n" + r.command() + "\n```");
-        nb.code(JavaSource.quote(BeansExperiment.class, "public static RunResult run(Settings settings,"
-                + " BeansData beans)"), trainingOutputs(r, run));
+        nb.code(JavaSource.quote(BeansExperiment.class, "public Data data()"), trainingOutputs(r, run));
         nb.markdown(lang.t("## The result\n\n", "## 结果\n\n") + String.format(Locale.ROOT, lang.t(
                 "Training accuracy **%.2f %%** on the 100 points after %d of the post's 5000 epochs. The picture is the"
                 + " post's `show_scatter_surface` in two dimensions: the model's probability of label 1 over a grid from"
@@ -203,7 +202,7 @@ public final class NotebookExport {
                 + "样本的小批次；每个 epoch 结束后在 10,000 张测试图像上评估（原文在 MNIST 训练后调用的 `model.predict(X)`"
                 + " 用的是豆豆数据的 X，这是笔误）。命令行：") + "\n\n```bash\n" + r.command() + "\n```");
         nb.code(JavaSource.quote(cnn ? LeNet5Experiment.class : MnistMlpExperiment.class,
-                "public static RunResult run(Settings settings, Mnist mnist)"), trainingOutputs(r, run));
+                "public Data data()"), trainingOutputs(r, run));
         nb.markdown(lang.t("## The result\n\n", "## 结果\n\n") + String.format(Locale.ROOT, lang.t(
                 "Test accuracy **%.2f %%** on the 10,000 test images after %d of the post's 5000 epochs (%s). Under the"
                 + " post's exact training (mean squared error on a softmax, plain SGD, batch 2048) MNIST is learned"
@@ -242,7 +241,7 @@ public final class NotebookExport {
                 : "## 结论\n\n**" + chineseVerdict(s) + "**\n\n判定规则：只有当至少两个随机种子的平均差值大于所有标准差（两个模型各自的准确率"
                         + "以及每个种子的差值），且所有种子的差值符号一致时，才判定胜者。\n\n（程序输出的英文原文：" + s.path("verdict").asText()
                         + "）");
-        nb.code(JavaSource.quote(Comparison.class, "public static Path run(Settings mlp, Settings cnn,"),
+        nb.code(JavaSource.quote(Comparison.class, "public static Path run(RunSpec mlp, RunSpec cnn,"),
                 List.of(Notebook.stream(Files.readString(folder.resolve(CompareReport.SUMMARY_MD))),
                         Notebook.png(folder.resolve(CompareReport.BARS_PNG), "mean test accuracy with standard deviation")));
         nb.markdown(lang.t("## The curves\n\nTest accuracy per epoch for every seed, the losses, and test accuracy"

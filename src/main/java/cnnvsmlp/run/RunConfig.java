@@ -1,7 +1,18 @@
 package cnnvsmlp.run;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import cnnvsmlp.FixableProblem;
 import cnnvsmlp.runtime.RunEnvironment;
 
 /**
@@ -11,6 +22,10 @@ import cnnvsmlp.runtime.RunEnvironment;
 public record RunConfig(String experiment, String model, long parameters, String status, Budget budget,
         Map<String, Object> hyperParameters, long seed, String data, String evaluatedOn, String command,
         String started, String ended, RunEnvironment environment) {
+
+    /** Lenient about fields it does not know (written by later versions), strict about the ones it reads. */
+    private static final ObjectReader READER = Json.MAPPER.readerFor(RunConfig.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
      * @param epochs epochs run (or to run)
@@ -22,14 +37,72 @@ public record RunConfig(String experiment, String model, long parameters, String
     }
 
     /** The config.json of {@code folder}. */
-    public static RunConfig read(cnnvsmlp.run.RunFolder folder) {
+    public static RunConfig read(RunFolder folder) {
+        return read(folder.path());
+    }
+
+    /**
+     * The config.json of the run folder {@code run}, checked: a file that is not JSON, not an object, or lacks or
+     * garbles a field that a reader of runs needs is a problem that names the file and the fields.
+     */
+    public static RunConfig read(Path run) {
+        Path file = run.resolve(RunFolder.CONFIG);
+        RunConfig config;
         try {
-            return cnnvsmlp.run.Json.MAPPER.readValue(folder.path().resolve(cnnvsmlp.run.RunFolder.CONFIG)
-                    .toFile(), RunConfig.class);
-        } catch (java.io.IOException e) {
-            throw new cnnvsmlp.FixableProblem(folder.path().resolve(cnnvsmlp.run.RunFolder.CONFIG)
-                    + " cannot be read (" + e.getMessage() + "); it is damaged: start a new run", e);
+            config = READER.readValue(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw damaged(file, e.getOriginalMessage().lines().findFirst().orElse("not JSON"), e);
+        } catch (IOException e) {
+            throw new FixableProblem(file + " cannot be read (" + e.getMessage() + "); is " + run + " a run folder?",
+                    e);
         }
+        List<String> bad = config.problems();
+        if (!bad.isEmpty()) {
+            throw damaged(file, "missing or invalid: " + String.join(", ", bad), null);
+        }
+        return config;
+    }
+
+    private static FixableProblem damaged(Path file, String what, Exception cause) {
+        return new FixableProblem(file + " is damaged (" + what + "); restore it from a copy, or start a new run"
+                + " (the run's other files are kept)", cause);
+    }
+
+    /** The fields a reader of runs needs that are missing or out of range. */
+    List<String> problems() {
+        List<String> bad = new ArrayList<>();
+        if (experiment == null || experiment.isBlank()) {
+            bad.add("experiment");
+        }
+        if (status == null || status.isBlank()) {
+            bad.add("status");
+        }
+        if (budget == null || budget.epochs() < 1 || budget.source() == null) {
+            bad.add("budget");
+        }
+        if (hyperParameters == null || !(hyperParameters.get("batchSize") instanceof Number n) || n.intValue() < 1) {
+            bad.add("hyperParameters.batchSize");
+        }
+        if (seed < 0) {
+            bad.add("seed");
+        }
+        if (data == null) {
+            bad.add("data");
+        }
+        if (command == null) {
+            bad.add("command");
+        }
+        try {
+            Instant.parse(String.valueOf(started));
+        } catch (DateTimeParseException e) {
+            bad.add("started");
+        }
+        return bad;
+    }
+
+    /** The batch size the run trains with ({@code hyperParameters.batchSize}). */
+    public int batchSize() {
+        return ((Number) hyperParameters.get("batchSize")).intValue();
     }
 
     public RunConfig ended(String newStatus, String at) {

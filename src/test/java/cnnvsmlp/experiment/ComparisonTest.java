@@ -81,12 +81,10 @@ class ComparisonTest {
     void onlyFinishedRunsOfTheSameSeedBudgetAndBatchAreReused() throws Exception {
         finishedRun("mnist-mlp", 3, 2, "diverged", 0.1, 0.1);
         finishedRun("mnist-mlp", 4, 3, "finished", 0.1, 0.2, 0.3);
-        Settings base = Settings.post(Experiment.MNIST_MLP);
-        Settings settings = new Settings(Experiment.MNIST_MLP, 2, "--epochs", 2048, 3, results, null, base.mirrors(),
-                1, false, "t", System.out, 10, null);
-        assertTrue(Comparison.findFinished(settings).isEmpty(), "a diverged run is not reused");
-        assertTrue(Comparison.findFinished(settings.withSeed(4)).isEmpty(), "3 epochs are not a 2-epoch budget");
+        ExperimentId mlp = ExperimentId.MNIST_MLP;
+        assertTrue(Comparison.findFinished(results, mlp, 3, 2, 2048).isEmpty(), "a diverged run is not reused");
+        assertTrue(Comparison.findFinished(results, mlp, 4, 2, 2048).isEmpty(), "3 epochs are not a 2-epoch budget");
         finishedRun("mnist-mlp", 3, 2, "finished", 0.3, 0.4);
-        assertEquals(0.4, Comparison.findFinished(settings).orElseThrow().accuracy(), 1e-12);
+        assertEquals(0.4, Comparison.findFinished(results, mlp, 3, 2, 2048).orElseThrow().accuracy(), 1e-12);
     }
 }

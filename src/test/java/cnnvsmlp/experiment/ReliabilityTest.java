@@ -2,7 +2,6 @@ package cnnvsmlp.experiment;
 
 import static cnnvsmlp.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -23,14 +22,11 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cnnvsmlp.Cli.Outcome;
-import cnnvsmlp.data.BeansData;
-import cnnvsmlp.model.BeansMlp;
 import cnnvsmlp.run.Json;
 import cnnvsmlp.train.TrainingDiverged;
 
@@ -44,14 +40,35 @@ class ReliabilityTest {
     void aDivergingRunStopsWithWhereAndKeepsWhatWasDoneMarkedDiverged() throws Exception {
         // a NaN coordinate in the data makes the loss NaN in the batch that holds it, with any CPU's kernels
         // (an absurd learning rate overflowed on some CPUs and not on others)
-        MultiLayerConfiguration conf = BeansMlp.configuration(1);
-        Settings settings = new Settings(Experiment.BEANS, 50, "--epochs", 10, 1, temp, null,
-                Settings.post(Experiment.BEANS).mirrors(), 1, false, "test",
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), 10, null);
-        var data = BeansData.generate(100, 1).toDataSet();
-        data.getFeatures().putScalar(42, 1, Double.NaN);
-        TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> ExperimentRunner.fit(settings,
-                new MultiLayerNetwork(conf), data, data, "beans", "the points"));
+        BeansExperiment beans = BeansExperiment.post(1);
+        Experiment poisoned = new Experiment() {
+            @Override
+            public ExperimentId id() {
+                return beans.id();
+            }
+
+            @Override
+            public MultiLayerNetwork network(long seed) {
+                return beans.network(seed);
+            }
+
+            @Override
+            public Data data() {
+                Data data = beans.data();
+                data.train().getFeatures().putScalar(42, 1, Double.NaN);
+                return data;
+            }
+
+            @Override
+            public Pictures pictures(MultiLayerNetwork network, RunSpec spec) {
+                return beans.pictures(network, spec);
+            }
+        };
+        RunSpec spec = RunSpec.post(ExperimentId.BEANS).epochs(50, "--epochs").seed(1).build();
+        RunContext context = RunContext.defaults().outputDir(temp).threads(1).showProgress(false).command("test")
+                .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).build();
+        TrainingDiverged e = assertThrows(TrainingDiverged.class,
+                () -> Run.run(poisoned, spec, context));
         assertTrue(e.getMessage().matches("training diverged: the loss became (NaN|Infinity) at epoch \\d+, batch \\d+"
                 + " \\(last finite batch loss .*\\); lower the learning rate or check the input data"), e.getMessage());
         Path run;

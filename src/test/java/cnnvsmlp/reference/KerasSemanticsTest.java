@@ -21,7 +21,7 @@ import org.nd4j.linalg.learning.config.Sgd;
 
 import cnnvsmlp.TestData;
 import cnnvsmlp.data.Mnist;
-import cnnvsmlp.experiment.Experiment;
+import cnnvsmlp.experiment.ExperimentId;
 import cnnvsmlp.model.BeansMlp;
 import cnnvsmlp.model.LeNet5;
 import cnnvsmlp.model.MnistMlp;
@@ -88,9 +88,9 @@ class KerasSemanticsTest {
 
     @Test
     void thePostsBatchSizesAndPlainSgdAtLearningRate005() {
-        assertEquals(10, Experiment.BEANS.postBatchSize());
-        assertEquals(2048, Experiment.MNIST_MLP.postBatchSize());
-        assertEquals(2048, Experiment.LENET5.postBatchSize());
+        assertEquals(10, ExperimentId.BEANS.postBatchSize());
+        assertEquals(2048, ExperimentId.MNIST_MLP.postBatchSize());
+        assertEquals(2048, ExperimentId.LENET5.postBatchSize());
         for (String name : List.of("beans", "mnist-mlp", "lenet5")) {
             MultiLayerConfiguration conf = model(name);
             for (int i = 0; i < conf.getConfs().size(); i++) {

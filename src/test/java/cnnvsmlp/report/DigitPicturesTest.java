@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
@@ -68,8 +67,8 @@ class DigitPicturesTest {
         Mnist.Split train = TestData.mnist().train();
         Path first = dir.resolve("first.png");
         Path digits = dir.resolve("digits.png");
-        Pictures.savePng(DigitPictures.firstImage(train), first);
-        Pictures.savePng(DigitPictures.firstOfEachClass(train), digits);
+        PngFiles.savePng(DigitPictures.firstImage(train), first);
+        PngFiles.savePng(DigitPictures.firstOfEachClass(train), digits);
         BufferedImage a = ImageIO.read(first.toFile());
         BufferedImage b = ImageIO.read(digits.toFile());
         assertNotNull(a);

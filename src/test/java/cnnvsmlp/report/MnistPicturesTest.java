@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,7 @@ class MnistPicturesTest {
         // image 7 of the test set is a 9 (labels 7 2 1 0 4 1 4 9 5 9)
         assertEquals(9, test.label(7));
         Path png = dir.resolve("misclassified.png");
-        Pictures.savePng(grid, png);
+        PngFiles.savePng(grid, png);
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(1140, image.getWidth());
         assertEquals(590, image.getHeight());

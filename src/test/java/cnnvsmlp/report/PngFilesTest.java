@@ -22,13 +22,12 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import cnnvsmlp.data.BeansData;
 import cnnvsmlp.data.BeansShape;
-import cnnvsmlp.model.BeansMlp;
 import cnnvsmlp.run.History;
 import cnnvsmlp.train.Trainer;
 import cnnvsmlp.train.TrainingObserver;
 
 /** The numbers behind the pictures, and pictures that really are pictures. */
-class PicturesTest {
+class PngFilesTest {
 
     @TempDir
     Path dir;
@@ -107,8 +106,8 @@ class PicturesTest {
         BeansData beans = BeansData.generate(100, 42);
         Path surfacePng = dir.resolve("surface.png");
         Path dataPng = dir.resolve("data.png");
-        Pictures.savePng(BeansSurface.of(beansModel(42), beans, BeansSurface.STEP).chart(beans, "test"), surfacePng);
-        Pictures.savePng(BeansSurface.scatter(beans), dataPng);
+        PngFiles.savePng(BeansSurface.of(beansModel(42), beans, BeansSurface.STEP).chart(beans, "test"), surfacePng);
+        PngFiles.savePng(BeansSurface.scatter(beans), dataPng);
         for (Path png : new Path[] {surfacePng, dataPng}) {
             BufferedImage image = ImageIO.read(png.toFile());
             assertNotNull(image, png + " decodes as an image");

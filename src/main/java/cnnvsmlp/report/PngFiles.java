@@ -17,13 +17,9 @@ import cnnvsmlp.FixableProblem;
 import cnnvsmlp.run.AtomicFiles;
 
 /** Saves XChart charts as PNG files, atomically, without a display. */
-public final class Pictures {
+public final class PngFiles {
 
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
-
-    private Pictures() {
+    private PngFiles() {
     }
 
     /**

@@ -1,0 +1,203 @@
+package cnnvsmlp.experiment;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+import cnnvsmlp.FixableProblem;
+import cnnvsmlp.model.KerasDefaults;
+import cnnvsmlp.report.LearningCurves;
+import cnnvsmlp.report.PngFiles;
+import cnnvsmlp.report.ResultsIndex;
+import cnnvsmlp.run.EpochResult;
+import cnnvsmlp.run.History;
+import cnnvsmlp.run.Metrics;
+import cnnvsmlp.run.RunCheckpoint;
+import cnnvsmlp.run.RunConfig;
+import cnnvsmlp.run.RunFolder;
+import cnnvsmlp.run.TrainingState;
+import cnnvsmlp.runtime.Nd4jRuntime;
+import cnnvsmlp.runtime.RunEnvironment;
+import cnnvsmlp.train.ConsoleProgress;
+import cnnvsmlp.train.Evaluator;
+import cnnvsmlp.train.Trainer;
+import cnnvsmlp.train.TrainingDiverged;
+import cnnvsmlp.train.TrainingInterrupted;
+import cnnvsmlp.train.TrainingObserver;
+
+/**
+ * One run of an experiment, around its few lines: {@link #open} (a new run folder, or the one to resume with its
+ * checkpoint; config.json "running"; the resolved settings printed), then {@link #train} (Keras' fit, with
+ * checkpoints and Ctrl-C), which ends in {@code finish} (history, metrics, model, pictures, "finished", the
+ * results index) or in {@code stop} ("interrupted" or "diverged", with what was done kept).
+ */
+public final class Run {
+
+    public static final String ACCURACY_PNG = "accuracy.png";
+    public static final String LOSS_PNG = "loss.png";
+    /** What the run printed, from its settings to its final line (the notebooks quote it). */
+    public static final String CONSOLE = "console.txt";
+
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final Experiment experiment;
+    private final RunSpec spec;
+    private final RunContext context;
+    private final MultiLayerNetwork model;
+    private final Experiment.Data data;
+    private final RunFolder folder;
+    private final RunConfig config;
+    private final TrainingState resumedFrom;
+    private final Transcript transcript;
+
+    private Run(Experiment experiment, RunSpec spec, RunContext context, MultiLayerNetwork model,
+            Experiment.Data data, RunFolder folder, RunConfig config, TrainingState resumedFrom,
+            Transcript transcript) {
+        this.experiment = experiment;
+        this.spec = spec;
+        this.context = context;
+        this.model = model;
+        this.data = data;
+        this.folder = folder;
+        this.config = config;
+        this.resumedFrom = resumedFrom;
+        this.transcript = transcript;
+    }
+
+    /** Opens and trains: the whole life of a run. */
+    public static RunResult run(Experiment experiment, RunSpec spec, RunContext context) {
+        return open(experiment, spec, context).train();
+    }
+
+    /**
+     * The run of {@code spec}: a new folder under {@code context.outputDir()}, or, with {@code context.resume()},
+     * that folder with its checkpoint's parameters (refused on other data). Writes config.json and prints the
+     * resolved settings.
+     */
+    public static Run open(Experiment experiment, RunSpec spec, RunContext context) {
+        Transcript transcript = new Transcript(context.console());
+        ExperimentId id = experiment.id();
+        Nd4jRuntime.configure(context.threads(id), context.opThreads(id));
+        MultiLayerNetwork model = experiment.network(spec.seed());
+        model.init();
+        if (model.numParams() != id.parameters()) {
+            throw new IllegalStateException(id.model() + " has " + model.numParams() + " parameters, the post's has "
+                    + id.parameters());
+        }
+        Experiment.Data data = experiment.data();
+        Instant started = Instant.now();
+        String command = context.command();
+        RunFolder folder;
+        RunCheckpoint.Loaded resumed = null;
+        if (context.resume() != null) {
+            folder = RunFolder.open(context.resume());
+            RunConfig before = RunConfig.read(folder);
+            if (!before.data().equals(data.description())) {
+                throw new FixableProblem("cannot resume " + folder.path() + " on other data: the run had "
+                        + before.data() + ", this command gives " + data.description() + "; give the run's data"
+                        + " options");
+            }
+            resumed = RunCheckpoint.load(folder.path());
+            resumed.restoreInto(model);
+            started = Instant.parse(before.started());
+            command = before.command() + " (resumed: " + context.command() + ")";
+        } else {
+            folder = RunFolder.create(context.outputDir(), id.id(), RUN_ID.format(started) + "-seed" + spec.seed());
+        }
+        RunConfig config = new RunConfig(id.id(), id.model(), model.numParams(), "running",
+                new RunConfig.Budget(spec.epochs(), ExperimentId.POST_EPOCHS, spec.isPostBudget(),
+                        spec.budgetSource()),
+                hyperParameters(spec, context), spec.seed(), data.description(), data.evaluatedOn(), command,
+                started.toString(), null, RunEnvironment.capture());
+        folder.writeJson(RunFolder.CONFIG, config);
+        TrainingState from = resumed == null ? null : resumed.state();
+        RunBanner.print(transcript.out(), spec, context, config, folder.path(), from, model);
+        return new Run(experiment, spec, context, model, data, folder, config, from, transcript);
+    }
+
+    /**
+     * Trains to the end of the budget and finishes the run.
+     *
+     * @throws RunInterrupted after Ctrl-C or SIGTERM, the checkpoint saved and the run marked "interrupted"
+     * @throws TrainingDiverged when the loss or a parameter became NaN or infinite; the run is marked "diverged"
+     */
+    public RunResult train() {
+        PrintStream out = transcript.out();
+        Trainer trainer = new Trainer(new Trainer.Settings(spec.epochs(), spec.batchSize(), spec.shuffleSeed()));
+        Path runDir = folder.path();
+        Trainer.Checkpoints checkpoints = new Trainer.Checkpoints(spec.checkpointEvery(),
+                (trained, state) -> RunCheckpoint.save(runDir, trained, state), new AtomicBoolean(), resumedFrom);
+        Experiment.Pictures pictures = experiment.pictures(model, spec);
+        TrainingObserver observers = TrainingObserver.both(
+                new ConsoleProgress(out, experiment.id().id(), context.showProgress()), pictures);
+        History history;
+        try (StopSignals signals = StopSignals.install(checkpoints.stop())) {
+            history = trainer.fit(model, data.train(), data.evaluation(), observers, checkpoints);
+        } catch (TrainingInterrupted e) {
+            String resume = "cnn-vs-mlp " + experiment.id().id() + " --resume " + folder.path();
+            out.printf(Locale.ROOT, "interrupted: stopped after %d epochs and %d batches of the next; checkpoint saved in"
+                    + " %s; continue with: %s%n", e.state().completedEpochs(), e.state().batchesDone(),
+                    folder.path().resolve(RunCheckpoint.FOLDER), resume);
+            stop("interrupted", e.state().history());
+            throw new RunInterrupted(StopSignals.exitCode(), "interrupted; continue with: " + resume);
+        } catch (TrainingDiverged e) {
+            out.println("diverged: " + e.getMessage());
+            stop("diverged", e.completed().epochs());
+            throw e;
+        }
+        return finish(history, pictures);
+    }
+
+    /** Keeps what was done: the transcript, the history so far, and the status in config.json. */
+    private void stop(String status, List<EpochResult> done) {
+        folder.writeText(CONSOLE, transcript.text());
+        folder.writeText(RunFolder.HISTORY, History.toCsv(done));
+        folder.writeJson(RunFolder.CONFIG, config.ended(status, Instant.now().toString()));
+    }
+
+    private RunResult finish(History history, Experiment.Pictures pictures) {
+        Metrics metrics = Metrics.of(data.evaluatedOn(), history.last(), Evaluator.confusion(model, data.evaluation()));
+        folder.writeText(RunFolder.HISTORY, history.toCsv());
+        folder.writeJson(RunFolder.METRICS, metrics);
+        folder.writeModel(model);
+        ExperimentId id = experiment.id();
+        Path dir = folder.path();
+        PngFiles.savePng(LearningCurves.accuracy(history, id.model(), data.evaluatedOn()), dir.resolve(ACCURACY_PNG));
+        PngFiles.savePng(LearningCurves.loss(history, id.model(), data.evaluatedOn()), dir.resolve(LOSS_PNG));
+        pictures.draw(model, dir);
+        folder.writeJson(RunFolder.CONFIG, config.ended("finished", Instant.now().toString()));
+        ResultsIndex.write(context.outputDir());
+        double seconds = history.totalSeconds();
+        transcript.out().printf(Locale.ROOT, "%s: accuracy %.4f, loss %.5f on %s after %d epochs, %.1f s%n", id.id(),
+                metrics.accuracy(), metrics.loss(), data.evaluatedOn(), history.size(), seconds);
+        folder.writeText(CONSOLE, transcript.text());
+        return new RunResult(id, model.numParams(), history.size(), history, metrics, seconds, dir);
+    }
+
+    private static Map<String, Object> hyperParameters(RunSpec spec, RunContext context) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("loss", "mean_squared_error");
+        h.put("optimizer", "SGD (plain, no momentum)");
+        h.put("learningRate", KerasDefaults.LEARNING_RATE);
+        h.put("batchSize", spec.batchSize());
+        h.put("postBatchSize", spec.experiment().postBatchSize());
+        h.put("epochs", spec.epochs());
+        h.put("shuffle", "every epoch; last partial batch kept");
+        h.put("initialisation", "glorot_uniform kernels, zero biases");
+        h.put("metric", "accuracy (Keras: binary at 0.5 for one output, argmax otherwise)");
+        h.put("dataType", "float32");
+        h.put("threads", context.threads(spec.experiment()));
+        h.put("opThreads", context.opThreads(spec.experiment()));
+        return h;
+    }
+}

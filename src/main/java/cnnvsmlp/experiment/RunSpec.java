@@ -1,0 +1,107 @@
+package cnnvsmlp.experiment;
+
+/**
+ * What a run trains: the experiment, its budget, batch size and seed, and how often it checkpoints. The post's
+ * unless overridden, every override named; printed before and recorded in config.json. On the CPU two runs of one
+ * spec give the same history, whatever their {@link RunContext}.
+ *
+ * @param experiment which of the post's experiments
+ * @param epochs epochs to train (the post: 5000)
+ * @param budgetSource where {@code epochs} came from: {@value #POST_BUDGET}, {@value #QUICK_PRESET}, "--epochs"
+ * @param batchSize the batch size (the post: 10 for the beans, 2048 for MNIST)
+ * @param seed drives initialisation, shuffling and the beans' noise
+ * @param checkpointEvery epochs between checkpoints (0: only at the end and when interrupted)
+ */
+public record RunSpec(ExperimentId experiment, int epochs, String budgetSource, int batchSize, long seed,
+        int checkpointEvery) {
+
+    public static final String POST_BUDGET = "the post";
+    public static final String QUICK_PRESET = "quick preset";
+
+    public RunSpec {
+        if (epochs < 1 || batchSize < 1 || checkpointEvery < 0) {
+            throw new IllegalArgumentException("epochs " + epochs + ", batch size " + batchSize + ", checkpoint every "
+                    + checkpointEvery);
+        }
+    }
+
+    /** The post's settings for {@code experiment}, as a builder to override them. */
+    public static Builder post(ExperimentId experiment) {
+        return new Builder(experiment);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(experiment).epochs(epochs, budgetSource).batchSize(batchSize).seed(seed)
+                .checkpointEvery(checkpointEvery);
+    }
+
+    public RunSpec withSeed(long newSeed) {
+        return toBuilder().seed(newSeed).build();
+    }
+
+    public boolean isPostBudget() {
+        return epochs == ExperimentId.POST_EPOCHS;
+    }
+
+    /** One line saying how the budget relates to the post's, printed before every run. */
+    public String budgetLine() {
+        if (isPostBudget()) {
+            return "budget: " + epochs + " epochs, the post's";
+        }
+        String relation = epochs < ExperimentId.POST_EPOCHS ? "shorter" : "longer";
+        return "budget: " + epochs + " of the post's " + ExperimentId.POST_EPOCHS + " epochs (" + budgetSource
+                + ") -- a " + relation + " budget than the post's, so the numbers are not the post's final ones";
+    }
+
+    /** The seed of the shuffling generator: apart from the noise generator's, which also starts from seed. */
+    public long shuffleSeed() {
+        return seed ^ 0x5DEECE66DL;
+    }
+
+    /** Starts from the post's settings; each setter overrides one. */
+    public static final class Builder {
+        private final ExperimentId experiment;
+        private int epochs = ExperimentId.POST_EPOCHS;
+        private String budgetSource = POST_BUDGET;
+        private int batchSize;
+        private long seed = ExperimentId.DEFAULT_SEED;
+        private int checkpointEvery;
+
+        private Builder(ExperimentId experiment) {
+            this.experiment = experiment;
+            this.batchSize = experiment.postBatchSize();
+            this.checkpointEvery = experiment.checkpointEvery();
+        }
+
+        /** The budget and where it came from, e.g. {@code (100, "--epochs")}. */
+        public Builder epochs(int value, String source) {
+            this.epochs = value;
+            this.budgetSource = source;
+            return this;
+        }
+
+        /** The quick preset's budget ({@link ExperimentId#quickEpochs()}). */
+        public Builder quick() {
+            return epochs(experiment.quickEpochs(), QUICK_PRESET);
+        }
+
+        public Builder batchSize(int value) {
+            this.batchSize = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        public Builder checkpointEvery(int value) {
+            this.checkpointEvery = value;
+            return this;
+        }
+
+        public RunSpec build() {
+            return new RunSpec(experiment, epochs, budgetSource, batchSize, seed, checkpointEvery);
+        }
+    }
+}
