@@ -73,18 +73,13 @@ public final class KerasDefaults {
      * convolution, computed by oneDNN where ND4J has it ({@link OneDnnConvolutionLayer}).
      */
     public static ConvolutionLayer conv2d(int filters, int kernelSize, Activation activation) {
-        return conv2d(filters, kernelSize, activation, true);
-    }
-
-    /** The same, with {@code oneDnn} false DL4J's own implementation (the reference the tests compare with). */
-    public static ConvolutionLayer conv2d(int filters, int kernelSize, Activation activation, boolean oneDnn) {
         ConvolutionLayer.Builder builder = new ConvolutionLayer.Builder(kernelSize, kernelSize)
                 .stride(1, 1)
                 .convolutionMode(ConvolutionMode.Truncate) // Keras 'valid': no padding
                 .dataFormat(CHANNELS_LAST)
                 .nOut(filters)
                 .activation(activation);
-        return oneDnn ? new OneDnnConvolutionLayer(builder) : builder.build();
+        return new OneDnnConvolutionLayer(builder);
     }
 
     /** {@code AveragePooling2D(pool_size=(2, 2))}: Keras' stride defaults to the pool size. */

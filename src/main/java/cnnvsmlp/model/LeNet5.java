@@ -40,16 +40,11 @@ public final class LeNet5 {
     }
 
     public static MultiLayerConfiguration configuration(long seed) {
-        return configuration(seed, true);
-    }
-
-    /** With {@code oneDnn} false, DL4J's own convolution implementation: same model, slower. */
-    public static MultiLayerConfiguration configuration(long seed, boolean oneDnn) {
         return KerasDefaults.sequential(seed)
                 .list()
-                .layer(conv2d(6, 5, Activation.RELU, oneDnn))
+                .layer(conv2d(6, 5, Activation.RELU))
                 .layer(averagePooling2d(2))
-                .layer(conv2d(16, 5, Activation.RELU, oneDnn))
+                .layer(conv2d(16, 5, Activation.RELU))
                 .layer(averagePooling2d(2))
                 .layer(dense(120, Activation.RELU)) // Flatten() happens here: DL4J inserts it from the input type
                 .layer(dense(84, Activation.RELU))

@@ -193,8 +193,7 @@ public final class NotebookExport {
                         + " input_dim=784)`，再两个 `Dense(256, relu)`，最后 `Dense(10, softmax)`；均方误差，`SGD(lr=0.05)`。"
                         + "共 335,114 个参数。")));
         nb.code(JavaSource.quote(cnn ? LeNet5.class : MnistMlp.class,
-                cnn ? "public static MultiLayerConfiguration configuration(long seed, boolean oneDnn)"
-                        : "public static MultiLayerConfiguration configuration("), List.of(Notebook.stream(r.summary())));
+                "public static MultiLayerConfiguration configuration("), List.of(Notebook.stream(r.summary())));
         nb.markdown(lang.t("## Training\n\n`model.fit(X_train, Y_train, epochs=5000, batch_size=2048)`, reshuffled every"
                 + " epoch, the last batch of 608 kept; after every epoch the model is scored on the 10,000 test images"
                 + " (the post's `model.predict(X)` after the MNIST fits reuses the beans' X, a slip). Command:",

@@ -28,7 +28,7 @@ class OneDnnConvolutionLayerTest {
     private static final double TOLERANCE = 1e-5;
 
     private static MultiLayerNetwork lenet(boolean oneDnn) {
-        MultiLayerNetwork net = new MultiLayerNetwork(LeNet5.configuration(42, oneDnn));
+        MultiLayerNetwork net = new MultiLayerNetwork(oneDnn ? LeNet5.configuration(42) : SpeedLayers.dl4jOwn(LeNet5.configuration(42)));
         net.init();
         return net;
     }

@@ -1,0 +1,31 @@
+package cnnvsmlp.dl4j;
+
+import java.util.Map;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+
+/**
+ * The speed layers of this package and the DL4J layers they stand for. Each has the configuration, parameters and
+ * initialisation of its DL4J layer, so a configuration converts either way by its class names alone.
+ */
+public final class SpeedLayers {
+
+    /** Each speed layer's class name and the DL4J layer it computes. */
+    static final Map<String, String> DL4J_OWN = Map.of(
+            ForwardOnceDenseLayer.class.getName(), DenseLayer.class.getName(),
+            OneDnnConvolutionLayer.class.getName(), ConvolutionLayer.class.getName());
+
+    private SpeedLayers() {
+    }
+
+    /** {@code conf} computed by DL4J's own layers: the reference the equivalence tests compare the speed layers with. */
+    public static MultiLayerConfiguration dl4jOwn(MultiLayerConfiguration conf) {
+        String json = conf.toJson();
+        for (Map.Entry<String, String> layer : DL4J_OWN.entrySet()) {
+            json = json.replace("\"" + layer.getKey() + "\"", "\"" + layer.getValue() + "\"");
+        }
+        return MultiLayerConfiguration.fromJson(json);
+    }
+}
