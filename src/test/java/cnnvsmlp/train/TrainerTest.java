@@ -24,7 +24,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import cnnvsmlp.TestData;
 import cnnvsmlp.data.BeansData;
 import cnnvsmlp.data.Mnist;
-import cnnvsmlp.model.BeansMlp;
 import cnnvsmlp.model.MnistMlp;
 import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.History;
@@ -40,18 +39,18 @@ class TrainerTest {
     void everyEpochVisitsEverySampleOnceInANewOrder() {
         INDArray features = Nd4j.arange(0, 40).castTo(DataType.FLOAT).reshape('c', 10, 1, 2, 2);
         INDArray labels = Nd4j.arange(0, 10).castTo(DataType.FLOAT).reshape('c', 10, 1);
-        Trainer.EpochShuffler shuffler = new Trainer.EpochShuffler(new DataSet(features, labels), 5);
+        EpochShuffler shuffler = new EpochShuffler(new DataSet(features, labels), 5);
         assertTrue(shuffler.copiesInJava(), "float32 row-major data on the CPU: copied from Java");
         List<List<Integer>> orders = visitThreeEpochs(shuffler);
         assertEquals(0, features.getInt(3, 0, 0, 0) - 12, "the original data is left alone");
 
         // column-major data goes through ND4J's pullRows, in the same order for the same seed
-        Trainer.EpochShuffler pulled = new Trainer.EpochShuffler(new DataSet(features.dup('f'), labels), 5);
+        EpochShuffler pulled = new EpochShuffler(new DataSet(features.dup('f'), labels), 5);
         assertFalse(pulled.copiesInJava());
         assertEquals(orders, visitThreeEpochs(pulled));
     }
 
-    private static List<List<Integer>> visitThreeEpochs(Trainer.EpochShuffler shuffler) {
+    private static List<List<Integer>> visitThreeEpochs(EpochShuffler shuffler) {
         List<List<Integer>> orders = new ArrayList<>();
         for (int epoch = 0; epoch < 3; epoch++) {
             shuffler.shuffle();
