@@ -59,6 +59,80 @@ class ArchitectureTest {
         assertEquals(List.of(), upward.stream().distinct().toList(), "references to a package at or above");
     }
 
+    /** Classes a reader can hold in mind: at most 300 lines a file and 60 a method (declaration to closing brace). */
+    @Test
+    void noClassOver300LinesAndNoMethodOver60() throws IOException {
+        List<String> tooLong = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                long lines = source.lines().count();
+                if (lines > MAX_CLASS_LINES) {
+                    tooLong.add(MAIN.relativize(file) + ": " + lines + " lines");
+                }
+                methodLengths(code(source)).forEach((line, length) -> {
+                    if (length > MAX_METHOD_LINES) {
+                        tooLong.add(MAIN.relativize(file) + ":" + line + ": a method of " + length + " lines");
+                    }
+                });
+            }
+        }
+        assertEquals(List.of(), tooLong);
+    }
+
+    @Test
+    void methodLengthsCountFromTheDeclarationToTheClosingBrace() {
+        String source = "class A {\n  @Override\n  public int f(int x) throws E {\n    if (x > 0) {\n      return 1;\n"
+                + "    }\n    Runnable r = () -> {\n    };\n    return new B() {\n    }.g();\n  }\n"
+                + "  record R(int a) {\n  }\n  A(String s) { }\n}\n";
+        assertEquals(java.util.Map.of(2, 10, 14, 1), methodLengths(code(source)));
+    }
+
+    static final int MAX_CLASS_LINES = 300;
+    static final int MAX_METHOD_LINES = 60;
+
+    private static final Pattern HEADER_END = Pattern.compile("\\)\\s*(throws\\s+[\\w.,\\s]+)?$");
+    private static final Pattern NOT_A_METHOD = Pattern.compile("\\b(if|for|while|switch|catch|synchronized|try|new|"
+            + "record|else|do)\\b|->|=");
+
+    /** Line of each method's (or constructor's) declaration -> its length in lines, in code without comments. */
+    static java.util.Map<Integer, Integer> methodLengths(String code) {
+        java.util.Map<Integer, Integer> lengths = new java.util.TreeMap<>();
+        int headerStart = 0;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == ';' || c == '}') {
+                headerStart = i + 1;
+            } else if (c == '{') {
+                String header = code.substring(headerStart, i).strip();
+                if (HEADER_END.matcher(header).find() && !NOT_A_METHOD.matcher(header.replaceAll("\\(.*", ""))
+                        .find()) {
+                    int start = headerStart + code.substring(headerStart, i).indexOf(header);
+                    int end = matchingBrace(code, i);
+                    int firstLine = lineOf(code, start);
+                    lengths.put(firstLine, lineOf(code, end) - firstLine + 1);
+                }
+                headerStart = i + 1;
+            }
+        }
+        return lengths;
+    }
+
+    private static int matchingBrace(String code, int open) {
+        int depth = 0;
+        for (int i = open; i < code.length(); i++) {
+            depth += code.charAt(i) == '{' ? 1 : code.charAt(i) == '}' ? -1 : 0;
+            if (depth == 0) {
+                return i;
+            }
+        }
+        return code.length() - 1;
+    }
+
+    private static int lineOf(String code, int index) {
+        return (int) code.substring(0, index).chars().filter(ch -> ch == '\n').count() + 1;
+    }
+
     @Test
     void theScanSeesCodeButNotCommentsOrStrings() {
         String source = "import cnnvsmlp.run.Json; // cnnvsmlp.cli.Main\n/** {@link cnnvsmlp.ide.RunAll} */\n"
@@ -83,11 +157,13 @@ class ArchitectureTest {
             if (source.startsWith("//", i)) {
                 i = source.indexOf('\n', i) < 0 ? n : source.indexOf('\n', i);
             } else if (source.startsWith("/*", i)) {
-                i = source.indexOf("*/", i + 2) < 0 ? n : source.indexOf("*/", i + 2) + 2;
-                code.append(' ');
+                int end = source.indexOf("*/", i + 2) < 0 ? n : source.indexOf("*/", i + 2) + 2;
+                code.append(' ').append(lineBreaks(source, i, end));
+                i = end;
             } else if (source.startsWith("\"\"\"", i)) {
-                i = source.indexOf("\"\"\"", i + 3) < 0 ? n : source.indexOf("\"\"\"", i + 3) + 3;
-                code.append("\"\"");
+                int end = source.indexOf("\"\"\"", i + 3) < 0 ? n : source.indexOf("\"\"\"", i + 3) + 3;
+                code.append("\"\"").append(lineBreaks(source, i, end));
+                i = end;
             } else if (c == '"' || c == '\'') {
                 int j = i + 1;
                 while (j < n && source.charAt(j) != c && source.charAt(j) != '\n') {
@@ -101,5 +177,9 @@ class ArchitectureTest {
             }
         }
         return code.toString();
+    }
+
+    private static String lineBreaks(String source, int from, int to) {
+        return "\n".repeat((int) source.substring(from, to).chars().filter(ch -> ch == '\n').count());
     }
 }

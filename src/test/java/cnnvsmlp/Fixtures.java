@@ -1,7 +1,11 @@
 package cnnvsmlp;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -9,6 +13,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import cnnvsmlp.model.BeansMlp;
 import cnnvsmlp.report.CompareReport.ModelRun;
 import cnnvsmlp.run.EpochResult;
+import cnnvsmlp.run.History;
+import cnnvsmlp.run.Json;
+import cnnvsmlp.run.Metrics;
+import cnnvsmlp.run.RunConfig;
+import cnnvsmlp.run.RunFolder;
+import cnnvsmlp.runtime.RunEnvironment;
 
 /** Helpers that several test classes share, in one place so that they cannot drift apart. */
 public final class Fixtures {
@@ -27,6 +37,28 @@ public final class Fixtures {
         MultiLayerNetwork net = new MultiLayerNetwork(BeansMlp.configuration(seed));
         net.init();
         return net;
+    }
+
+    /**
+     * A run folder {@code <results>/<experiment>/20260101-000000-seed<seed><status>} as the experiments write it
+     * (config.json, metrics.json, history.csv), with test accuracy {@code accuracy} at each epoch.
+     */
+    public static Path runFolder(Path results, String experiment, long seed, int epochs, String status,
+            double... accuracy) throws IOException {
+        Path run = Files.createDirectories(results.resolve(experiment).resolve("20260101-000000-seed" + seed + status));
+        RunConfig config = new RunConfig(experiment, experiment, 1, status, new RunConfig.Budget(epochs, 5000, false,
+                "--epochs"), Map.of("batchSize", 2048), seed, "MNIST", "the MNIST test set", "cnn-vs-mlp " + experiment,
+                "2026-01-01T00:00:00Z", null, new RunEnvironment(Map.of("cpu", "test CPU", "cores", "2"), Map.of(),
+                        Map.of("name", "CpuBackend"), Map.of(), Map.of(), "0123456789abcdef"));
+        Files.writeString(run.resolve(RunFolder.CONFIG), Json.write(config));
+        Files.writeString(run.resolve(RunFolder.METRICS), Json.write(new Metrics("the MNIST test set", 10000,
+                accuracy[accuracy.length - 1], 0.08, 0.5, 0.09, epochs, new int[0][0], List.of())));
+        StringBuilder csv = new StringBuilder(History.CSV_HEADER).append('\n');
+        for (int e = 0; e < accuracy.length; e++) {
+            csv.append(e + 1).append(",0.09,0.5,0.08,").append(accuracy[e]).append(",3.0,0.5\n");
+        }
+        Files.writeString(run.resolve(RunFolder.HISTORY), csv);
+        return run;
     }
 
     /** A run whose test accuracy follows {@code accuracies}, one epoch each, 2 s of training and 0.5 s of evaluation. */

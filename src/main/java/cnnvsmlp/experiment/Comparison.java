@@ -1,27 +1,25 @@
 package cnnvsmlp.experiment;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import cnnvsmlp.FixableProblem;
 import cnnvsmlp.data.Mnist;
+import cnnvsmlp.report.CompareCharts;
 import cnnvsmlp.report.CompareReport.ModelRun;
 import cnnvsmlp.report.CompareReport;
 import cnnvsmlp.report.PngFiles;
 import cnnvsmlp.report.ResultsIndex;
+import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.History;
-import cnnvsmlp.run.Json;
+import cnnvsmlp.run.RunConfig;
 import cnnvsmlp.run.RunFolder;
+import cnnvsmlp.run.RunFolders;
 
 /**
  * The question of the post, asked honestly: the MLP and LeNet-5, trained exactly as the post trains them with one
@@ -68,10 +66,10 @@ public final class Comparison {
         String markdown = CompareReport.markdown(summary);
         folder.writeText(CompareReport.SUMMARY_MD, markdown);
         Path dir = folder.path();
-        PngFiles.savePng(CompareReport.bars(summary), dir.resolve(CompareReport.BARS_PNG));
-        PngFiles.savePng(CompareReport.accuracyCurves(mlp, cnn), dir.resolve(CompareReport.ACCURACY_PNG));
-        PngFiles.savePng(CompareReport.lossCurves(mlp, cnn), dir.resolve(CompareReport.LOSS_PNG));
-        PngFiles.savePng(CompareReport.timeToAccuracy(mlp, cnn), dir.resolve(CompareReport.TIME_PNG));
+        PngFiles.savePng(CompareCharts.bars(summary), dir.resolve(CompareReport.BARS_PNG));
+        PngFiles.savePng(CompareCharts.accuracyCurves(mlp, cnn), dir.resolve(CompareReport.ACCURACY_PNG));
+        PngFiles.savePng(CompareCharts.lossCurves(mlp, cnn), dir.resolve(CompareReport.LOSS_PNG));
+        PngFiles.savePng(CompareCharts.timeToAccuracy(mlp, cnn), dir.resolve(CompareReport.TIME_PNG));
         ResultsIndex.write(context.outputDir());
         context.console().println();
         context.console().println(summary.verdict());
@@ -103,41 +101,21 @@ public final class Comparison {
      */
     public static Optional<ModelRun> findFinished(Path outputDir, ExperimentId experiment, long seed, int epochs,
             int batchSize) {
-        Path runs = outputDir.resolve(experiment.id());
-        if (!Files.isDirectory(runs)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> list = Files.list(runs)) {
-            for (Path run : list.sorted(Comparator.reverseOrder()).toList()) {
-                Optional<ModelRun> found = read(run, experiment, seed, epochs, batchSize);
-                if (found.isPresent()) {
-                    return found;
-                }
+        for (RunFolders.Finished run : RunFolders.scan(outputDir.resolve(experiment.id())).finished()) {
+            RunConfig c = run.config();
+            if (c.seed() != seed || c.budget().epochs() != epochs || c.batchSize() != batchSize) {
+                continue;
             }
-        } catch (IOException e) {
-            return Optional.empty();
+            try {
+                List<EpochResult> history = History.read(run.folder());
+                if (history.size() == epochs) {
+                    return Optional.of(new ModelRun(experiment.model(), seed, history, run.metrics().accuracy(),
+                            run.folder().toString(), true));
+                }
+            } catch (FixableProblem e) {
+                // its history is damaged: train anew
+            }
         }
         return Optional.empty();
-    }
-
-    private static Optional<ModelRun> read(Path run, ExperimentId experiment, long seed, int epochs, int batchSize) {
-        try {
-            JsonNode config = Json.MAPPER.readTree(run.resolve(RunFolder.CONFIG).toFile());
-            boolean matches = "finished".equals(config.path("status").asText())
-                    && config.path("seed").asLong() == seed
-                    && config.path("budget").path("epochs").asInt() == epochs
-                    && config.path("hyperParameters").path("batchSize").asInt() == batchSize;
-            if (!matches) {
-                return Optional.empty();
-            }
-            double accuracy = Json.MAPPER.readTree(run.resolve(RunFolder.METRICS).toFile()).path("accuracy").asDouble();
-            var history = History.fromCsv(Files.readString(run.resolve(RunFolder.HISTORY)));
-            if (history.size() != epochs) {
-                return Optional.empty();
-            }
-            return Optional.of(new ModelRun(experiment.model(), seed, history, accuracy, run.toString(), true));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // not a finished run of this project: train anew
-        }
     }
 }

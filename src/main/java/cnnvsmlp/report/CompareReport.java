@@ -1,23 +1,17 @@
 package cnnvsmlp.report;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 
+import cnnvsmlp.FixableProblem;
 import cnnvsmlp.run.EpochResult;
+import cnnvsmlp.run.Json;
 
 /**
  * The MLP against LeNet-5 over several seeds at one budget: accuracy as mean and standard deviation, the
@@ -35,8 +29,6 @@ public final class CompareReport {
     public static final String LOSS_PNG = "loss.png";
     public static final String TIME_PNG = "accuracy-vs-time.png";
 
-    static final Color MLP_COLOUR = new Color(40, 90, 200);
-    static final Color CNN_COLOUR = new Color(200, 50, 40);
     public static final String VERDICT_RULE = "A winner is named only when, over at least two seeds, the mean"
             + " difference is larger than every standard deviation (each model's accuracy and the per-seed"
             + " difference) and every seed's difference has the same sign.";
@@ -70,6 +62,24 @@ public final class CompareReport {
     }
 
     private CompareReport() {
+    }
+
+    /** The summary.json of the comparison folder {@code folder}; a damaged file is a problem that names it. */
+    public static Summary readSummary(Path folder) {
+        Path file = folder.resolve(SUMMARY_JSON);
+        try {
+            Summary s = Json.MAPPER.readerFor(Summary.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(file.toFile());
+            if (s.mlp() == null || s.cnn() == null || s.verdict() == null || s.mlp().seeds() == null) {
+                throw new FixableProblem(file + " is damaged (missing mlp, cnn or verdict); run the comparison again");
+            }
+            return s;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new FixableProblem(file + " is damaged (" + e.getOriginalMessage().lines().findFirst().orElse("")
+                    + "); run the comparison again", e);
+        } catch (java.io.IOException e) {
+            throw new FixableProblem(file + " cannot be read (" + e.getMessage() + ")", e);
+        }
     }
 
     public static Summary summarize(List<ModelRun> mlp, List<ModelRun> cnn, int epochs, int postEpochs, int batchSize,
@@ -192,105 +202,5 @@ public final class CompareReport {
         md.append(String.join("; ", s.mlp().runs())).append("; ").append(String.join("; ", s.cnn().runs()));
         md.append("\n\nCommand: `").append(s.command()).append("`, ").append(s.date()).append('\n');
         return md.toString();
-    }
-
-    /** Mean test accuracy of each model with its standard deviation as an error bar. */
-    public static CategoryChart bars(Summary s) {
-        CategoryChart chart = new CategoryChartBuilder().width(600).height(500)
-                .title(String.format(Locale.ROOT, "test accuracy after %d of %d epochs, %d seed(s)", s.epochs(),
-                        s.postEpochs(), s.mlp().seeds().size()))
-                .xAxisTitle("model").yAxisTitle("test accuracy (mean ± sd)").build();
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-        chart.getStyler().setErrorBarsColor(Color.BLACK);
-        chart.getStyler().setSeriesColors(new Color[] {MLP_COLOUR});
-        chart.addSeries("test accuracy", List.of(s.mlp().model(), s.cnn().model()),
-                List.of(s.mlp().meanAccuracy(), s.cnn().meanAccuracy()),
-                List.of(s.mlp().sdAccuracy(), s.cnn().sdAccuracy()));
-        return chart;
-    }
-
-    /** Test accuracy per epoch, one line per model and seed. */
-    public static XYChart accuracyCurves(List<ModelRun> mlp, List<ModelRun> cnn) {
-        XYChart chart = lines("test accuracy per epoch, every seed", "epoch", "test accuracy");
-        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW); // the curves rise to the right
-        for (List<ModelRun> runs : List.of(mlp, cnn)) {
-            for (ModelRun r : runs) {
-                add(chart, r.model() + " seed " + r.seed(), epochAxis(r), values(r, EpochResult::testAccuracy),
-                        colour(runs == mlp), false);
-            }
-        }
-        return chart;
-    }
-
-    /** Training loss (dashed) and test loss (solid) per epoch, one pair per model and seed. */
-    public static XYChart lossCurves(List<ModelRun> mlp, List<ModelRun> cnn) {
-        XYChart chart = lines("mean squared error per epoch: training dashed, test solid", "epoch", "loss");
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        for (List<ModelRun> runs : List.of(mlp, cnn)) {
-            for (ModelRun r : runs) {
-                add(chart, r.model() + " seed " + r.seed() + " training", epochAxis(r), values(r, EpochResult::trainLoss),
-                        colour(runs == mlp), true);
-                add(chart, r.model() + " seed " + r.seed() + " test", epochAxis(r), values(r, EpochResult::testLoss),
-                        colour(runs == mlp), false);
-            }
-        }
-        return chart;
-    }
-
-    /** Test accuracy against wall-clock seconds of training and evaluation (time to accuracy). */
-    public static XYChart timeToAccuracy(List<ModelRun> mlp, List<ModelRun> cnn) {
-        XYChart chart = lines("test accuracy against wall-clock time (training + evaluation)", "seconds",
-                "test accuracy");
-        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        for (List<ModelRun> runs : List.of(mlp, cnn)) {
-            for (ModelRun r : runs) {
-                add(chart, r.model() + " seed " + r.seed(), elapsed(r), values(r, EpochResult::testAccuracy),
-                        colour(runs == mlp), false);
-            }
-        }
-        return chart;
-    }
-
-    /** Seconds since the start of training at the end of each epoch (its evaluation included). */
-    static double[] elapsed(ModelRun run) {
-        double[] t = new double[run.epochs().size()];
-        double sum = 0;
-        for (int i = 0; i < t.length; i++) {
-            sum += run.epochs().get(i).trainSeconds() + run.epochs().get(i).evalSeconds();
-            t[i] = sum;
-        }
-        return t;
-    }
-
-    private static Color colour(boolean mlp) {
-        return mlp ? MLP_COLOUR : CNN_COLOUR;
-    }
-
-    private static XYChart lines(String title, String x, String y) {
-        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(x).yAxisTitle(y).build();
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-        return chart;
-    }
-
-    private static void add(XYChart chart, String name, double[] x, double[] y, Color colour, boolean dashed) {
-        XYSeries series = chart.addSeries(name, x, y);
-        series.setMarker(x.length <= 30 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE).setMarkerColor(colour)
-                .setLineColor(colour);
-        if (dashed) {
-            series.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                    new float[] {6f, 4f}, 0f));
-        }
-    }
-
-    static double[] epochAxis(ModelRun run) {
-        return run.epochs().stream().mapToDouble(EpochResult::epoch).toArray();
-    }
-
-    static double[] values(ModelRun run, ToDoubleFunction<EpochResult> f) {
-        return run.epochs().stream().mapToDouble(f).toArray();
     }
 }

@@ -1,9 +1,14 @@
 package cnnvsmlp.run;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+
+import cnnvsmlp.FixableProblem;
 
 /** The epochs of one training run, in order; written as {@code history.csv}. */
 public final class History {
@@ -41,6 +46,17 @@ public final class History {
     }
 
     /** The epochs of a {@code history.csv} that {@link #toCsv} wrote. */
+    /** The history.csv of the run folder {@code run}; a damaged file is a problem that names it. */
+    public static List<EpochResult> read(Path run) {
+        Path file = run.resolve(RunFolder.HISTORY);
+        try {
+            return fromCsv(Files.readString(file));
+        } catch (IOException | RuntimeException e) {
+            throw new FixableProblem(file + " is damaged or unreadable (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); restore it from a copy, or train the run again", e);
+        }
+    }
+
     public static List<EpochResult> fromCsv(String csv) {
         List<String> lines = csv.lines().toList();
         if (lines.isEmpty() || !lines.get(0).equals(CSV_HEADER)) {

@@ -1,11 +1,15 @@
 package cnnvsmlp.run;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import org.nd4j.evaluation.classification.Evaluation;
 
-import cnnvsmlp.run.EpochResult;
+import cnnvsmlp.FixableProblem;
 
 /**
  * The final numbers of a run, written as {@code metrics.json}.
@@ -25,6 +29,24 @@ public record Metrics(String evaluatedOn, long examples, double accuracy, double
 
     /** Precision, recall and number of examples of one class. */
     public record ClassMetrics(int label, double precision, double recall, int support) {
+    }
+
+    /** The metrics.json of the run folder {@code run}; a damaged file is a problem that names it. */
+    public static Metrics read(Path run) {
+        Path file = run.resolve(RunFolder.METRICS);
+        try {
+            Metrics m = Json.MAPPER.readValue(file.toFile(), Metrics.class);
+            if (m.evaluatedOn() == null || !(m.accuracy() >= 0 && m.accuracy() <= 1) || m.epochsRun() < 1) {
+                throw new FixableProblem(file + " is damaged (missing or invalid: evaluatedOn, accuracy or epochsRun);"
+                        + " restore it from a copy, or train the run again");
+            }
+            return m;
+        } catch (JsonProcessingException e) {
+            throw new FixableProblem(file + " is damaged (" + e.getOriginalMessage().lines().findFirst().orElse("")
+                    + "); restore it from a copy, or train the run again", e);
+        } catch (IOException e) {
+            throw new FixableProblem(file + " cannot be read (" + e.getMessage() + ")", e);
+        }
     }
 
     public static Metrics of(String evaluatedOn, EpochResult last, Evaluation evaluation) {

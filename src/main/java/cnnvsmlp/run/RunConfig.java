@@ -92,6 +92,10 @@ public record RunConfig(String experiment, String model, long parameters, String
         if (command == null) {
             bad.add("command");
         }
+        if (environment == null || environment.machine() == null || environment.backend() == null
+                || environment.cpuKernels() == null) {
+            bad.add("environment");
+        }
         try {
             Instant.parse(String.valueOf(started));
         } catch (DateTimeParseException e) {

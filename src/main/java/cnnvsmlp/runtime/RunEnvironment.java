@@ -71,6 +71,19 @@ public record RunEnvironment(Map<String, String> machine, Map<String, String> jv
     }
 
     /** OpenBLAS' own report of the kernels it chose (e.g. "Prescott" or "SkylakeX"), when it is the BLAS. */
+    /** The ND4J backend, with its native variant and, on a GPU, the devices. */
+    public String backendLine() {
+        Map<String, String> b = backend == null ? Map.of() : backend;
+        return (b.getOrDefault("name", "") + " " + b.getOrDefault("nativeVariant", "")
+                + (b.containsKey("devices") ? " on " + b.get("devices") : "")).trim();
+    }
+
+    /** The first 12 characters of the git commit the run was made from. */
+    public String shortCommit() {
+        String commit = gitCommit == null ? "unknown" : gitCommit;
+        return commit.length() > 12 ? commit.substring(0, 12) : commit;
+    }
+
     public static Map<String, String> readCpuKernels() {
         Map<String, String> kernels = new LinkedHashMap<>();
         kernels.put("chosen", CpuKernels.describeChoice(System.getenv()));

@@ -17,9 +17,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cnnvsmlp.Fixtures;
 import cnnvsmlp.TestData;
 import cnnvsmlp.cli.Main;
-import cnnvsmlp.run.History;
 import cnnvsmlp.run.Json;
 
 class ComparisonTest {
@@ -27,19 +27,9 @@ class ComparisonTest {
     @TempDir
     Path results;
 
-    /** A finished run folder as the experiments write it, with test accuracy {@code accuracy} at each epoch. */
     private Path finishedRun(String experiment, long seed, int epochs, String status, double... accuracy)
             throws Exception {
-        Path run = Files.createDirectories(results.resolve(experiment).resolve("20260101-000000-seed" + seed + status));
-        Files.writeString(run.resolve("config.json"), "{\"status\":\"" + status + "\",\"seed\":" + seed
-                + ",\"budget\":{\"epochs\":" + epochs + "},\"hyperParameters\":{\"batchSize\":2048}}");
-        Files.writeString(run.resolve("metrics.json"), "{\"accuracy\":" + accuracy[accuracy.length - 1] + "}");
-        StringBuilder csv = new StringBuilder(History.CSV_HEADER).append('\n');
-        for (int e = 0; e < accuracy.length; e++) {
-            csv.append(e + 1).append(",0.09,0.5,0.08,").append(accuracy[e]).append(",3.0,0.5\n");
-        }
-        Files.writeString(run.resolve("history.csv"), csv);
-        return run;
+        return Fixtures.runFolder(results, experiment, seed, epochs, status, accuracy);
     }
 
     @Test

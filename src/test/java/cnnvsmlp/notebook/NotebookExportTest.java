@@ -76,17 +76,16 @@ class NotebookExportTest {
                 Fixtures.modelRun("MLP", 3, 0.8, 0.92));
         var cnn = java.util.List.of(Fixtures.modelRun("LeNet-5", 1, 0.9, 0.96),
                 Fixtures.modelRun("LeNet-5", 2, 0.9, 0.97), Fixtures.modelRun("LeNet-5", 3, 0.9, 0.99));
-        JsonNode wins = Json.MAPPER.valueToTree(CompareReport.summarize(mlp, cnn, 2, 5000, 2048, "c", "d"));
+        var wins = CompareReport.summarize(mlp, cnn, 2, 5000, 2048, "c", "d");
         assertEquals("LeNet-5 胜出（原文 5000 个 epoch 中的 2 个，批大小 2048）：测试准确率领先 6.33 个百分点（3 个种子的平均），"
-                + "超过种子间的波动（最大标准差 1.53 个百分点）。", NotebookExport.chineseVerdict(wins));
-        JsonNode one = Json.MAPPER.valueToTree(CompareReport.summarize(mlp.subList(0, 1), cnn.subList(0, 1), 2, 5000,
-                2048, "c", "d"));
-        assertTrue(NotebookExport.chineseVerdict(one).endsWith("只有一个随机种子：没有种子间的波动可以衡量差值，因此不判定胜者。"));
+                + "超过种子间的波动（最大标准差 1.53 个百分点）。", CompareNotebook.localVerdict(NotebookExport.Lang.ZH, wins));
+        var one = CompareReport.summarize(mlp.subList(0, 1), cnn.subList(0, 1), 2, 5000, 2048, "c", "d");
+        assertTrue(CompareNotebook.localVerdict(NotebookExport.Lang.ZH, one).endsWith("只有一个随机种子：没有种子间的波动可以衡量差值，因此不判定胜者。"));
         var close = java.util.List.of(Fixtures.modelRun("LeNet-5", 1, 0.91), Fixtures.modelRun("LeNet-5", 2, 0.90),
                 Fixtures.modelRun("LeNet-5", 3, 0.93));
-        JsonNode none = Json.MAPPER.valueToTree(CompareReport.summarize(mlp, close, 1, 5000, 2048, "c", "d"));
-        assertTrue(NotebookExport.chineseVerdict(none).startsWith("没有胜者（原文 5000 个 epoch 中的 1 个，批大小 2048）"),
-                NotebookExport.chineseVerdict(none));
+        var none = CompareReport.summarize(mlp, close, 1, 5000, 2048, "c", "d");
+        assertTrue(CompareNotebook.localVerdict(NotebookExport.Lang.ZH, none).startsWith("没有胜者（原文 5000 个 epoch 中的 1 个，批大小 2048）"),
+                CompareNotebook.localVerdict(NotebookExport.Lang.ZH, none));
     }
 
     /** The committed notebooks: their numbers are their runs' and their code is today's source. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 
 import cnnvsmlp.report.CompareReport.ModelRun;
-import cnnvsmlp.run.EpochResult;
 
 class CompareReportTest {
 
@@ -87,16 +85,16 @@ class CompareReportTest {
         List<ModelRun> cnn = List.of(modelRun("LeNet-5", 1, 0.90, 0.96), modelRun("LeNet-5", 2, 0.92, 0.98));
         CompareReport.Summary s = CompareReport.summarize(mlp, cnn, 2, 5000, 2048, "c", "d");
 
-        CategoryChart bars = CompareReport.bars(s);
+        CategoryChart bars = CompareCharts.bars(s);
         CategorySeries series = bars.getSeries("test accuracy");
         assertArrayEquals(new double[] {0.91, 0.97}, series.getYData(), 1e-12);
         assertArrayEquals(new double[] {Math.sqrt(0.0002), Math.sqrt(0.0002)}, series.getExtraValues(), 1e-12);
 
-        XYChart curves = CompareReport.accuracyCurves(mlp, cnn);
+        XYChart curves = CompareCharts.accuracyCurves(mlp, cnn);
         assertArrayEquals(new double[] {0.92, 0.98}, curves.getSeries("LeNet-5 seed 2").getYData(), 1e-12);
-        XYChart time = CompareReport.timeToAccuracy(mlp, cnn);
+        XYChart time = CompareCharts.timeToAccuracy(mlp, cnn);
         assertArrayEquals(new double[] {2.5, 5.0}, time.getSeries("MLP seed 1").getXData(), 1e-12);
-        XYChart loss = CompareReport.lossCurves(mlp, cnn);
+        XYChart loss = CompareCharts.lossCurves(mlp, cnn);
         assertArrayEquals(new double[] {0.1, 0.09}, loss.getSeries("MLP seed 1 training").getYData(), 1e-12);
         assertEquals(8, loss.getSeriesCollection().size());
     }

@@ -1,0 +1,127 @@
+package cnnvsmlp.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import cnnvsmlp.run.EpochResult;
+
+/** The comparison's charts: mean accuracy with error bars, and accuracy, loss and time curves per seed. */
+public final class CompareCharts {
+
+    static final Color MLP_COLOUR = new Color(40, 90, 200);
+    static final Color CNN_COLOUR = new Color(200, 50, 40);
+
+    private CompareCharts() {
+    }
+
+    /** Mean test accuracy of each model with its standard deviation as an error bar. */
+    public static CategoryChart bars(CompareReport.Summary s) {
+        CategoryChart chart = new CategoryChartBuilder().width(600).height(500)
+                .title(String.format(Locale.ROOT, "test accuracy after %d of %d epochs, %d seed(s)", s.epochs(),
+                        s.postEpochs(), s.mlp().seeds().size()))
+                .xAxisTitle("model").yAxisTitle("test accuracy (mean ± sd)").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        chart.getStyler().setErrorBarsColor(Color.BLACK);
+        chart.getStyler().setSeriesColors(new Color[] {MLP_COLOUR});
+        chart.addSeries("test accuracy", List.of(s.mlp().model(), s.cnn().model()),
+                List.of(s.mlp().meanAccuracy(), s.cnn().meanAccuracy()),
+                List.of(s.mlp().sdAccuracy(), s.cnn().sdAccuracy()));
+        return chart;
+    }
+
+    /** Test accuracy per epoch, one line per model and seed. */
+    public static XYChart accuracyCurves(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
+        XYChart chart = lines("test accuracy per epoch, every seed", "epoch", "test accuracy");
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW); // the curves rise to the right
+        for (List<CompareReport.ModelRun> runs : List.of(mlp, cnn)) {
+            for (CompareReport.ModelRun r : runs) {
+                add(chart, r.model() + " seed " + r.seed(), epochAxis(r), values(r, EpochResult::testAccuracy),
+                        colour(runs == mlp), false);
+            }
+        }
+        return chart;
+    }
+
+    /** Training loss (dashed) and test loss (solid) per epoch, one pair per model and seed. */
+    public static XYChart lossCurves(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
+        XYChart chart = lines("mean squared error per epoch: training dashed, test solid", "epoch", "loss");
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        for (List<CompareReport.ModelRun> runs : List.of(mlp, cnn)) {
+            for (CompareReport.ModelRun r : runs) {
+                add(chart, r.model() + " seed " + r.seed() + " training", epochAxis(r), values(r, EpochResult::trainLoss),
+                        colour(runs == mlp), true);
+                add(chart, r.model() + " seed " + r.seed() + " test", epochAxis(r), values(r, EpochResult::testLoss),
+                        colour(runs == mlp), false);
+            }
+        }
+        return chart;
+    }
+
+    /** Test accuracy against wall-clock seconds of training and evaluation (time to accuracy). */
+    public static XYChart timeToAccuracy(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
+        XYChart chart = lines("test accuracy against wall-clock time (training + evaluation)", "seconds",
+                "test accuracy");
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        for (List<CompareReport.ModelRun> runs : List.of(mlp, cnn)) {
+            for (CompareReport.ModelRun r : runs) {
+                add(chart, r.model() + " seed " + r.seed(), elapsed(r), values(r, EpochResult::testAccuracy),
+                        colour(runs == mlp), false);
+            }
+        }
+        return chart;
+    }
+
+    /** Seconds since the start of training at the end of each epoch (its evaluation included). */
+    static double[] elapsed(CompareReport.ModelRun run) {
+        double[] t = new double[run.epochs().size()];
+        double sum = 0;
+        for (int i = 0; i < t.length; i++) {
+            sum += run.epochs().get(i).trainSeconds() + run.epochs().get(i).evalSeconds();
+            t[i] = sum;
+        }
+        return t;
+    }
+
+    private static Color colour(boolean mlp) {
+        return mlp ? MLP_COLOUR : CNN_COLOUR;
+    }
+
+    private static XYChart lines(String title, String x, String y) {
+        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        return chart;
+    }
+
+    private static void add(XYChart chart, String name, double[] x, double[] y, Color colour, boolean dashed) {
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setMarker(x.length <= 30 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE).setMarkerColor(colour)
+                .setLineColor(colour);
+        if (dashed) {
+            series.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                    new float[] {6f, 4f}, 0f));
+        }
+    }
+
+    static double[] epochAxis(CompareReport.ModelRun run) {
+        return run.epochs().stream().mapToDouble(EpochResult::epoch).toArray();
+    }
+
+    static double[] values(CompareReport.ModelRun run, ToDoubleFunction<EpochResult> f) {
+        return run.epochs().stream().mapToDouble(f).toArray();
+    }
+}
