@@ -1,4 +1,4 @@
-package cnnvsmlp.cli;
+package cnnvsmlp.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,9 +10,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import cnnvsmlp.runtime.CpuKernels;
 
-class KernelLauncherTest {
+class RelaunchPlanTest {
 
     private static final Set<String> SAPPHIRE_RAPIDS = Set.of("sse3", "avx", "avx2", "fma", "avx512f", "avx512cd",
             "avx512bw", "avx512dq", "avx512vl", "amx_tile");
@@ -32,17 +31,17 @@ class KernelLauncherTest {
     void relaunchesWithBetterKernelsOnlyWhenNobodyChose() {
         List<String> plain = List.of("-Dfile.encoding=UTF-8");
         assertEquals(Optional.of("SkylakeX"),
-                KernelLauncher.relaunchPlan(Map.of(), plain, "amd64", SAPPHIRE_RAPIDS).orElseThrow().coreType());
-        assertEquals(Optional.empty(), KernelLauncher.relaunchPlan(Map.of("OPENBLAS_CORETYPE", "Prescott"),
+                RelaunchPlan.of(Map.of(), plain, "amd64", SAPPHIRE_RAPIDS).orElseThrow().coreType());
+        assertEquals(Optional.empty(), RelaunchPlan.of(Map.of("OPENBLAS_CORETYPE", "Prescott"),
                 plain, "amd64", SAPPHIRE_RAPIDS).orElseThrow().coreType(), "the user's choice stands");
-        assertEquals(Optional.empty(), KernelLauncher.relaunchPlan(Map.of(CpuKernels.OPT_OUT, "as-detected"),
+        assertEquals(Optional.empty(), RelaunchPlan.of(Map.of(CpuKernels.OPT_OUT, "as-detected"),
                 plain, "amd64", SAPPHIRE_RAPIDS).orElseThrow().coreType(), "opted out");
         // nothing to change: the user chose kernels, memory and collector
-        assertEquals(Optional.empty(), KernelLauncher.relaunchPlan(Map.of("OPENBLAS_CORETYPE", "Haswell"),
+        assertEquals(Optional.empty(), RelaunchPlan.of(Map.of("OPENBLAS_CORETYPE", "Haswell"),
                 List.of("-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=2g", "-XX:+UseG1GC"), "amd64", SAPPHIRE_RAPIDS));
-        assertEquals(Optional.empty(), KernelLauncher.relaunchPlan(Map.of(KernelLauncher.CHILD, "1"), plain, "amd64",
+        assertEquals(Optional.empty(), RelaunchPlan.of(Map.of(RelaunchPlan.CHILD, "1"), plain, "amd64",
                 SAPPHIRE_RAPIDS), "the child never relaunches");
-        assertEquals(Optional.empty(), KernelLauncher.relaunchPlan(Map.of(),
+        assertEquals(Optional.empty(), RelaunchPlan.of(Map.of(),
                 List.of("-agentlib:jdwp=transport=dt_socket,server=n,address=5005"), "amd64", SAPPHIRE_RAPIDS),
                 "a debugger stays attached to this JVM");
     }
@@ -51,8 +50,8 @@ class KernelLauncherTest {
     void theChildsNativeSettingsApplyUnlessTheUserChose() {
         List<String> plain = List.of("-Dfile.encoding=UTF-8");
         assertEquals(Map.of("OMP_WAIT_POLICY", "PASSIVE"),
-                KernelLauncher.relaunchPlan(Map.of(), plain, "amd64", SAPPHIRE_RAPIDS).orElseThrow().environment());
-        assertEquals(Map.of(), KernelLauncher.relaunchPlan(Map.of("OMP_WAIT_POLICY", "ACTIVE"), plain, "amd64",
+                RelaunchPlan.of(Map.of(), plain, "amd64", SAPPHIRE_RAPIDS).orElseThrow().environment());
+        assertEquals(Map.of(), RelaunchPlan.of(Map.of("OMP_WAIT_POLICY", "ACTIVE"), plain, "amd64",
                 SAPPHIRE_RAPIDS).orElseThrow().environment());
     }
 
@@ -68,10 +67,10 @@ class KernelLauncherTest {
     @Test
     void theChildGetsBoundedMemoryUnlessTheUserChose() {
         assertEquals(List.of("-Xmx512m", "-Dorg.bytedeco.javacpp.maxbytes=3g", "-XX:+UseParallelGC"),
-                KernelLauncher.memoryDefaults(List.of("-Dfile.encoding=UTF-8")));
+                RelaunchPlan.memoryDefaults(List.of("-Dfile.encoding=UTF-8")));
         assertEquals(List.of("-Dorg.bytedeco.javacpp.maxbytes=3g", "-XX:+UseParallelGC"),
-                KernelLauncher.memoryDefaults(List.of("-Xmx8g")));
-        assertEquals(List.of(), KernelLauncher.memoryDefaults(List.of("-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=1g",
+                RelaunchPlan.memoryDefaults(List.of("-Xmx8g")));
+        assertEquals(List.of(), RelaunchPlan.memoryDefaults(List.of("-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=1g",
                 "-XX:+UseG1GC")));
     }
 }
