@@ -19,8 +19,9 @@ import cnnvsmlp.experiment.RunSpec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Trains (or reuses finished runs of) the MNIST MLP and LeNet-5 for several seeds with one"
                 + " budget, and writes results/compare/<run-id>/: accuracy as mean ± sd and per seed, the per-seed"
-                + " difference, the epochs to reach 90/95/98 %%, a verdict that names a winner only when the"
-                + " difference is larger than the seed spread, and the charts."})
+                + " difference with its 95 %% confidence interval along the budget, each seed's crossover, the epochs"
+                + " to reach 90/95/98 %%, a verdict that names a winner only when that interval excludes 0, and the"
+                + " charts."})
 final class CompareCommand implements Callable<Integer> {
 
     static final int MAX_SEEDS = 100;

@@ -153,6 +153,8 @@ final class TrainingOptions {
 
     /** The results folder that holds the run folder {@code resume} ({@code <output>/<experiment>/<run-id>}). */
     static Path outputDirOf(Path resume) {
-        return resume.toAbsolutePath().normalize().getParent().getParent();
+        Path normal = resume.normalize();
+        Path results = normal.getParent() == null ? null : normal.getParent().getParent();
+        return results != null ? results : resume.toAbsolutePath().normalize().getParent().getParent();
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,11 +115,18 @@ public final class Run {
         } else {
             folder = RunFolder.create(context.outputDir(), id.id(), RUN_ID.format(started) + "-seed" + spec.seed());
         }
+        RunEnvironment environment = RunEnvironment.capture();
+        List<RunConfig.Segment> segments = new ArrayList<>();
+        if (resumed != null) {
+            segments.addAll(RunConfig.read(folder).segmentsSoFar(resumed.state().completedEpochs()));
+        }
+        segments.add(RunConfig.Segment.start(environment, Instant.now().toString(),
+                resumed == null ? 0 : resumed.state().completedEpochs()));
         RunConfig config = new RunConfig(id.id(), id.model(), model.numParams(), "running",
                 new RunConfig.Budget(spec.epochs(), ExperimentId.POST_EPOCHS, spec.isPostBudget(),
                         spec.budgetSource()),
                 hyperParameters(spec, context), spec.seed(), data.description(), data.evaluatedOn(), command,
-                started.toString(), null, RunEnvironment.capture());
+                started.toString(), null, environment, segments);
         folder.writeJson(RunFolder.CONFIG, config);
         TrainingState from = resumed == null ? null : resumed.state();
         RunBanner.print(transcript.out(), spec, context, config, folder.path(), from, model);
@@ -158,11 +166,24 @@ public final class Run {
         return finish(history, pictures);
     }
 
-    /** Keeps what was done: the transcript, the history so far, and the status in config.json. */
+    /** Keeps what was done: the transcript, the history so far with its curves, and the status in config.json. */
     private void stop(String status, List<EpochResult> done) {
         folder.writeText(CONSOLE, transcript.text());
         folder.writeText(RunFolder.HISTORY, History.toCsv(done));
-        folder.writeJson(RunFolder.CONFIG, config.ended(status, Instant.now().toString()));
+        if (!done.isEmpty()) {
+            History partial = new History();
+            done.forEach(partial::add);
+            drawCurves(partial);
+        }
+        folder.writeJson(RunFolder.CONFIG, config.ended(status, Instant.now().toString(), done.size()));
+        ResultsIndex.write(context.outputDir());
+    }
+
+    private void drawCurves(History history) {
+        ExperimentId id = experiment.id();
+        Path dir = folder.path();
+        PngFiles.savePng(LearningCurves.accuracy(history, id.model(), data.evaluatedOn()), dir.resolve(ACCURACY_PNG));
+        PngFiles.savePng(LearningCurves.loss(history, id.model(), data.evaluatedOn()), dir.resolve(LOSS_PNG));
     }
 
     private RunResult finish(History history, Experiment.Pictures pictures) {
@@ -172,10 +193,9 @@ public final class Run {
         folder.writeModel(model);
         ExperimentId id = experiment.id();
         Path dir = folder.path();
-        PngFiles.savePng(LearningCurves.accuracy(history, id.model(), data.evaluatedOn()), dir.resolve(ACCURACY_PNG));
-        PngFiles.savePng(LearningCurves.loss(history, id.model(), data.evaluatedOn()), dir.resolve(LOSS_PNG));
+        drawCurves(history);
         pictures.draw(model, dir);
-        folder.writeJson(RunFolder.CONFIG, config.ended("finished", Instant.now().toString()));
+        folder.writeJson(RunFolder.CONFIG, config.ended("finished", Instant.now().toString(), history.size()));
         ResultsIndex.write(context.outputDir());
         double seconds = history.totalSeconds();
         transcript.out().printf(Locale.ROOT, "%s: accuracy %.4f, loss %.5f on %s after %d epochs, %.1f s%n", id.id(),

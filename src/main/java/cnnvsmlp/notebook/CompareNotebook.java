@@ -49,27 +49,57 @@ final class CompareNotebook {
     static String localVerdict(NotebookExport.Lang lang, Summary s) {
         Prose prose = Prose.load(lang.folder, "4-compare");
         int seeds = s.mlp().seeds().size();
-        String budget = prose.get("budget", Map.of("postEpochs", s.postEpochs(), "epochs", s.epochs(),
-                "batchSize", s.batchSize()));
-        double spread = Math.max(Math.max(s.mlp().sdAccuracy(), s.cnn().sdAccuracy()), s.sdDifference());
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("budget", budget);
+        values.put("budget", prose.get("budget", Map.of("postEpochs", s.postEpochs(), "epochs", s.epochs(),
+                "batchSize", s.batchSize(), "seeds", seeds)));
         values.put("seeds", seeds);
         values.put("mlp", s.mlp().model());
         values.put("cnn", s.cnn().model());
         values.put("mlpAccuracy", percent(s.mlp().meanAccuracy()));
         values.put("cnnAccuracy", percent(s.cnn().meanAccuracy()));
-        values.put("difference", percent(Math.abs(s.meanDifference())));
-        values.put("signedDifference", String.format(Locale.ROOT, "%+.2f", 100 * s.meanDifference()));
-        values.put("spread", percent(spread));
-        if (seeds < 2) {
-            return prose.get("verdict-one-seed", values);
+        values.put("signedDifference", signed(s.meanDifference()));
+        String verdict;
+        if (s.ciLow() == null) {
+            verdict = prose.get("verdict-one-seed", values);
+        } else {
+            values.put("low", signed(s.ciLow()));
+            values.put("high", signed(s.ciHigh()));
+            if (s.winner() != null) {
+                values.put("winner", s.winner());
+            }
+            verdict = prose.get(s.winner() != null ? "verdict-winner" : "verdict-none", values);
         }
-        if (s.winner() != null) {
-            values.put("winner", s.winner());
-            return prose.get("verdict-winner", values);
+        return verdict + crossover(prose, s, values);
+    }
+
+    private static String crossover(Prose prose, Summary s, Map<String, Object> values) {
+        if (s.crossovers() == null) {
+            return ""; // a summary written before crossovers were recorded
         }
-        return prose.get("verdict-none", values);
+        List<Integer> reached = s.crossovers().stream().filter(java.util.Objects::nonNull).toList();
+        if (s.crossovers().size() == 1) {
+            return reached.isEmpty() ? prose.get("crossover-one-none", values)
+                    : prose.get("crossover-one-reached", with(values, "epoch", reached.get(0)));
+        }
+        if (reached.isEmpty()) {
+            return prose.get("crossover-none", values);
+        }
+        var stats = reached.stream().mapToInt(Integer::intValue).summaryStatistics();
+        Map<String, Object> more = with(values, "reached", reached.size());
+        more.put("mean", String.format(Locale.ROOT, "%.0f", stats.getAverage()));
+        more.put("min", stats.getMin());
+        more.put("max", stats.getMax());
+        return prose.get("crossover-some", more);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> values, String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        copy.put(key, value);
+        return copy;
+    }
+
+    private static String signed(double fraction) {
+        return String.format(Locale.ROOT, "%+.2f", 100 * fraction);
     }
 
     private static String percent(double fraction) {

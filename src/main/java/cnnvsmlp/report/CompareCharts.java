@@ -35,9 +35,61 @@ public final class CompareCharts {
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         chart.getStyler().setErrorBarsColor(Color.BLACK);
         chart.getStyler().setSeriesColors(new Color[] {MLP_COLOUR});
-        chart.addSeries("test accuracy", List.of(s.mlp().model(), s.cnn().model()),
-                List.of(s.mlp().meanAccuracy(), s.cnn().meanAccuracy()),
-                List.of(s.mlp().sdAccuracy(), s.cnn().sdAccuracy()));
+        if (s.mlp().seeds().size() > 1) {
+            chart.addSeries("test accuracy", List.of(s.mlp().model(), s.cnn().model()),
+                    List.of(s.mlp().meanAccuracy(), s.cnn().meanAccuracy()),
+                    List.of(s.mlp().sdAccuracy(), s.cnn().sdAccuracy()));
+        } else { // one seed: no spread to draw
+            chart.addSeries("test accuracy", List.of(s.mlp().model(), s.cnn().model()),
+                    List.of(s.mlp().meanAccuracy(), s.cnn().meanAccuracy()));
+        }
+        return chart;
+    }
+
+    /**
+     * LeNet-5's test accuracy minus the MLP's per epoch: the mean over the seeds with its 95 % interval (dashed;
+     * none with one seed), each seed as a thin line, and the zero line: above it LeNet-5 is ahead.
+     */
+    public static XYChart difference(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
+        int epochs = mlp.stream().mapToInt(r -> r.epochs().size()).min().orElse(0);
+        epochs = Math.min(epochs, cnn.stream().mapToInt(r -> r.epochs().size()).min().orElse(0));
+        XYChart chart = lines(String.format(Locale.ROOT, "LeNet-5 minus MLP, test accuracy, %d seed(s): mean and 95 %%"
+                + " interval", mlp.size()), "epoch", "difference in test accuracy");
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        double[] x = new double[epochs];
+        double[] mean = new double[epochs];
+        double[] low = new double[epochs];
+        double[] high = new double[epochs];
+        for (int e = 1; e <= epochs; e++) {
+            int epoch = e;
+            PairedDifference d = PairedDifference.of(e, mlp.stream().mapToDouble(r -> r.epochs().get(epoch - 1)
+                    .testAccuracy()).toArray(), cnn.stream().mapToDouble(r -> r.epochs().get(epoch - 1).testAccuracy())
+                    .toArray());
+            x[e - 1] = e;
+            mean[e - 1] = d.mean();
+            low[e - 1] = d.hasInterval() ? d.low() : d.mean();
+            high[e - 1] = d.hasInterval() ? d.high() : d.mean();
+        }
+        if (epochs == 0) {
+            return chart;
+        }
+        chart.addSeries("zero: no difference", new double[] {1, epochs}, new double[] {0, 0})
+                .setMarker(SeriesMarkers.NONE).setLineColor(Color.GRAY);
+        if (mlp.size() > 1) {
+            for (int i = 0; i < mlp.size(); i++) {
+                double[] seed = new double[epochs];
+                for (int e = 0; e < epochs; e++) {
+                    seed[e] = cnn.get(i).epochs().get(e).testAccuracy() - mlp.get(i).epochs().get(e).testAccuracy();
+                }
+                XYSeries s = chart.addSeries(i == 0 ? "each seed" : "seed " + mlp.get(i).seed(), x, seed);
+                s.setMarker(SeriesMarkers.NONE).setLineColor(new Color(170, 170, 170)).setLineWidth(0.8f);
+                s.setShowInLegend(i == 0);
+            }
+            add(chart, "95 % interval of the mean", x, low, CNN_COLOUR, true);
+            add(chart, "95 % interval, upper end", x, high, CNN_COLOUR, true);
+            chart.getSeries("95 % interval, upper end").setShowInLegend(false);
+        }
+        add(chart, "mean difference", x, mean, Color.BLACK, false);
         return chart;
     }
 

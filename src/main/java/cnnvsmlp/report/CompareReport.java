@@ -14,9 +14,10 @@ import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.Json;
 
 /**
- * The MLP against LeNet-5 over several seeds at one budget: accuracy as mean and standard deviation, the
- * per-seed difference, the epochs each needed to reach 90 / 95 / 98 % test accuracy, a verdict that names a
- * winner only when the difference is larger than the seed spread, and the charts. Written to
+ * The MLP against LeNet-5 over several seeds at one budget: accuracy as mean and standard deviation, the paired
+ * per-seed difference with its 95 % interval along the budget ({@link PairedDifference}), each seed's crossover, the
+ * epochs each needed to reach 90 / 95 / 98 % test accuracy, and a verdict ({@link Verdicts}) that names a winner only
+ * when the interval excludes 0. Written to
  * {@code results/compare/<run-id>/} by {@code compare} and by the main job ({@code all}).
  */
 public final class CompareReport {
@@ -28,10 +29,11 @@ public final class CompareReport {
     public static final String ACCURACY_PNG = "test-accuracy.png";
     public static final String LOSS_PNG = "loss.png";
     public static final String TIME_PNG = "accuracy-vs-time.png";
+    public static final String DIFFERENCE_PNG = "difference.png";
 
-    public static final String VERDICT_RULE = "A winner is named only when, over at least two seeds, the mean"
-            + " difference is larger than every standard deviation (each model's accuracy and the per-seed"
-            + " difference) and every seed's difference has the same sign.";
+    public static final String VERDICT_RULE = "A winner is named only when the 95 % confidence interval of the mean"
+            + " paired difference (LeNet-5 minus MLP, seed by seed; Student's t with n - 1 degrees of freedom, n >= 2"
+            + " seeds) excludes 0. The crossover of a seed is the first epoch from which LeNet-5 stays ahead to the end.";
 
     /** One finished training run of one model and seed, as the comparison sees it. */
     public record ModelRun(String model, long seed, List<EpochResult> epochs, double accuracy, String folder,
@@ -54,11 +56,18 @@ public final class CompareReport {
     /**
      * @param epochs the budget every run had
      * @param postEpochs the post's budget
-     * @param winner the model that won, or null when the difference is within the seed spread
+     * @param meanDifference LeNet-5 minus MLP after the last epoch, mean over the seeds
+     * @param sdDifference its sample standard deviation (0 with one seed)
+     * @param ciLow the 95 % interval's lower end of {@code meanDifference}, null with one seed
+     * @param ciHigh its upper end, null with one seed
+     * @param atEpochs the paired difference at about ten epochs of the budget, the last included
+     * @param crossovers per seed, the first epoch from which LeNet-5 stays ahead to the end, or null
+     * @param winner the model ahead when the interval excludes 0, else null
      */
     public record Summary(String date, String command, int epochs, int postEpochs, int batchSize, ModelSummary mlp,
             ModelSummary cnn, List<SeedDifference> differences, double meanDifference, double sdDifference,
-            String winner, String verdict, String verdictRule) {
+            Double ciLow, Double ciHigh, List<PairedDifference> atEpochs, List<Integer> crossovers, String winner,
+            String verdict, String verdictRule) {
     }
 
     private CompareReport() {
@@ -89,6 +98,7 @@ public final class CompareReport {
                     + cnn.size());
         }
         List<SeedDifference> differences = new ArrayList<>();
+        List<Integer> crossovers = new ArrayList<>();
         for (int i = 0; i < mlp.size(); i++) {
             if (mlp.get(i).seed() != cnn.get(i).seed()) {
                 throw new IllegalArgumentException("runs " + i + " have seeds " + mlp.get(i).seed() + " and "
@@ -96,36 +106,35 @@ public final class CompareReport {
             }
             differences.add(new SeedDifference(mlp.get(i).seed(), mlp.get(i).accuracy(), cnn.get(i).accuracy(),
                     cnn.get(i).accuracy() - mlp.get(i).accuracy()));
+            crossovers.add(PairedDifference.crossover(mlp.get(i).epochs(), cnn.get(i).epochs()));
         }
         ModelSummary m = model(mlp);
         ModelSummary c = model(cnn);
-        double[] d = differences.stream().mapToDouble(SeedDifference::difference).toArray();
-        double meanDifference = mean(d);
-        double sdDifference = sd(d);
-        String winner = null;
-        String budget = String.format(Locale.ROOT, "after %d of the post's %d epochs (batch %d)", epochs, postEpochs,
-                batchSize);
-        String verdict;
-        double spread = Math.max(Math.max(m.sdAccuracy(), c.sdAccuracy()), sdDifference);
-        boolean sameSign = java.util.Arrays.stream(d).allMatch(x -> x > 0) || java.util.Arrays.stream(d).allMatch(x -> x < 0);
-        if (d.length < 2) {
-            verdict = String.format(Locale.ROOT, "%s %.2f %% against %s %.2f %% %s, one seed: without a seed spread to"
-                    + " measure the difference against, no winner is named.", c.model(), 100 * c.meanAccuracy(),
-                    m.model(), 100 * m.meanAccuracy(), budget);
-        } else if (sameSign && Math.abs(meanDifference) > spread) {
-            boolean cnnWins = meanDifference > 0;
-            winner = cnnWins ? c.model() : m.model();
-            verdict = String.format(Locale.ROOT, "%s wins %s: %.2f points of test accuracy ahead (mean over %d seeds),"
-                    + " more than the seed spread (largest standard deviation %.2f points).", winner, budget,
-                    100 * Math.abs(meanDifference), d.length, 100 * spread);
-        } else {
-            verdict = String.format(Locale.ROOT, "No winner %s: the mean difference (%s%.2f points for %s) is within"
-                    + " the seed spread (largest standard deviation %.2f points)%s.", budget,
-                    meanDifference >= 0 ? "+" : "", 100 * meanDifference, c.model(), 100 * spread,
-                    sameSign ? "" : " and the seeds disagree on the sign");
+        PairedDifference last = PairedDifference.of(epochs, m.accuracies().stream().mapToDouble(x -> x).toArray(),
+                c.accuracies().stream().mapToDouble(x -> x).toArray());
+        String winner = !last.excludesZero() ? null : last.mean() > 0 ? c.model() : m.model();
+        String verdict = Verdicts.verdict(m, c, last, winner, epochs, postEpochs, batchSize) + " "
+                + Verdicts.crossover(c.model(), crossovers);
+        return new Summary(date, command, epochs, postEpochs, batchSize, m, c, differences, last.mean(), last.sd(),
+                last.low(), last.high(), atEpochs(mlp, cnn, epochs), crossovers, winner, verdict, VERDICT_RULE);
+    }
+
+    /** The paired difference at the epochs of {@link PairedDifference#reportedEpochs} that every run reached. */
+    static List<PairedDifference> atEpochs(List<ModelRun> mlp, List<ModelRun> cnn, int epochs) {
+        List<PairedDifference> at = new ArrayList<>();
+        for (int e : PairedDifference.reportedEpochs(epochs)) {
+            int epoch = e;
+            boolean all = java.util.stream.Stream.concat(mlp.stream(), cnn.stream())
+                    .allMatch(r -> r.epochs().size() >= epoch);
+            if (all) {
+                at.add(PairedDifference.of(epoch, accuracyAt(mlp, epoch), accuracyAt(cnn, epoch)));
+            }
         }
-        return new Summary(date, command, epochs, postEpochs, batchSize, m, c, differences, meanDifference,
-                sdDifference, winner, verdict, VERDICT_RULE);
+        return at;
+    }
+
+    private static double[] accuracyAt(List<ModelRun> runs, int epoch) {
+        return runs.stream().mapToDouble(r -> r.epochs().get(epoch - 1).testAccuracy()).toArray();
     }
 
     private static ModelSummary model(List<ModelRun> runs) {
@@ -170,20 +179,36 @@ public final class CompareReport {
         md.append(String.format(Locale.ROOT, "Budget: %d of the post's %d epochs, batch %d, the post's exact"
                 + " training (SGD 0.05, mean squared error); test accuracy on the 10,000 MNIST test images.%n%n",
                 s.epochs(), s.postEpochs(), s.batchSize()));
-        md.append("| model | seeds | test accuracy, mean ± sd | per seed | seconds per run |\n|---|---|---|---|---|\n");
+        boolean spread = s.mlp().seeds().size() > 1;
+        md.append(spread ? "| model | seeds | test accuracy, mean ± sd | per seed | seconds per run |\n|---|---|---|---|---|\n"
+                : "| model | seeds | test accuracy | seconds per run |\n|---|---|---|---|\n");
         for (ModelSummary m : List.of(s.mlp(), s.cnn())) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.2f %% ± %.2f | %s | %.0f |%n", m.model(),
+            md.append(spread ? String.format(Locale.ROOT, "| %s | %d | %.2f %% ± %.2f | %s | %.0f |%n", m.model(),
                     m.seeds().size(), 100 * m.meanAccuracy(), 100 * m.sdAccuracy(),
                     String.join(", ", m.accuracies().stream().map(a -> String.format(Locale.ROOT, "%.2f %%", 100 * a))
-                            .toList()), m.meanSeconds()));
+                            .toList()), m.meanSeconds())
+                    : String.format(Locale.ROOT, "| %s | 1 | %.2f %% | %.0f |%n", m.model(), 100 * m.meanAccuracy(),
+                            m.meanSeconds()));
         }
-        md.append("\n| seed | MLP | LeNet-5 | LeNet-5 − MLP |\n|---|---|---|---|\n");
-        for (SeedDifference d : s.differences()) {
-            md.append(String.format(Locale.ROOT, "| %d | %.2f %% | %.2f %% | %+.2f points |%n", d.seed(), 100 * d.mlp(),
-                    100 * d.cnn(), 100 * d.difference()));
+        md.append("\n| seed | MLP | LeNet-5 | LeNet-5 − MLP | crossover |\n|---|---|---|---|---|\n");
+        for (int i = 0; i < s.differences().size(); i++) {
+            SeedDifference d = s.differences().get(i);
+            Integer crossover = s.crossovers() == null ? null : s.crossovers().get(i);
+            md.append(String.format(Locale.ROOT, "| %d | %.2f %% | %.2f %% | %+.2f points | %s |%n", d.seed(),
+                    100 * d.mlp(), 100 * d.cnn(), 100 * d.difference(), crossover == null ? "not reached"
+                            : "epoch " + crossover));
         }
-        md.append(String.format(Locale.ROOT, "| mean ± sd | | | %+.2f ± %.2f points |%n", 100 * s.meanDifference(),
-                100 * s.sdDifference()));
+        if (s.atEpochs() != null && !s.atEpochs().isEmpty()) {
+            md.append("\nThe paired difference (LeNet-5 − MLP, test accuracy) along the budget\n\n"
+                    + "| epoch | mean | 95 % interval | at this epoch |\n|---|---|---|---|\n");
+            for (PairedDifference p : s.atEpochs()) {
+                md.append(String.format(Locale.ROOT, "| %d | %+.2f points | %s | %s |%n", p.epoch(), 100 * p.mean(),
+                        p.hasInterval() ? String.format(Locale.ROOT, "[%+.2f, %+.2f]", 100 * p.low(), 100 * p.high())
+                                : "none (one seed)", !p.hasInterval() ? "no winner named (one seed)"
+                                : !p.excludesZero() ? "no clear difference" : p.mean() > 0 ? s.cnn().model() + " ahead"
+                                : s.mlp().model() + " ahead"));
+            }
+        }
         md.append("\nEpochs to reach a test accuracy (per seed; – : not reached within the budget)\n\n");
         md.append("| model |");
         for (double t : THRESHOLDS) {

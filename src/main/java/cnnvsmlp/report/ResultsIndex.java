@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.run.AtomicFiles;
+import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.Json;
 import cnnvsmlp.run.RunConfig;
 import cnnvsmlp.run.RunFolders;
@@ -47,7 +49,8 @@ public final class ResultsIndex {
         Prose prose = Prose.load("en", "results-index");
         StringBuilder md = new StringBuilder(prose.get("intro"));
         List<String> skipped = new ArrayList<>();
-        comparison(md, dir, skipped);
+        comparisons(md, dir, skipped, prose);
+        inProgress(md, dir, skipped, prose);
         for (String experiment : EXPERIMENTS) {
             experiment(md, dir, experiment, prose.get(experiment), skipped);
         }
@@ -61,25 +64,95 @@ public final class ResultsIndex {
         return md.toString();
     }
 
-    private static void comparison(StringBuilder md, Path dir, List<String> skipped) {
-        Optional<Path> compare = bestComparison(dir, skipped);
-        if (compare.isEmpty()) {
+    /** Every comparison in the folder, shortest budget first (the newest of each budget and seed count). */
+    private static void comparisons(StringBuilder md, Path dir, List<String> skipped, Prose prose) {
+        Map<String, Path> newest = new LinkedHashMap<>();
+        Map<Path, CompareReport.Summary> summaries = new LinkedHashMap<>();
+        for (Path folder : RunFolders.folders(dir.resolve("compare"))) {
+            try {
+                CompareReport.Summary s = CompareReport.readSummary(folder);
+                summaries.put(folder, s);
+                newest.putIfAbsent(s.epochs() + "/" + s.mlp().seeds().size() + "/" + s.batchSize(), folder);
+            } catch (FixableProblem e) {
+                skipped.add(e.getMessage());
+            }
+        }
+        if (newest.isEmpty()) {
             return;
         }
-        CompareReport.Summary s = CompareReport.readSummary(compare.get());
-        String rel = relative(dir, compare.get());
-        md.append("## MLP or CNN?\n\n**").append(s.verdict()).append("**\n\n");
-        md.append("| model | seeds | test accuracy, mean ± sd | seconds per run |\n|---|---|---|---|\n");
-        for (CompareReport.ModelSummary m : List.of(s.mlp(), s.cnn())) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.2f %% ± %.2f | %.0f |%n", m.model(), m.seeds().size(),
-                    100 * m.meanAccuracy(), 100 * m.sdAccuracy(), m.meanSeconds()));
+        List<Path> shown = newest.values().stream().sorted(java.util.Comparator.comparing((Path f) -> summaries.get(f)
+                .epochs()).thenComparing(f -> summaries.get(f).mlp().seeds().size())).toList();
+        md.append(prose.get("compare"));
+        for (Path folder : shown) {
+            row(md, relative(dir, folder), summaries.get(folder));
         }
-        md.append(String.format(Locale.ROOT, "%nBudget: %d of the post's %d epochs, batch %d. `%s`, %s. Details:"
-                + " [%s](%s).%n%n", s.epochs(), s.postEpochs(), s.batchSize(), s.command(), s.date(),
-                rel + "/" + CompareReport.SUMMARY_MD, rel + "/" + CompareReport.SUMMARY_MD));
-        for (String png : new String[] {CompareReport.BARS_PNG, CompareReport.ACCURACY_PNG, CompareReport.TIME_PNG,
-                CompareReport.LOSS_PNG}) {
-            image(md, dir, compare.get(), png);
+        md.append('\n');
+        for (Path folder : shown) {
+            CompareReport.Summary s = summaries.get(folder);
+            md.append(String.format(Locale.ROOT, "- **%d epochs, %d seed%s**: %s%n", s.epochs(), s.mlp().seeds().size(),
+                    s.mlp().seeds().size() == 1 ? "" : "s", s.verdict()));
+        }
+        Path best = bestComparison(dir, new ArrayList<>()).orElse(shown.get(shown.size() - 1));
+        md.append(String.format(Locale.ROOT, "%nThe pictures of the comparison with the most seeds (%d epochs):%n%n",
+                summaries.get(best).epochs()));
+        for (String png : new String[] {CompareReport.DIFFERENCE_PNG, CompareReport.BARS_PNG,
+                CompareReport.ACCURACY_PNG, CompareReport.TIME_PNG, CompareReport.LOSS_PNG}) {
+            image(md, dir, best, png);
+        }
+        md.append('\n');
+    }
+
+    private static void row(StringBuilder md, String rel, CompareReport.Summary s) {
+        int seeds = s.mlp().seeds().size();
+        String interval = s.ciLow() == null ? "none (one seed)" : String.format(Locale.ROOT, "[%+.2f, %+.2f]",
+                100 * s.ciLow(), 100 * s.ciHigh());
+        md.append(String.format(Locale.ROOT, "| %d of %d | %d | %s | %s | %+.2f points, %s | %s | [summary](%s/%s) |%n",
+                s.epochs(), s.postEpochs(), seeds, accuracy(s.mlp()), accuracy(s.cnn()), 100 * s.meanDifference(),
+                interval, crossovers(s), rel, CompareReport.SUMMARY_MD));
+    }
+
+    private static String accuracy(CompareReport.ModelSummary m) {
+        return m.seeds().size() > 1 ? String.format(Locale.ROOT, "%.2f %% ± %.2f", 100 * m.meanAccuracy(),
+                100 * m.sdAccuracy()) : String.format(Locale.ROOT, "%.2f %%", 100 * m.meanAccuracy());
+    }
+
+    private static String crossovers(CompareReport.Summary s) {
+        if (s.crossovers() == null) {
+            return "–";
+        }
+        List<Integer> reached = s.crossovers().stream().filter(java.util.Objects::nonNull).sorted().toList();
+        if (reached.isEmpty()) {
+            return "not reached";
+        }
+        int first = reached.get(0);
+        int last = reached.get(reached.size() - 1);
+        String epochs = first == last ? "epoch " + first : "epochs " + first + "-" + last;
+        return s.crossovers().size() == 1 ? epochs : reached.size() + " of " + s.crossovers().size() + " seeds, "
+                + epochs;
+    }
+
+    /** The runs that stopped before their budget, with how far they are: the post's 5000 epochs take days. */
+    private static void inProgress(StringBuilder md, Path dir, List<String> skipped, Prose prose) {
+        List<RunFolders.Unfinished> runs = new ArrayList<>();
+        for (String experiment : EXPERIMENTS) {
+            RunFolders.Scan scan = RunFolders.scan(dir.resolve(experiment));
+            runs.addAll(scan.unfinished());
+        }
+        if (runs.isEmpty()) {
+            return;
+        }
+        md.append(prose.get("in-progress"));
+        for (RunFolders.Unfinished run : runs) {
+            EpochResult last = run.last();
+            String rel = relative(dir, run.folder());
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d of %d | %s | [%s](%s) | `cnn-vs-mlp %s --resume %s` |%n",
+                    run.config().model(), run.config().seed(), last == null ? 0 : last.epoch(),
+                    run.config().budget().epochs(), last == null ? "–" : String.format(Locale.ROOT, "%.2f %%",
+                            100 * last.testAccuracy()), rel, rel, run.config().experiment(), dir.resolve(rel).toString().replace('\\', '/')));
+        }
+        md.append('\n');
+        for (RunFolders.Unfinished run : runs) {
+            image(md, dir, run.folder(), "accuracy.png", run.config().model() + ", test accuracy so far");
         }
         md.append('\n');
     }

@@ -21,7 +21,7 @@ import cnnvsmlp.runtime.RunEnvironment;
  */
 public record RunConfig(String experiment, String model, long parameters, String status, Budget budget,
         Map<String, Object> hyperParameters, long seed, String data, String evaluatedOn, String command,
-        String started, String ended, RunEnvironment environment) {
+        String started, String ended, RunEnvironment environment, List<Segment> segments) {
 
     /** Lenient about fields it does not know (written by later versions), strict about the ones it reads. */
     private static final ObjectReader READER = Json.MAPPER.readerFor(RunConfig.class)
@@ -34,6 +34,47 @@ public record RunConfig(String experiment, String model, long parameters, String
      * @param source where the budget came from: "the post", "quick preset" or "--epochs"
      */
     public record Budget(int epochs, int postEpochs, boolean isPostBudget, String source) {
+    }
+
+    /**
+     * One sitting of a run: a run resumed from its checkpoint has one segment per start, each with the commit and
+     * machine that trained it and the epochs it covered.
+     *
+     * @param commit the git commit of the code that trained
+     * @param machine CPU, cores and OpenBLAS kernels (or GPU) it trained on
+     * @param started when the segment started
+     * @param ended when it ended, null while it runs
+     * @param fromEpoch the epochs done before it
+     * @param toEpoch the epochs done after it, null while it runs
+     * @param status how it ended: "finished", "interrupted", "diverged"; "running" while it runs
+     */
+    public record Segment(String commit, String machine, String started, String ended, int fromEpoch, Integer toEpoch,
+            String status) {
+
+        /** A segment that starts now on this machine, after {@code fromEpoch} epochs. */
+        public static Segment start(RunEnvironment environment, String started, int fromEpoch) {
+            return new Segment(environment.gitCommit(), describe(environment), started, null, fromEpoch, null,
+                    "running");
+        }
+
+        static String describe(RunEnvironment environment) {
+            Map<String, String> m = environment.machine() == null ? Map.of() : environment.machine();
+            Map<String, String> k = environment.cpuKernels() == null ? Map.of() : environment.cpuKernels();
+            return m.get("cpu") + ", " + m.get("cores") + " cores, " + environment.backendLine() + ", OpenBLAS "
+                    + k.getOrDefault("openblasCore", "unknown");
+        }
+    }
+
+    /**
+     * The segments so far: those recorded, or for a config.json written before segments were, one made of its
+     * environment, dates and status, ending after {@code completedEpochs} (its checkpoint's).
+     */
+    public List<Segment> segmentsSoFar(int completedEpochs) {
+        if (segments != null && !segments.isEmpty()) {
+            return segments;
+        }
+        return List.of(new Segment(environment.gitCommit(), Segment.describe(environment), started, ended, 0,
+                completedEpochs, status));
     }
 
     /** The config.json of {@code folder}. */
@@ -109,8 +150,15 @@ public record RunConfig(String experiment, String model, long parameters, String
         return ((Number) hyperParameters.get("batchSize")).intValue();
     }
 
-    public RunConfig ended(String newStatus, String at) {
+    /** This configuration ended with {@code newStatus} at {@code at} after {@code epochsDone}, its last segment too. */
+    public RunConfig ended(String newStatus, String at, int epochsDone) {
+        List<Segment> closed = new ArrayList<>(segments == null ? List.of() : segments);
+        if (!closed.isEmpty()) {
+            Segment last = closed.remove(closed.size() - 1);
+            closed.add(new Segment(last.commit(), last.machine(), last.started(), at, last.fromEpoch(), epochsDone,
+                    newStatus));
+        }
         return new RunConfig(experiment, model, parameters, newStatus, budget, hyperParameters, seed, data,
-                evaluatedOn, command, started, at, environment);
+                evaluatedOn, command, started, at, environment, List.copyOf(closed));
     }
 }

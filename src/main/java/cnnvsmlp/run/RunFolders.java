@@ -21,11 +21,21 @@ public final class RunFolders {
     public record Finished(Path folder, RunConfig config, Metrics metrics) {
     }
 
+    /** A run that stopped before its budget and can be resumed: its folder, configuration and epochs so far. */
+    public record Unfinished(Path folder, RunConfig config, List<EpochResult> history) {
+
+        /** The last epoch done, or null when none was. */
+        public EpochResult last() {
+            return history.isEmpty() ? null : history.get(history.size() - 1);
+        }
+    }
+
     /**
      * @param finished the finished runs, newest (largest run id) first
+     * @param unfinished the interrupted runs that have a checkpoint to resume from, newest first
      * @param skipped one line per folder that could not be read: the problem, naming the file
      */
-    public record Scan(List<Finished> finished, List<String> skipped) {
+    public record Scan(List<Finished> finished, List<Unfinished> unfinished, List<String> skipped) {
 
         public Optional<Finished> newest() {
             return finished.stream().findFirst();
@@ -38,18 +48,22 @@ public final class RunFolders {
     /** Every sub-folder of {@code experimentDir} (none if it does not exist), newest first. */
     public static Scan scan(Path experimentDir) {
         List<Finished> finished = new ArrayList<>();
+        List<Unfinished> unfinished = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Path run : folders(experimentDir)) {
             try {
                 RunConfig config = RunConfig.read(run);
                 if ("finished".equals(config.status())) {
                     finished.add(new Finished(run, config, Metrics.read(run)));
+                } else if ("interrupted".equals(config.status()) && Files.isDirectory(run.resolve(RunCheckpoint.FOLDER))
+                        && Files.exists(run.resolve(RunFolder.HISTORY))) {
+                    unfinished.add(new Unfinished(run, config, History.read(run)));
                 }
             } catch (FixableProblem e) {
                 skipped.add(e.getMessage());
             }
         }
-        return new Scan(List.copyOf(finished), List.copyOf(skipped));
+        return new Scan(List.copyOf(finished), List.copyOf(unfinished), List.copyOf(skipped));
     }
 
     /** The sub-folders of {@code dir}, newest (largest name) first; none when it is not a folder. */

@@ -58,12 +58,15 @@ class ComparisonTest {
         assertEquals(2, summary.get("cnn").get("epochsToReach").get("90%").size());
         try (Stream<Path> list = Files.list(compare)) {
             assertEquals(Set.of("summary.json", "summary.md", "accuracy-bars.png", "test-accuracy.png", "loss.png",
-                    "accuracy-vs-time.png"), list.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
+                    "difference.png", "accuracy-vs-time.png"), list.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
         }
-        assertTrue(Files.readString(compare.resolve("summary.md")).contains("LeNet-5 wins after 2 of the post's 5000"));
+        assertTrue(Files.readString(compare.resolve("summary.md")).contains("LeNet-5 is ahead after 2 of the post's 5000"));
         String index = Files.readString(results.resolve("README.md"));
-        assertTrue(index.contains("## MLP or CNN?\n\n**LeNet-5 wins after 2 of the post's 5000 epochs"), index);
-        assertTrue(index.contains("| LeNet-5 | 2 | 87.50 % ± 0.71 | 7 |"), index);
+        assertTrue(index.contains("## MLP or CNN?\n\n"), index);
+        assertTrue(index.contains("| 2 of 5000 | 2 | 57.50 % ± 0.71 | 87.50 % ± 0.71 | +30.00 points, [+30.00, +30.00] | 2"
+                + " of 2 seeds, epoch 1 | [summary](compare/" + compare.getFileName() + "/summary.md) |"), index);
+        assertTrue(index.contains("- **2 epochs, 2 seeds**: LeNet-5 is ahead after 2 of the post's 5000 epochs (batch"
+                + " 2048, 2 seeds): +30.00 points"), index);
         assertTrue(index.contains("![accuracy bars](compare/" + compare.getFileName() + "/accuracy-bars.png)"), index);
     }
 

@@ -161,6 +161,15 @@ class ResumeTest {
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains("resuming from the checkpoint after 20 epochs"), resumed.out());
         assertSameAsReference(run);
+        // the fixture's config.json has no segments: its first one is made from its environment and checkpoint
+        JsonNode segments = Json.MAPPER.readTree(run.resolve("config.json").toFile()).get("segments");
+        assertEquals(2, segments.size(), segments.toString());
+        assertEquals("bb1f9f8e517c242895b1521ff85817370c813377", segments.get(0).get("commit").asText());
+        assertEquals(0, segments.get(0).get("fromEpoch").asInt());
+        assertEquals(20, segments.get(0).get("toEpoch").asInt());
+        assertEquals(20, segments.get(1).get("fromEpoch").asInt());
+        assertEquals(300, segments.get(1).get("toEpoch").asInt());
+        assertEquals("finished", segments.get(1).get("status").asText());
     }
 
     @Test

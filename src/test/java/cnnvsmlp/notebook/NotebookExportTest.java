@@ -77,14 +77,16 @@ class NotebookExportTest {
         var cnn = java.util.List.of(Fixtures.modelRun("LeNet-5", 1, 0.9, 0.96),
                 Fixtures.modelRun("LeNet-5", 2, 0.9, 0.97), Fixtures.modelRun("LeNet-5", 3, 0.9, 0.99));
         var wins = CompareReport.summarize(mlp, cnn, 2, 5000, 2048, "c", "d");
-        assertEquals("LeNet-5 胜出（原文 5000 个 epoch 中的 2 个，批大小 2048）：测试准确率领先 6.33 个百分点（3 个种子的平均），"
-                + "超过种子间的波动（最大标准差 1.53 个百分点）。", CompareNotebook.localVerdict(NotebookExport.Lang.ZH, wins));
+        assertEquals("LeNet-5 领先（原文 5000 个 epoch 中的 2 个，批大小 2048，3 个随机种子）：LeNet-5 的测试准确率差值为 +6.33"
+                + " 个百分点（逐种子配对差值的平均），95 % 置信区间 [+4.90, +7.77]。交叉点（LeNet-5 从此一直领先到最后）：3 个种子中有 3 个"
+                + "达到，平均在第 1 个 epoch（范围 1-1）。", CompareNotebook.localVerdict(NotebookExport.Lang.ZH, wins));
         var one = CompareReport.summarize(mlp.subList(0, 1), cnn.subList(0, 1), 2, 5000, 2048, "c", "d");
-        assertTrue(CompareNotebook.localVerdict(NotebookExport.Lang.ZH, one).endsWith("只有一个随机种子：没有种子间的波动可以衡量差值，因此不判定胜者。"));
+        assertTrue(CompareNotebook.localVerdict(NotebookExport.Lang.ZH, one).contains("只有一个随机种子，没有置信区间，因此不判定胜者。"),
+                CompareNotebook.localVerdict(NotebookExport.Lang.ZH, one));
         var close = java.util.List.of(Fixtures.modelRun("LeNet-5", 1, 0.91), Fixtures.modelRun("LeNet-5", 2, 0.90),
                 Fixtures.modelRun("LeNet-5", 3, 0.93));
         var none = CompareReport.summarize(mlp, close, 1, 5000, 2048, "c", "d");
-        assertTrue(CompareNotebook.localVerdict(NotebookExport.Lang.ZH, none).startsWith("没有胜者（原文 5000 个 epoch 中的 1 个，批大小 2048）"),
+        assertTrue(CompareNotebook.localVerdict(NotebookExport.Lang.ZH, none).startsWith("没有明显差异（原文 5000 个 epoch 中的 1 个，批大小 2048，3 个随机种子）"),
                 CompareNotebook.localVerdict(NotebookExport.Lang.ZH, none));
     }
 

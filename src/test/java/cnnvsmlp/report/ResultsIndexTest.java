@@ -30,4 +30,17 @@ class ResultsIndexTest {
         assertTrue(index.contains("## Skipped\n\nFolders whose files could not be read (fix or remove them):\n\n- "
                 + damaged.resolve(RunFolder.METRICS) + " is damaged ("), index);
     }
+
+    @Test
+    void anInterruptedRunWithACheckpointIsShownWithHowFarItIs() throws Exception {
+        Path run = Fixtures.runFolder(results, "lenet5", 42, 5000, "interrupted", 0.3, 0.6, 0.912);
+        java.nio.file.Files.createDirectories(run.resolve("checkpoint"));
+        Fixtures.runFolder(results, "mnist-mlp", 42, 5000, "interrupted", 0.5); // no checkpoint: cannot resume
+        String index = ResultsIndex.render(results);
+        assertTrue(index.contains("## The post's full budget, in progress\n"), index);
+        String rel = "lenet5/" + run.getFileName();
+        assertTrue(index.contains("| lenet5 | 42 | 3 of 5000 | 91.20 % | [" + rel + "](" + rel + ") | `cnn-vs-mlp lenet5"
+                + " --resume " + results.resolve(rel) + "` |"), index);
+        assertTrue(!index.contains("| mnist-mlp | 42 |"), index);
+    }
 }
