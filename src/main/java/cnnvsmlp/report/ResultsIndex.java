@@ -151,10 +151,40 @@ public final class ResultsIndex {
                             100 * last.testAccuracy()), rel, rel, run.config().experiment(), dir.resolve(rel).toString().replace('\\', '/')));
         }
         md.append('\n');
+        sideBySide(md, runs);
+        StringBuilder images = new StringBuilder();
         for (RunFolders.Unfinished run : runs) {
-            image(md, dir, run.folder(), "accuracy.png", run.config().model() + ", test accuracy so far");
+            image(images, dir, run.folder(), "accuracy.png", run.config().model() + ", test accuracy so far");
         }
-        md.append('\n');
+        if (!images.isEmpty()) {
+            md.append(images).append('\n');
+        }
+    }
+
+    /** The MLP and LeNet-5 runs of one seed and budget, at the epochs both have done. */
+    private static void sideBySide(StringBuilder md, List<RunFolders.Unfinished> runs) {
+        for (RunFolders.Unfinished mlp : runs) {
+            for (RunFolders.Unfinished cnn : runs) {
+                RunConfig a = mlp.config();
+                RunConfig b = cnn.config();
+                if (!a.experiment().equals("mnist-mlp") || !b.experiment().equals("lenet5") || a.seed() != b.seed()
+                        || a.budget().epochs() != b.budget().epochs() || a.batchSize() != b.batchSize()) {
+                    continue;
+                }
+                int both = Math.min(mlp.history().size(), cnn.history().size());
+                if (both == 0) {
+                    continue;
+                }
+                Integer crossover = PairedDifference.crossover(mlp.history().subList(0, both),
+                        cnn.history().subList(0, both));
+                md.append(String.format(Locale.ROOT, "At epoch %d, which both runs of seed %d have reached: %s %.2f %%,"
+                        + " %s %.2f %%; %s. One seed: no winner is named.%n%n", both, a.seed(), a.model(),
+                        100 * mlp.history().get(both - 1).testAccuracy(), b.model(),
+                        100 * cnn.history().get(both - 1).testAccuracy(), crossover == null
+                                ? b.model() + " is not ahead at that epoch" : b.model() + " is ahead from epoch "
+                                + crossover + " on (the crossover so far)"));
+            }
+        }
     }
 
     private static void experiment(StringBuilder md, Path dir, String id, String title, List<String> skipped) {
