@@ -16,6 +16,8 @@ import cnnvsmlp.experiment.MnistData;
 import cnnvsmlp.experiment.Run;
 import cnnvsmlp.experiment.RunContext;
 import cnnvsmlp.experiment.RunSpec;
+import cnnvsmlp.run.RunConfig;
+import cnnvsmlp.run.RunFolder;
 
 /** One subcommand per experiment. */
 abstract class ExperimentCommand implements Callable<Integer> {
@@ -40,7 +42,13 @@ abstract class ExperimentCommand implements Callable<Integer> {
     RunContext.Builder context() {
         RunContext.Builder context = training.context(spec.commandLine().getParseResult().originalArgs()
                 .toArray(String[]::new));
-        return resume == null ? context : context.outputDir(TrainingOptions.outputDirOf(resume)).resume(resume);
+        if (resume == null) {
+            return context;
+        }
+        if (training.threads == null) { // a resumed run keeps its threads (they may change float32 rounding)
+            context.threads(RunConfig.read(RunFolder.open(resume)).threads());
+        }
+        return context.outputDir(TrainingOptions.outputDirOf(resume)).resume(resume);
     }
 
     @Command(name = "beans", mixinStandardHelpOptions = true,

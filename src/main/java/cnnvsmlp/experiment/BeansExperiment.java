@@ -108,7 +108,10 @@ public final class BeansExperiment implements Experiment {
             PngFiles.savePng(BeansSurface.scatter(beans), folder.resolve(DATA_PNG));     // show_scatter
             PngFiles.savePng(BeansSurface.of(trained, beans, step)                         // show_scatter_surface
                     .chart(beans, "beans MLP: P(label 1) after " + budget + " epochs"), folder.resolve(SURFACE_PNG));
-            PngFiles.saveTiles(charts(), 2, 0.7, folder.resolve(TRAINING_PNG));
+            List<XYChart> during = charts();
+            if (!during.isEmpty()) { // a run resumed after its last epoch has no surface left to draw
+                PngFiles.saveTiles(during, 2, 0.7, folder.resolve(TRAINING_PNG));
+            }
         }
 
         Map<Integer, BeansSurface> surfaces() {

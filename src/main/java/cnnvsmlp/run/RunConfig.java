@@ -60,8 +60,10 @@ public record RunConfig(String experiment, String model, long parameters, String
         static String describe(RunEnvironment environment) {
             Map<String, String> m = environment.machine() == null ? Map.of() : environment.machine();
             Map<String, String> k = environment.cpuKernels() == null ? Map.of() : environment.cpuKernels();
+            Map<String, String> b = environment.backend() == null ? Map.of() : environment.backend();
             return m.get("cpu") + ", " + m.get("cores") + " cores, " + environment.backendLine() + ", OpenBLAS "
-                    + k.getOrDefault("openblasCore", "unknown");
+                    + k.getOrDefault("openblasCore", "unknown") + ", threads: OpenBLAS " + b.get("blas.threads")
+                    + ", other ops " + b.get("omp.threads");
         }
     }
 
@@ -143,6 +145,11 @@ public record RunConfig(String experiment, String model, long parameters, String
             bad.add("started");
         }
         return bad;
+    }
+
+    /** The CPU threads the run last trained with ({@code hyperParameters.threads}), or null when not recorded. */
+    public Integer threads() {
+        return hyperParameters != null && hyperParameters.get("threads") instanceof Number n ? n.intValue() : null;
     }
 
     /** The batch size the run trains with ({@code hyperParameters.batchSize}). */

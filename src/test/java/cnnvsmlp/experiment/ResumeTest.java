@@ -173,6 +173,22 @@ class ResumeTest {
     }
 
     @Test
+    void aResumedRunKeepsItsThreadsUnlessToldOtherwise() throws Exception {
+        Path run = copyOfAnInterruptedRun("threads");
+        var config = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(run.resolve("config.json")
+                .toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) config.get("hyperParameters")).put("threads", 2);
+        Files.writeString(run.resolve("config.json"), Json.MAPPER.writeValueAsString(config));
+        Outcome resumed = run("beans", "--resume", run.toString(), "--no-progress");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().contains("seed 9, 2 threads"), resumed.out());
+        JsonNode after = Json.MAPPER.readTree(run.resolve("config.json").toFile());
+        assertEquals(2, after.get("hyperParameters").get("threads").asInt());
+        assertTrue(after.get("segments").get(1).get("machine").asText().contains("threads: OpenBLAS 2"),
+                after.get("segments").toString());
+    }
+
+    @Test
     void resumingWithAnotherConfigurationIsRefusedNamingTheDifferences() throws Exception {
         Path run = copyOfAnInterruptedRun("refused");
         Outcome o = run("beans", "--resume", run.toString(), "--epochs", "400", "--seed", "3");
