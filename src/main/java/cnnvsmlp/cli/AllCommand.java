@@ -29,9 +29,22 @@ final class AllCommand implements Callable<Integer> {
     @Mixin
     MnistOptions mnist;
 
-    @Option(names = "--notebooks-dir", paramLabel = "DIR", defaultValue = "notebooks-export",
-            description = "Where the notebooks of the runs go at the end. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--notebooks-dir", paramLabel = "DIR",
+            description = "Where the notebooks of the runs go at the end. Default: notebooks-export beside the"
+                    + " default results folder, else <output-dir>/notebooks-export.")
     Path notebooks;
+
+    /**
+     * Where the notebooks go: {@code given}, else notebooks-export beside the default results folder (the
+     * repository's layout), else inside the chosen output folder, so a scratch run never replaces the committed ones.
+     */
+    static Path notebooksDir(Path outputDir, Path given) {
+        if (given != null) {
+            return given;
+        }
+        return outputDir.equals(Path.of(TrainingOptions.DEFAULT_OUTPUT)) ? Path.of("notebooks-export")
+                : outputDir.resolve("notebooks-export");
+    }
 
     @Override
     public Integer call() {
@@ -39,7 +52,7 @@ final class AllCommand implements Callable<Integer> {
         RunContext context = mnist.applyTo(training.context(args)).build();
         AllExperiments.run(training.spec(spec, ExperimentId.BEANS), training.spec(spec, ExperimentId.MNIST_MLP),
                 training.spec(spec, ExperimentId.LENET5), context);
-        ExportCommand.export(context.outputDir(), notebooks);
+        ExportCommand.export(context.outputDir(), notebooksDir(context.outputDir(), notebooks));
         return 0;
     }
 }

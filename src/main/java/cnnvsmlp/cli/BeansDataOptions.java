@@ -2,6 +2,8 @@ package cnnvsmlp.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,9 +41,13 @@ final class BeansDataOptions {
     BeansCsv.Header header;
 
     @Option(names = "--export-data", paramLabel = "FILE",
-            description = "Write the points as CSV (x1,x2,label, with a header) to FILE and stop without training;"
-                    + " edit the file and train on it with --data FILE.")
+            description = "Write the points as CSV (x1,x2,label, with a header) to FILE ('-': standard output) and"
+                    + " stop without training; edit the file and train on it with --data FILE. An existing FILE is"
+                    + " refused unless --force.")
     Path exportData;
+
+    @Option(names = "--force", description = "Let --export-data replace an existing regular file.")
+    boolean force;
 
     /** The points these options name, after checking the options; reading a file may throw FixableProblem. */
     BeansData load(CommandSpec spec, long seed) {
@@ -71,6 +77,19 @@ final class BeansDataOptions {
     }
 
     void export(BeansData beans, PrintStream out) {
+        if (exportData.toString().equals("-")) {
+            out.print(BeansCsv.toCsv(beans));
+            return;
+        }
+        boolean exists = Files.exists(exportData, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(exportData);
+        if (exists && !force) {
+            throw new FixableProblem(exportData + " already exists; give --force to replace it, another file name, or"
+                    + " '-' for standard output");
+        }
+        if (exists && !Files.isRegularFile(exportData, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FixableProblem(exportData + " is not a regular file (a link, a device or a folder); --export-data"
+                    + " replaces only regular files: give another file name, or '-' for standard output");
+        }
         try {
             BeansCsv.write(beans, exportData);
         } catch (IOException e) {

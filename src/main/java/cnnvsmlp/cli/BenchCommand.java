@@ -109,7 +109,7 @@ final class BenchCommand implements Callable<Integer> {
         out.println();
         out.print(table);
         out.println("written to " + folder.path());
-        ResultsIndex.write(outputDir);
+        ResultsIndex.write(outputDir, Console.err());
         return 0;
     }
 

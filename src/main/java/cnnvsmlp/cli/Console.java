@@ -18,4 +18,8 @@ final class Console {
     static PrintStream out() {
         return STREAMS.get()[0];
     }
+
+    static PrintStream err() {
+        return STREAMS.get()[1];
+    }
 }

@@ -80,7 +80,7 @@ final class FidelityPlotCommand implements Callable<Integer> {
                 FidelityReport.markdown(verdicts, command, Instant.now().toString()));
         AtomicFiles.writeString(torchLogs.resolve(FidelityReport.JSON),
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(verdicts));
-        ResultsIndex.write(results);
+        ResultsIndex.write(results, Console.err());
         verdicts.forEach(v -> Console.out().println(v.verdict()));
         Console.out().println("written to " + torchLogs.resolve(FidelityReport.MARKDOWN));
         return 0;

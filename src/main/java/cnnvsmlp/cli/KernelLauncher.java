@@ -41,18 +41,38 @@ public final class KernelLauncher {
     }
 
     /**
-     * Runs {@code args} in a child JVM with the better kernels and returns its exit code, or returns empty
-     * when this JVM should go on itself.
+     * Passes SIGINT, SIGTERM and SIGHUP on to the child, which stops after its batch with a checkpoint: a signal sent
+     * to this process alone (kill PID, a service manager) reaches the training, and one sent to the whole process
+     * group (Ctrl-C, timeout, docker stop) reaches it twice, which the child takes as one request.
      */
     private static void forwardSignals(Process child) {
-        try {
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> { });
-            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> child.destroy());
-        } catch (IllegalArgumentException e) {
-            // no such signals here: the shutdown hook still stops the child
+        for (String name : new String[] {"INT", "TERM", "HUP"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> pass(name, child));
+            } catch (IllegalArgumentException e) {
+                // no such signal here, or ignored at start: the shutdown hook still stops the child
+            }
         }
     }
 
+    private static void pass(String signal, Process child) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(child.pid())).start();
+            if (kill.waitFor() == 0) {
+                return;
+            }
+        } catch (IOException e) {
+            // no kill command: fall back below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        child.destroy(); // SIGTERM
+    }
+
+    /**
+     * Runs {@code args} in a child JVM with the better kernels and returns its exit code, or returns empty
+     * when this JVM should go on itself.
+     */
     static Optional<Integer> relaunchIfUseful(String[] args) {
         List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
         Optional<RelaunchPlan> plan = RelaunchPlan.of(System.getenv(), jvmArguments, System.getProperty("os.arch"),
@@ -71,9 +91,7 @@ public final class KernelLauncher {
         });
         try {
             Process child = builder.start();
-            // Ctrl-C reaches the child from the terminal (same process group): it stops after its batch and saves a
-            // checkpoint, so this JVM only waits for it. SIGTERM, usually sent to this process alone, is passed on.
-            forwardSignals(child);
+            forwardSignals(child); // the child stops after its batch with a checkpoint; this JVM waits for it
             Thread stopChild = new Thread(() -> {
                 child.destroy();
                 try {

@@ -19,6 +19,7 @@ import cnnvsmlp.run.RunFolder;
 /** The options every experiment takes. Their defaults are the post's. */
 final class TrainingOptions {
 
+    static final String DEFAULT_OUTPUT = "results";
     static final int MAX_EPOCHS = 1_000_000;
     static final int MAX_THREADS = 1024;
     static final int MAX_BATCH = 1_000_000;
@@ -43,7 +44,7 @@ final class TrainingOptions {
             description = "Seeds initialisation, shuffling and the beans' noise. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "results",
+    @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = DEFAULT_OUTPUT,
             description = "Results go to DIR/<experiment>/<run-id>/. Default: ${DEFAULT-VALUE}.")
     Path outputDir;
 
@@ -86,6 +87,10 @@ final class TrainingOptions {
     }
 
     private void check(CommandSpec spec) {
+        if (outputDir.toString().isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--output-dir is empty (an unset variable?); give a"
+                    + " folder, e.g. --output-dir results");
+        }
         if (epochs != null && quick) {
             throw new ParameterException(spec.commandLine(), "--epochs and --quick both set the budget; give one");
         }

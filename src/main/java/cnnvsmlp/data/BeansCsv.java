@@ -42,11 +42,16 @@ public final class BeansCsv {
 
     /** Writes {@code data} to {@code file} (atomically), each coordinate exactly (Java's shortest round-trip form). */
     public static void write(BeansData data, Path file) throws IOException {
+        AtomicFiles.writeString(file, toCsv(data));
+    }
+
+    /** The points as CSV: a header line, then x1,x2,label per point. */
+    public static String toCsv(BeansData data) {
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         for (int i = 0; i < data.size(); i++) {
             csv.append(data.x(i, 0)).append(',').append(data.x(i, 1)).append(',').append(data.label(i)).append('\n');
         }
-        AtomicFiles.writeString(file, csv.toString());
+        return csv.toString();
     }
 
     /**

@@ -71,7 +71,7 @@ public final class Comparison {
         PngFiles.savePng(CompareCharts.lossCurves(mlp, cnn), dir.resolve(CompareReport.LOSS_PNG));
         PngFiles.savePng(CompareCharts.timeToAccuracy(mlp, cnn), dir.resolve(CompareReport.TIME_PNG));
         PngFiles.savePng(CompareCharts.difference(mlp, cnn), dir.resolve(CompareReport.DIFFERENCE_PNG));
-        ResultsIndex.write(context.outputDir());
+        ResultsIndex.write(context.outputDir(), context.console());
         context.console().println();
         context.console().println(summary.verdict());
         context.console().println("comparison: " + dir);

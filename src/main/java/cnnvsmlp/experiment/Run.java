@@ -176,7 +176,7 @@ public final class Run {
             drawCurves(partial);
         }
         folder.writeJson(RunFolder.CONFIG, config.ended(status, Instant.now().toString(), done.size()));
-        ResultsIndex.write(context.outputDir());
+        ResultsIndex.write(context.outputDir(), transcript.out());
     }
 
     private void drawCurves(History history) {
@@ -196,7 +196,7 @@ public final class Run {
         drawCurves(history);
         pictures.draw(model, dir);
         folder.writeJson(RunFolder.CONFIG, config.ended("finished", Instant.now().toString(), history.size()));
-        ResultsIndex.write(context.outputDir());
+        ResultsIndex.write(context.outputDir(), transcript.out());
         double seconds = history.totalSeconds();
         transcript.out().printf(Locale.ROOT, "%s: accuracy %.4f, loss %.5f on %s after %d epochs, %.1f s%n", id.id(),
                 metrics.accuracy(), metrics.loss(), data.evaluatedOn(), history.size(), seconds);

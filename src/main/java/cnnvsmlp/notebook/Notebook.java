@@ -84,13 +84,18 @@ public final class Notebook {
         return output;
     }
 
+    /** What every notebook this project writes holds (its code cells' metadata): others' notebooks stay. */
+    static final String MARKER = "\"cnnvsmlp\"";
+
+    /** Writes the notebook to {@code file}, which must be absent or a notebook of this project. */
     public void write(Path file) throws IOException {
         ObjectNode notebook = JSON.objectNode();
         notebook.set("cells", cells);
         notebook.set("metadata", metadata);
         notebook.put("nbformat", 4);
         notebook.put("nbformat_minor", 5);
-        AtomicFiles.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(notebook) + "\n");
+        AtomicFiles.writeOwnString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(notebook)
+                + "\n", MARKER);
     }
 
     private ObjectNode cell(String type) {

@@ -5,10 +5,13 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+
+import cnnvsmlp.FixableProblem;
 
 /**
  * Writes files so that a crash never leaves a half-written one: the content goes to a temporary file in the
@@ -37,6 +40,24 @@ public final class AtomicFiles {
         write(target, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * As {@link #writeString}, but only over a file this program wrote: {@code target} must be absent, or a regular
+     * file (not a link, a device or a folder) that contains {@code marker}.
+     *
+     * @throws FixableProblem naming {@code target} when it is someone else's
+     */
+    public static void writeOwnString(Path target, String content, String marker) throws IOException {
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(target)) {
+            boolean ours = Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                    && Files.readString(target, java.nio.charset.StandardCharsets.UTF_8).contains(marker);
+            if (!ours) {
+                throw new FixableProblem("not overwriting " + target + ": cnn-vs-mlp did not write it; move it away"
+                        + " or choose another folder");
+            }
+        }
+        writeString(target, content);
+    }
+
     /** Temporary files are created private (rw-------); results are ordinary files (rw-r--r--). */
     private static void readableByAll(Path file) throws IOException {
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
@@ -47,7 +68,8 @@ public final class AtomicFiles {
     /** Lets {@code writer} fill a temporary file, then moves it to {@code target} atomically. */
     public static void write(Path target, Writer writer) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+        // a short name of its own: "." + a 250-byte file name + a random part would pass the 255-byte limit
+        Path temporary = Files.createTempFile(folder, ".cnnvsmlp-", ".tmp");
         try {
             writer.writeTo(temporary);
             readableByAll(temporary);
