@@ -1,5 +1,6 @@
 package cnnvsmlp.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.LongStream;
@@ -44,13 +45,31 @@ final class CompareCommand implements Callable<Integer> {
                     + " is in the output folder.")
     boolean noReuse;
 
+    @Option(names = "--resume", paramLabel = "FOLDER",
+            description = "Continue the comparison in FOLDER (results/compare/<id>) from its plan.json: finished runs"
+                    + " are read, an interrupted one continues from its checkpoint, missing ones are trained; the"
+                    + " budget, seeds and threads are the plan's.")
+    Path resume;
+
     @Override
     public Integer call() {
+        String[] args = spec.commandLine().getParseResult().originalArgs().toArray(String[]::new);
+        if (resume != null) {
+            var parsed = spec.commandLine().getParseResult();
+            for (String option : new String[] {"--epochs", "--quick", "--seeds", "--seed", "--batch-size", "--threads"}) {
+                if (parsed.hasMatchedOption(option)) {
+                    throw new ParameterException(spec.commandLine(), "--resume continues with the plan's budget,"
+                            + " seeds, batch size and threads; leave out " + option);
+                }
+            }
+            Comparison.resume(resume, mnist.applyTo(training.context(args))
+                    .outputDir(TrainingOptions.outputDirOf(resume)).build());
+            return 0;
+        }
         if (seeds < 1 || seeds > MAX_SEEDS) {
             throw new ParameterException(spec.commandLine(), "--seeds must be between 1 and " + MAX_SEEDS + ", got "
                     + seeds);
         }
-        String[] args = spec.commandLine().getParseResult().originalArgs().toArray(String[]::new);
         RunSpec mlp = training.spec(spec, ExperimentId.MNIST_MLP);
         RunSpec cnn = training.spec(spec, ExperimentId.LENET5);
         if (mlp.epochs() != cnn.epochs()) {

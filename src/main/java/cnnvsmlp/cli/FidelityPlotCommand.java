@@ -60,7 +60,7 @@ final class FidelityPlotCommand implements Callable<Integer> {
             Map<Long, double[]> torch = new LinkedHashMap<>();
             for (long s = seed; s < seed + seeds; s++) {
                 long runSeed = s;
-                ModelRun run = Comparison.findFinished(results, experiment, s, epochs, experiment.postBatchSize())
+                ModelRun run = Comparison.findReusable(results, experiment, s, epochs, experiment.postBatchSize())
                         .orElseThrow(() -> new FixableProblem("no finished " + epochs + "-epoch run of "
                                 + experiment.id() + " with seed " + runSeed + " in " + results
                                 + "; run scripts/fidelity-vs-torch.sh (it trains what is missing)"));

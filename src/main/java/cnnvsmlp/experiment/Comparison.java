@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cnnvsmlp.FixableProblem;
@@ -15,11 +16,10 @@ import cnnvsmlp.report.CompareReport.ModelRun;
 import cnnvsmlp.report.CompareReport;
 import cnnvsmlp.report.PngFiles;
 import cnnvsmlp.report.ResultsIndex;
-import cnnvsmlp.run.EpochResult;
-import cnnvsmlp.run.History;
-import cnnvsmlp.run.RunConfig;
+import cnnvsmlp.run.AtomicFiles;
+import cnnvsmlp.run.ComparePlan;
+import cnnvsmlp.run.Json;
 import cnnvsmlp.run.RunFolder;
-import cnnvsmlp.run.RunFolders;
 
 /**
  * The question of the post, asked honestly: the MLP and LeNet-5, trained exactly as the post trains them with one
@@ -35,37 +35,72 @@ public final class Comparison {
     }
 
     /**
-     * Trains the MLP and LeNet-5 for each of {@code seeds}, or, with {@code reuse}, takes a finished run with the
-     * same seed, budget and batch size from the output folder; then writes {@code <output>/compare/<run-id>/}.
+     * Trains the MLP and LeNet-5 for each of {@code seeds}, or, with {@code reuse}, takes a run of the same
+     * configuration from the output folder (a longer one gives its first epochs); writes the plan into
+     * {@code <output>/compare/<run-id>/} before the first run and the summary there at the end.
+     *
+     * @throws RunInterrupted after Ctrl-C: the plan and the interrupted run's checkpoint are kept, and
+     *     {@code compare --resume <folder>} continues
      */
     public static Path run(RunSpec mlp, RunSpec cnn, List<Long> seeds, boolean reuse, RunContext context) {
         if (mlp.epochs() != cnn.epochs() || mlp.batchSize() != cnn.batchSize()) {
             throw new IllegalArgumentException("both models need one budget and batch size");
         }
         Mnist mnist = MnistData.load(context); // first, so a missing data set stops before any training
+        RunFolder folder = RunFolder.create(context.outputDir(), FOLDER, RUN_ID.format(Instant.now()));
+        ComparePlan plan = new ComparePlan(context.command(), mlp.epochs(), mlp.batchSize(), context.threads(),
+                seeds, "running", Map.of());
+        plan.write(folder.path());
+        return run(mlp, cnn, folder.path(), plan, reuse, context, mnist);
+    }
+
+    /** Continues the comparison in {@code folder} from its plan: finished runs are read, interrupted ones resumed. */
+    public static Path resume(Path folder, RunContext context) {
+        ComparePlan plan = ComparePlan.read(folder);
+        RunContext same = context.toBuilder().threads(plan.threads()).command(plan.command() + " (resumed: "
+                + context.command() + ")").build();
+        Mnist mnist = MnistData.load(same);
+        RunSpec mlp = RunSpec.post(ExperimentId.MNIST_MLP).epochs(plan.epochs(), "--epochs")
+                .batchSize(plan.batchSize()).build();
+        RunSpec cnn = RunSpec.post(ExperimentId.LENET5).epochs(plan.epochs(), "--epochs").batchSize(plan.batchSize())
+                .build();
+        return run(mlp, cnn, folder, plan.withStatus("running"), true, same, mnist);
+    }
+
+    private static Path run(RunSpec mlp, RunSpec cnn, Path folder, ComparePlan plan, boolean reuse, RunContext context,
+            Mnist mnist) {
+        ComparisonRuns runs = new ComparisonRuns(folder, plan, context, reuse);
         List<ModelRun> mlpRuns = new ArrayList<>();
         List<ModelRun> cnnRuns = new ArrayList<>();
-        for (long seed : seeds) {
-            mlpRuns.add(runOrReuse(new MnistMlpExperiment(mnist), mlp.withSeed(seed), context, reuse));
-            cnnRuns.add(runOrReuse(new LeNet5Experiment(mnist), cnn.withSeed(seed), context, reuse));
+        try {
+            for (long seed : plan.seeds()) {
+                mlpRuns.add(runs.obtain(new MnistMlpExperiment(mnist), mlp.withSeed(seed)));
+                cnnRuns.add(runs.obtain(new LeNet5Experiment(mnist), cnn.withSeed(seed)));
+            }
+        } catch (RunInterrupted e) {
+            runs.status("interrupted");
+            throw new RunInterrupted(e.exitCode(), "interrupted; continue the comparison with: cnn-vs-mlp compare"
+                    + " --resume " + folder);
         }
-        return write(mlp, context, mlpRuns, cnnRuns);
+        runs.status("finished");
+        return write(mlp, context, folder, mlpRuns, cnnRuns);
     }
 
     /** The runs of the main job: one seed of each model. */
     static Path write(RunSpec spec, RunContext context, RunResult mlp, RunResult cnn) {
-        return write(spec, context, List.of(modelRun(mlp, spec.seed())), List.of(modelRun(cnn, spec.seed())));
+        Path folder = RunFolder.create(context.outputDir(), FOLDER, RUN_ID.format(Instant.now())).path();
+        return write(spec, context, folder, List.of(modelRun(mlp, spec.seed())), List.of(modelRun(cnn, spec.seed())));
     }
 
-    static Path write(RunSpec spec, RunContext context, List<ModelRun> mlp, List<ModelRun> cnn) {
-        Instant now = Instant.now();
+    static Path write(RunSpec spec, RunContext context, Path dir, List<ModelRun> mlp, List<ModelRun> cnn) {
         CompareReport.Summary summary = CompareReport.summarize(mlp, cnn, spec.epochs(), ExperimentId.POST_EPOCHS,
-                spec.batchSize(), context.command(), now.toString());
-        RunFolder folder = RunFolder.create(context.outputDir(), FOLDER, RUN_ID.format(now));
-        folder.writeJson(CompareReport.SUMMARY_JSON, summary);
-        String markdown = CompareReport.markdown(summary);
-        folder.writeText(CompareReport.SUMMARY_MD, markdown);
-        Path dir = folder.path();
+                spec.batchSize(), context.command(), Instant.now().toString());
+        try {
+            AtomicFiles.writeString(dir.resolve(CompareReport.SUMMARY_JSON), Json.write(summary));
+            AtomicFiles.writeString(dir.resolve(CompareReport.SUMMARY_MD), CompareReport.markdown(summary));
+        } catch (java.io.IOException e) {
+            throw new FixableProblem("cannot write the comparison into " + dir + " (" + e.getMessage() + ")", e);
+        }
         PngFiles.savePng(CompareCharts.bars(summary), dir.resolve(CompareReport.BARS_PNG));
         PngFiles.savePng(CompareCharts.accuracyCurves(mlp, cnn), dir.resolve(CompareReport.ACCURACY_PNG));
         PngFiles.savePng(CompareCharts.lossCurves(mlp, cnn), dir.resolve(CompareReport.LOSS_PNG));
@@ -78,45 +113,18 @@ public final class Comparison {
         return dir;
     }
 
-    private static ModelRun runOrReuse(Experiment experiment, RunSpec spec, RunContext context, boolean reuse) {
-        if (reuse) {
-            Optional<ModelRun> finished = findFinished(context.outputDir(), spec.experiment(), spec.seed(),
-                    spec.epochs(), spec.batchSize());
-            if (finished.isPresent()) {
-                context.console().println("\nreusing " + finished.get().folder() + " (" + spec.experiment().id()
-                        + ", seed " + spec.seed() + ", " + spec.epochs() + " epochs, batch " + spec.batchSize() + ")");
-                return finished.get();
-            }
-        }
-        return modelRun(Run.run(experiment, spec, context), spec.seed());
-    }
-
     private static ModelRun modelRun(RunResult result, long seed) {
         return new ModelRun(result.experiment().model(), seed, result.history().epochs(), result.accuracy(),
                 result.folder().toString(), false);
     }
 
     /**
-     * The newest finished run in {@code <outputDir>/<experiment>/} with this seed, budget and batch size, whose
-     * files read back; runs that stopped (diverged, interrupted) or lack a file are passed over.
+     * A run of {@code experiment} with this seed and batch size and at least {@code epochs} epochs in
+     * {@code outputDir} (finished, or interrupted with a checkpoint), cut to {@code epochs}.
      */
-    public static Optional<ModelRun> findFinished(Path outputDir, ExperimentId experiment, long seed, int epochs,
+    public static Optional<ModelRun> findReusable(Path outputDir, ExperimentId experiment, long seed, int epochs,
             int batchSize) {
-        for (RunFolders.Finished run : RunFolders.scan(outputDir.resolve(experiment.id())).finished()) {
-            RunConfig c = run.config();
-            if (c.seed() != seed || c.budget().epochs() != epochs || c.batchSize() != batchSize) {
-                continue;
-            }
-            try {
-                List<EpochResult> history = History.read(run.folder());
-                if (history.size() == epochs) {
-                    return Optional.of(new ModelRun(experiment.model(), seed, history, run.metrics().accuracy(),
-                            run.folder().toString(), true));
-                }
-            } catch (FixableProblem e) {
-                // its history is damaged: train anew
-            }
-        }
-        return Optional.empty();
+        RunSpec spec = RunSpec.post(experiment).epochs(epochs, "--epochs").batchSize(batchSize).seed(seed).build();
+        return ComparisonRuns.findReusable(outputDir, spec, null).map(ComparisonRuns.Reusable::run);
     }
 }

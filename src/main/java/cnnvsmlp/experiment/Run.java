@@ -75,6 +75,11 @@ public final class Run {
         this.transcript = transcript;
     }
 
+    /** The run folder. */
+    public Path folder() {
+        return folder.path();
+    }
+
     /** Opens and trains: the whole life of a run. */
     public static RunResult run(Experiment experiment, RunSpec spec, RunContext context) {
         return open(experiment, spec, context).train();

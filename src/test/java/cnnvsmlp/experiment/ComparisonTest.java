@@ -58,7 +58,7 @@ class ComparisonTest {
         assertEquals(2, summary.get("cnn").get("epochsToReach").get("90%").size());
         try (Stream<Path> list = Files.list(compare)) {
             assertEquals(Set.of("summary.json", "summary.md", "accuracy-bars.png", "test-accuracy.png", "loss.png",
-                    "difference.png", "accuracy-vs-time.png"), list.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
+                    "difference.png", "accuracy-vs-time.png", "plan.json"), list.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
         }
         assertTrue(Files.readString(compare.resolve("summary.md")).contains("LeNet-5 is ahead after 2 of the post's 5000"));
         String index = Files.readString(results.resolve("README.md"));
@@ -75,9 +75,14 @@ class ComparisonTest {
         finishedRun("mnist-mlp", 3, 2, "diverged", 0.1, 0.1);
         finishedRun("mnist-mlp", 4, 3, "finished", 0.1, 0.2, 0.3);
         ExperimentId mlp = ExperimentId.MNIST_MLP;
-        assertTrue(Comparison.findFinished(results, mlp, 3, 2, 2048).isEmpty(), "a diverged run is not reused");
-        assertTrue(Comparison.findFinished(results, mlp, 4, 2, 2048).isEmpty(), "3 epochs are not a 2-epoch budget");
+        assertTrue(Comparison.findReusable(results, mlp, 3, 2, 2048).isEmpty(), "a diverged run is not reused");
+        assertTrue(Comparison.findReusable(results, mlp, 4, 4, 2048).isEmpty(), "3 epochs are not a 4-epoch budget");
+        assertTrue(Comparison.findReusable(results, mlp, 4, 3, 1024).isEmpty(), "nor another batch size");
+        var prefix = Comparison.findReusable(results, mlp, 4, 2, 2048).orElseThrow();
+        assertEquals(0.2, prefix.accuracy(), 1e-12, "a 3-epoch run gives its first 2 epochs");
+        assertEquals(2, prefix.epochs().size());
+        assertTrue(prefix.folder().endsWith("(first 2 of its 3 epochs)"), prefix.folder());
         finishedRun("mnist-mlp", 3, 2, "finished", 0.3, 0.4);
-        assertEquals(0.4, Comparison.findFinished(results, mlp, 3, 2, 2048).orElseThrow().accuracy(), 1e-12);
+        assertEquals(0.4, Comparison.findReusable(results, mlp, 3, 2, 2048).orElseThrow().accuracy(), 1e-12);
     }
 }

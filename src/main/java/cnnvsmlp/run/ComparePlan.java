@@ -1,0 +1,83 @@
+package cnnvsmlp.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+
+import cnnvsmlp.FixableProblem;
+
+/**
+ * What a comparison trains and where each run went ({@code <results>/compare/<id>/plan.json}), written before the
+ * first run starts and after each one is placed, so that {@code compare --resume} continues where it stopped.
+ *
+ * @param command the command line that started the comparison
+ * @param epochs the budget of every run
+ * @param batchSize the batch size of every run
+ * @param threads the CPU threads of every run, or null for each model's default
+ * @param seeds the seeds, in order
+ * @param status "running", "interrupted" or "finished"
+ * @param runs for each model and seed ({@link #key}), the run folder that holds it
+ */
+public record ComparePlan(String command, int epochs, int batchSize, Integer threads, List<Long> seeds, String status,
+        Map<String, String> runs) {
+
+    public static final String FILE = "plan.json";
+
+    public ComparePlan {
+        seeds = List.copyOf(seeds);
+        runs = runs == null ? Map.of() : Map.copyOf(runs);
+    }
+
+    /** "mnist-mlp seed 42". */
+    public static String key(String experiment, long seed) {
+        return experiment + " seed " + seed;
+    }
+
+    public ComparePlan withRun(String key, Path folder) {
+        Map<String, String> more = new LinkedHashMap<>(runs);
+        more.put(key, folder.toString());
+        return new ComparePlan(command, epochs, batchSize, threads, seeds, status, more);
+    }
+
+    public ComparePlan withStatus(String newStatus) {
+        return new ComparePlan(command, epochs, batchSize, threads, seeds, newStatus, runs);
+    }
+
+    public void write(Path folder) {
+        try {
+            AtomicFiles.writeString(folder.resolve(FILE), Json.write(this));
+        } catch (IOException e) {
+            throw new FixableProblem("cannot write " + folder.resolve(FILE) + " (" + e.getMessage() + "); free disk"
+                    + " space", e);
+        }
+    }
+
+    /** The plan of the comparison folder {@code folder}; a missing or damaged one is a problem that names it. */
+    public static ComparePlan read(Path folder) {
+        Path file = folder.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new FixableProblem(folder + " is not a comparison that can be resumed (no " + FILE + "); give"
+                    + " --resume a folder that compare wrote, e.g. results/compare/<id>");
+        }
+        try {
+            ComparePlan plan = Json.MAPPER.readerFor(ComparePlan.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(file.toFile());
+            if (plan.epochs() < 1 || plan.batchSize() < 1 || plan.seeds() == null || plan.seeds().isEmpty()) {
+                throw new FixableProblem(file + " is damaged (missing or invalid: epochs, batchSize or seeds); start"
+                        + " a new comparison (finished runs are reused)");
+            }
+            return plan;
+        } catch (JsonProcessingException e) {
+            throw new FixableProblem(file + " is damaged (" + e.getOriginalMessage().lines().findFirst().orElse("")
+                    + "); start a new comparison (finished runs are reused)", e);
+        } catch (IOException e) {
+            throw new FixableProblem(file + " cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+}
