@@ -112,7 +112,7 @@ final class ComparisonRuns {
             return Optional.empty();
         }
         try {
-            List<EpochResult> history = History.read(run);
+            List<EpochResult> history = RunFolders.historySoFar(run);
             if (history.size() < spec.epochs()) {
                 return Optional.empty();
             }

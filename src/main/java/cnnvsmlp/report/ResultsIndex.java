@@ -153,8 +153,9 @@ public final class ResultsIndex {
         for (RunFolders.Unfinished run : runs) {
             EpochResult last = run.last();
             String rel = relative(dir, run.folder());
-            md.append(String.format(Locale.ROOT, "| %s | %d | %d of %d | %s | [%s](%s) | `cnn-vs-mlp %s --resume %s` |%n",
-                    run.config().model(), run.config().seed(), last == null ? 0 : last.epoch(),
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %d of %d | %s | [%s](%s) | `cnn-vs-mlp %s --resume %s`"
+                    + " |%n", run.config().model(), run.config().seed(), run.config().status(),
+                    last == null ? 0 : last.epoch(),
                     run.config().budget().epochs(), last == null ? "–" : String.format(Locale.ROOT, "%.2f %%",
                             100 * last.testAccuracy()), rel, rel, run.config().experiment(), dir.resolve(rel).toString().replace('\\', '/')));
         }

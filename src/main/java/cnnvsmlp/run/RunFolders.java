@@ -21,7 +21,10 @@ public final class RunFolders {
     public record Finished(Path folder, RunConfig config, Metrics metrics) {
     }
 
-    /** A run that stopped before its budget and can be resumed: its folder, configuration and epochs so far. */
+    /**
+     * A run that stopped before its budget, or is running, with a checkpoint to resume from: its folder,
+     * configuration and epochs so far.
+     */
     public record Unfinished(Path folder, RunConfig config, List<EpochResult> history) {
 
         /** The last epoch done, or null when none was. */
@@ -32,7 +35,7 @@ public final class RunFolders {
 
     /**
      * @param finished the finished runs, newest (largest run id) first
-     * @param unfinished the interrupted runs that have a checkpoint to resume from, newest first
+     * @param unfinished the interrupted or running runs that have a checkpoint, newest first
      * @param skipped one line per folder that could not be read: the problem, naming the file
      */
     public record Scan(List<Finished> finished, List<Unfinished> unfinished, List<String> skipped) {
@@ -55,15 +58,27 @@ public final class RunFolders {
                 RunConfig config = RunConfig.read(run);
                 if ("finished".equals(config.status())) {
                     finished.add(new Finished(run, config, Metrics.read(run)));
-                } else if ("interrupted".equals(config.status()) && Files.isDirectory(run.resolve(RunCheckpoint.FOLDER))
-                        && Files.exists(run.resolve(RunFolder.HISTORY))) {
-                    unfinished.add(new Unfinished(run, config, History.read(run)));
+                } else if (("interrupted".equals(config.status()) || "running".equals(config.status()))
+                        && Files.isDirectory(run.resolve(RunCheckpoint.FOLDER))) {
+                    unfinished.add(new Unfinished(run, config, historySoFar(run)));
                 }
             } catch (FixableProblem e) {
                 skipped.add(e.getMessage());
             }
         }
         return new Scan(List.copyOf(finished), List.copyOf(unfinished), List.copyOf(skipped));
+    }
+
+    /**
+     * The epochs a stopped or running run has done: its checkpoint's history, or history.csv (written when it
+     * stopped) when that is longer; the epochs of a run never change once written.
+     */
+    public static List<EpochResult> historySoFar(Path run) {
+        List<EpochResult> stopped = Files.exists(run.resolve(RunFolder.HISTORY)) ? History.read(run) : List.of();
+        Path checkpoint = run.resolve(RunCheckpoint.FOLDER);
+        List<EpochResult> saved = Files.exists(checkpoint.resolve(RunFolder.HISTORY)) ? History.read(checkpoint)
+                : List.of();
+        return saved.size() > stopped.size() ? saved : stopped;
     }
 
     /** The sub-folders of {@code dir}, newest (largest name) first; none when it is not a folder. */

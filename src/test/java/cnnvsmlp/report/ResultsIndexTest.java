@@ -39,7 +39,7 @@ class ResultsIndexTest {
         String index = ResultsIndex.render(results);
         assertTrue(index.contains("## The post's full budget, in progress\n"), index);
         String rel = "lenet5/" + run.getFileName();
-        assertTrue(index.contains("| lenet5 | 42 | 3 of 5000 | 91.20 % | [" + rel + "](" + rel + ") | `cnn-vs-mlp lenet5"
+        assertTrue(index.contains("| lenet5 | 42 | interrupted | 3 of 5000 | 91.20 % | [" + rel + "](" + rel + ") | `cnn-vs-mlp lenet5"
                 + " --resume " + results.resolve(rel) + "` |"), index);
         assertTrue(!index.contains("| mnist-mlp | 42 |"), index);
     }
