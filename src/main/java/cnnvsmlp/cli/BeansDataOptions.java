@@ -90,6 +90,11 @@ final class BeansDataOptions {
             throw new FixableProblem(exportData + " is not a regular file (a link, a device or a folder); --export-data"
                     + " replaces only regular files: give another file name, or '-' for standard output");
         }
+        Path folder = exportData.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new FixableProblem("cannot write " + exportData + ": the folder " + folder + " does not exist; create"
+                    + " it or choose a file in another folder");
+        }
         try {
             BeansCsv.write(beans, exportData);
         } catch (IOException e) {

@@ -80,6 +80,12 @@ final class BenchCommand implements Callable<Integer> {
         if (beansEpochs < 1) {
             throw new ParameterException(spec.commandLine(), "--beans-epochs must be at least 1");
         }
+        for (int size : batchSizes) {
+            if (size < 1 || size > TrainingOptions.MAX_BATCH) {
+                throw new ParameterException(spec.commandLine(), "--batch-sizes must be between 1 and "
+                        + TrainingOptions.MAX_BATCH + ", got " + size);
+            }
+        }
         List<Measurement> measurements = new ArrayList<>();
         for (String id : models) {
             ExperimentId experiment = experiment(id);

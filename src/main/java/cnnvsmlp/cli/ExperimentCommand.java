@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import cnnvsmlp.data.BeansData;
@@ -36,6 +37,10 @@ abstract class ExperimentCommand implements Callable<Integer> {
     abstract ExperimentId experiment();
 
     RunSpec spec() {
+        if (resume != null && spec.commandLine().getParseResult().hasMatchedOption("--output-dir")) {
+            throw new ParameterException(spec.commandLine(), "--resume continues the run in its own folder ("
+                    + resume + "); leave out --output-dir");
+        }
         return resume == null ? training.spec(spec, experiment()) : training.resumed(spec, experiment(), resume);
     }
 

@@ -58,6 +58,11 @@ public final class Main implements Runnable {
 
     /** Runs the command line {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
+        String threads = threadSettingsProblem(System.getenv());
+        if (threads != null) { // before ND4J loads: it would train on garbage (0) or fail to start (abc)
+            err.println("error: " + threads);
+            return EXIT_PROBLEM;
+        }
         OneDnn.selectNativeVariant();
         Nd4jRuntime.beforeLoad();
         System.setProperty("java.awt.headless", "true"); // charts are drawn into files, never shown
@@ -93,6 +98,18 @@ public final class Main implements Runnable {
             err.println("error: " + problem);
             return EXIT_PROBLEM;
         }
+    }
+
+    /** The native thread settings ND4J and OpenBLAS read, each a positive whole number (OpenMP: a list of them). */
+    static String threadSettingsProblem(java.util.Map<String, String> env) {
+        for (String name : new String[] {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"}) {
+            String value = env.get(name);
+            if (value != null && !value.strip().matches("[1-9][0-9]{0,4}(,[1-9][0-9]{0,4})*")) {
+                return name + "=" + value + " is not a positive whole number of threads; unset it or give e.g. "
+                        + name + "=" + Runtime.getRuntime().availableProcessors() + " (or use --threads)";
+            }
+        }
+        return null;
     }
 
     /** The values that the options' descriptions name ({@code ${cnnvsmlp.*}}), set before picocli reads them. */

@@ -70,11 +70,11 @@ public final class BeansCsv {
             throw new FixableProblem(file + " cannot be read (permissions); make it readable or copy it elsewhere");
         }
         List<List<String>> rows = records(file);
-        int firstRow = 0;
-        if (!rows.isEmpty() && (header == Header.PRESENT
-                || header == Header.AUTO && !rows.get(0).stream().allMatch(v -> NUMBER.matcher(v.trim()).matches()))) {
-            firstRow = 1;
+        if (!rows.isEmpty() && !rows.get(0).isEmpty() && rows.get(0).get(0).startsWith("\uFEFF")) {
+            rows.get(0).set(0, rows.get(0).get(0).substring(1)); // a byte-order mark, as some editors write
         }
+        int firstRow = !rows.isEmpty() && (header == Header.PRESENT || header == Header.AUTO && isHeader(file,
+                rows.get(0))) ? 1 : 0;
         if (rows.size() <= firstRow) {
             throw new FixableProblem(file + " has no data rows" + (firstRow == 1 ? " after its header" : "")
                     + ". " + FORMAT);
@@ -105,6 +105,23 @@ public final class BeansCsv {
                     + " a classifier needs points of both labels, 0 and 1");
         }
         return data;
+    }
+
+    /**
+     * Whether the first row is a header: three values, none a number ("x1,x2,label"). Three numbers are data; any
+     * other first row is neither, and rather than drop it unseen this names it.
+     */
+    private static boolean isHeader(Path file, List<String> row) {
+        long numbers = row.stream().filter(v -> NUMBER.matcher(v.trim()).matches()).count();
+        if (numbers == row.size()) {
+            return false;
+        }
+        if (numbers == 0 && row.size() == 3) {
+            return true;
+        }
+        throw new FixableProblem(file + " row 1 is neither a header (three names, e.g. x1,x2,label) nor data (three"
+                + " numbers): '" + String.join(",", row) + "'. Fix it, or say which with --data-header present|absent. "
+                + FORMAT);
     }
 
     /** Every record of the file as strings, read with DataVec. */

@@ -80,7 +80,7 @@ public final class Comparison {
         } catch (RunInterrupted e) {
             runs.status("interrupted");
             throw new RunInterrupted(e.exitCode(), "interrupted; continue the comparison with: cnn-vs-mlp compare"
-                    + " --resume " + folder);
+                    + " --resume " + RunFolder.shellQuoted(folder));
         }
         runs.status("finished");
         return write(mlp, context, folder, mlpRuns, cnnRuns);

@@ -101,6 +101,7 @@ public final class Run {
                     + id.parameters());
         }
         Experiment.Data data = experiment.data();
+        String checksum = DataChecksum.of(data.train(), data.evaluation());
         Instant started = Instant.now();
         String command = context.command();
         RunFolder folder;
@@ -112,6 +113,12 @@ public final class Run {
                 throw new FixableProblem("cannot resume " + folder.path() + " on other data: the run had "
                         + before.data() + ", this command gives " + data.description() + "; give the run's data"
                         + " options");
+            }
+            if (before.dataSha256() != null && !before.dataSha256().equals(checksum)) {
+                throw new FixableProblem("cannot resume " + folder.path() + " on other data: the points or images"
+                        + " differ from the run's (SHA-256 " + before.dataSha256().substring(0, 12) + "..., now "
+                        + checksum.substring(0, 12) + "...; was the file edited?); restore the run's data or start"
+                        + " a new run");
             }
             resumed = RunCheckpoint.load(folder.path());
             resumed.restoreInto(model);
@@ -131,7 +138,7 @@ public final class Run {
                 new RunConfig.Budget(spec.epochs(), ExperimentId.POST_EPOCHS, spec.isPostBudget(),
                         spec.budgetSource()),
                 hyperParameters(spec, context), spec.seed(), data.description(), data.evaluatedOn(), command,
-                started.toString(), null, environment, segments);
+                started.toString(), null, environment, segments, checksum);
         folder.writeJson(RunFolder.CONFIG, config);
         TrainingState from = resumed == null ? null : resumed.state();
         RunBanner.print(transcript.out(), spec, context, config, folder.path(), from, model);
@@ -157,7 +164,8 @@ public final class Run {
         try (StopSignals signals = StopSignals.install(checkpoints.stop())) {
             history = trainer.fit(model, data.train(), data.evaluation(), observers, checkpoints);
         } catch (TrainingInterrupted e) {
-            String resume = "cnn-vs-mlp " + experiment.id().id() + " --resume " + folder.path();
+            String resume = "cnn-vs-mlp " + experiment.id().id() + " --resume "
+                    + RunFolder.shellQuoted(folder.path());
             out.printf(Locale.ROOT, "interrupted: stopped after %d epochs and %d batches of the next; checkpoint saved in"
                     + " %s; continue with: %s%n", e.state().completedEpochs(), e.state().batchesDone(),
                     folder.path().resolve(RunCheckpoint.FOLDER), resume);

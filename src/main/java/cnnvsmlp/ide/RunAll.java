@@ -2,7 +2,10 @@ package cnnvsmlp.ide;
 
 import cnnvsmlp.cli.Main;
 
-/** Run from an IDE. The main job: the three experiments and their comparison; the options of {@code all} (e.g. {@code --quick}). */
+/**
+ * Run from an IDE. The main job: the three experiments and their comparison; the options of {@code all} (e.g.
+ * {@code --quick}).
+ */
 public final class RunAll {
 
     private RunAll() {

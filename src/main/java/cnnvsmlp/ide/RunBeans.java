@@ -2,7 +2,10 @@ package cnnvsmlp.ide;
 
 import cnnvsmlp.cli.Main;
 
-/** Run from an IDE. Experiment 1, the beans MLP: the post's settings, or any command-line option of {@code beans} as program arguments. */
+/**
+ * Run from an IDE. Experiment 1, the beans MLP: the post's settings, or any command-line option of {@code beans} as
+ * program arguments.
+ */
 public final class RunBeans {
 
     private RunBeans() {

@@ -2,7 +2,10 @@ package cnnvsmlp.ide;
 
 import cnnvsmlp.cli.Main;
 
-/** Run from an IDE. Experiment 3, LeNet-5: the post's settings, or any command-line option of {@code lenet5} (e.g. {@code --quick}). */
+/**
+ * Run from an IDE. Experiment 3, LeNet-5: the post's settings, or any command-line option of {@code lenet5} (e.g.
+ * {@code --quick}).
+ */
 public final class RunLeNet5 {
 
     private RunLeNet5() {

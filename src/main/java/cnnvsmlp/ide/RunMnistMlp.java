@@ -2,7 +2,10 @@ package cnnvsmlp.ide;
 
 import cnnvsmlp.cli.Main;
 
-/** Run from an IDE. Experiment 2, the MNIST MLP: the post's settings, or any command-line option of {@code mnist-mlp} (e.g. {@code --quick}). */
+/**
+ * Run from an IDE. Experiment 2, the MNIST MLP: the post's settings, or any command-line option of {@code
+ * mnist-mlp} (e.g. {@code --quick}).
+ */
 public final class RunMnistMlp {
 
     private RunMnistMlp() {

@@ -37,8 +37,12 @@ public record BeansSurface(double[] x1, double[] x2, double[][] probability) {
      */
     public static double stepFor(BeansData data) {
         double range = Math.max(range(data, 0), range(data, 1));
-        return range / STEP >= 50 ? STEP : range / 100;
+        double step = range / STEP >= 50 ? STEP : range / 100;
+        return Math.max(step, range / (MAX_POINTS - 1)); // bounded by size: a wide span gets a coarser grid
     }
+
+    /** The most grid points along one axis: 201 x 201 model outputs at most, whatever the data's span. */
+    static final int MAX_POINTS = 201;
 
     private static double range(BeansData data, int feature) {
         double min = Double.MAX_VALUE;
@@ -77,7 +81,8 @@ public record BeansSurface(double[] x1, double[] x2, double[][] probability) {
             min = Math.min(min, data.x(i, feature));
             max = Math.max(max, data.x(i, feature));
         }
-        int n = (int) Math.floor((max - min) / step + 1e-9) + 1;
+        double steps = Math.floor((max - min) / step + 1e-9);
+        int n = Double.isFinite(steps) ? (int) Math.min(MAX_POINTS - 1, Math.max(0, steps)) + 1 : 1;
         double[] values = new double[n];
         for (int k = 0; k < n; k++) {
             values[k] = min + k * step;

@@ -5,9 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +18,7 @@ import cnnvsmlp.run.AtomicFiles;
 import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.Json;
 import cnnvsmlp.run.RunConfig;
+import cnnvsmlp.run.RunFolder;
 import cnnvsmlp.run.RunFolders;
 import cnnvsmlp.runtime.RunEnvironment;
 
@@ -157,7 +158,8 @@ public final class ResultsIndex {
                     + " |%n", run.config().model(), run.config().seed(), run.config().status(),
                     last == null ? 0 : last.epoch(),
                     run.config().budget().epochs(), last == null ? "–" : String.format(Locale.ROOT, "%.2f %%",
-                            100 * last.testAccuracy()), rel, rel, run.config().experiment(), dir.resolve(rel).toString().replace('\\', '/')));
+                            100 * last.testAccuracy()), rel, rel, run.config().experiment(),
+                    RunFolder.shellQuoted(dir.resolve(rel))));
         }
         md.append('\n');
         sideBySide(md, runs);

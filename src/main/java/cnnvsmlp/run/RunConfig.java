@@ -21,7 +21,7 @@ import cnnvsmlp.runtime.RunEnvironment;
  */
 public record RunConfig(String experiment, String model, long parameters, String status, Budget budget,
         Map<String, Object> hyperParameters, long seed, String data, String evaluatedOn, String command,
-        String started, String ended, RunEnvironment environment, List<Segment> segments) {
+        String started, String ended, RunEnvironment environment, List<Segment> segments, String dataSha256) {
 
     /** Lenient about fields it does not know (written by later versions), strict about the ones it reads. */
     private static final ObjectReader READER = Json.MAPPER.readerFor(RunConfig.class)
@@ -166,6 +166,6 @@ public record RunConfig(String experiment, String model, long parameters, String
                     newStatus));
         }
         return new RunConfig(experiment, model, parameters, newStatus, budget, hyperParameters, seed, data,
-                evaluatedOn, command, started, at, environment, List.copyOf(closed));
+                evaluatedOn, command, started, at, environment, List.copyOf(closed), dataSha256);
     }
 }

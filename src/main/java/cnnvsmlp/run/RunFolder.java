@@ -65,6 +65,12 @@ public final class RunFolder {
         return new RunFolder(runDir);
     }
 
+    /** {@code path} as one shell word, to paste into a command: as it is when it is plain, else in single quotes. */
+    public static String shellQuoted(Path path) {
+        String text = path.toString();
+        return text.matches("[A-Za-z0-9_./:=@%+-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
+    }
+
     public Path path() {
         return path;
     }

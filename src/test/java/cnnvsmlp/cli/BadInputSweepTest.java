@@ -1,0 +1,136 @@
+package cnnvsmlp.cli;
+
+import static cnnvsmlp.Cli.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cnnvsmlp.Cli.Outcome;
+import cnnvsmlp.data.BeansData;
+import cnnvsmlp.report.BeansSurface;
+import cnnvsmlp.run.RunFolder;
+
+/**
+ * Every subcommand with bad arguments: one clear line, exit 1 (a problem to fix) or 2 (a bad command line), no
+ * Java stack trace, nothing trained.
+ */
+class BadInputSweepTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void everySubcommandAnswersBadArgumentsWithOneLineAndNoStackTrace() throws Exception {
+        Path notARun = Files.createDirectories(temp.resolve("not-a-run"));
+        String missing = temp.resolve("missing").toString();
+        List<List<String>> cases = List.of(
+                List.of("beans", "--epochs", "-1"), List.of("beans", "--epochs", "abc"), List.of("beans", "--seed", "x"),
+                List.of("beans", "--batch-size", "0"), List.of("beans", "--threads", "0"),
+                List.of("beans", "--checkpoint-every", "-1"), List.of("beans", "--data", missing),
+                List.of("beans", "--dataset", "nope"), List.of("beans", "--noise", "-1"),
+                List.of("beans", "--resume", missing), List.of("beans", "--resume", notARun.toString()),
+                List.of("beans", "--output-dir", ""), List.of("beans", "--unknown"),
+                List.of("beans", "--export-data", temp.resolve("no/such/folder/x.csv").toString()),
+                List.of("beans", "--quick", "--epochs", "3"),
+                List.of("mnist-mlp", "--data-dir", missing, "--epochs", "1", "--mirror", "http://127.0.0.1:9/"),
+                List.of("mnist-mlp", "--mirror", "file:///tmp/mnist", "--epochs", "1"),
+                List.of("mnist-mlp", "--epochs", "0"), List.of("lenet5", "--batch-size", "2000000"),
+                List.of("lenet5", "--resume", notARun.toString(), "--output-dir", "x"),
+                List.of("all", "--resume", "x"), List.of("all", "--epochs", "0"), List.of("all", "--output-dir", ""),
+                List.of("compare", "--seeds", "0"), List.of("compare", "--resume", missing),
+                List.of("compare", "--resume", notARun.toString()), List.of("compare", "--epochs", "3", "--quick"),
+                List.of("export", "--results", missing, "--output-dir", temp.resolve("nb").toString()),
+                List.of("bench", "--batch-sizes", "0"), List.of("bench", "--models", "nope"),
+                List.of("bench", "--train-examples", "5"), List.of("nope"), List.of("help", "nope"));
+        List<String> wrong = new ArrayList<>();
+        for (List<String> args : cases) {
+            Outcome o;
+            try {
+                o = run(args.toArray(String[]::new));
+            } catch (RuntimeException | Error e) {
+                wrong.add(args + ": threw " + e);
+                continue;
+            }
+            String all = o.out() + o.err();
+            if (o.code() != 1 && o.code() != 2 || all.contains("\tat ") || all.contains("Exception")
+                    || o.err().isBlank()) {
+                wrong.add(args + ": exit " + o.code() + ", " + all.strip().lines().limit(3).toList());
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void nativeThreadSettingsAreCheckedBeforeNd4jLoads() {
+        assertNull(Main.threadSettingsProblem(Map.of("OMP_NUM_THREADS", "2", "OPENBLAS_NUM_THREADS", "4,2")));
+        assertEquals("OMP_NUM_THREADS=0 is not a positive whole number of threads; unset it or give e.g."
+                + " OMP_NUM_THREADS=" + Runtime.getRuntime().availableProcessors() + " (or use --threads)",
+                Main.threadSettingsProblem(Map.of("OMP_NUM_THREADS", "0")));
+        assertTrue(Main.threadSettingsProblem(Map.of("OPENBLAS_NUM_THREADS", "abc")).startsWith(
+                "OPENBLAS_NUM_THREADS=abc is not"));
+    }
+
+    @Test
+    void aBeansCsvEditedInPlaceIsNotResumed() throws Exception {
+        Path csv = temp.resolve("points.csv");
+        assertEquals(0, run("beans", "--export-data", csv.toString()).code());
+        Path out = temp.resolve("out");
+        assertEquals(0, run("beans", "--data", csv.toString(), "--epochs", "3", "--no-progress", "--output-dir",
+                out.toString()).code());
+        Path runFolder;
+        try (var runs = Files.list(out.resolve("beans"))) {
+            runFolder = runs.findFirst().orElseThrow();
+        }
+        Path config = runFolder.resolve(RunFolder.CONFIG);
+        Files.writeString(config, Files.readString(config).replace("\"finished\"", "\"interrupted\""));
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        lines.set(5, lines.get(5).replaceFirst("^[^,]*", "0.123")); // the same file, rows and labels, one value edited
+        Files.write(csv, lines);
+        Outcome o = run("beans", "--resume", runFolder.toString(), "--data", csv.toString());
+        assertEquals(1, o.code(), o.err());
+        assertTrue(o.err().startsWith("error: cannot resume " + runFolder + " on other data: the points or images"
+                + " differ from the run's"), o.err());
+    }
+
+    @Test
+    void aByteOrderMarkIsSkippedAndAFirstRowThatIsNeitherHeaderNorDataIsNamed() throws Exception {
+        Path csv = temp.resolve("bom.csv");
+        assertEquals(0, run("beans", "--export-data", csv.toString()).code());
+        List<String> rows = Files.readAllLines(csv).subList(1, 101);
+        Files.writeString(csv, "\uFEFF" + String.join("\n", rows) + "\n");
+        assertEquals(100, cnnvsmlp.data.BeansCsv.read(csv, cnnvsmlp.data.BeansCsv.Header.AUTO).size(),
+                "the first row is data, not a header");
+        Files.writeString(csv, "0.5,0.3x,1\n" + String.join("\n", rows) + "\n");
+        Outcome o = run("beans", "--data", csv.toString(), "--epochs", "1");
+        assertEquals(1, o.code());
+        assertTrue(o.err().startsWith("error: " + csv + " row 1 is neither a header (three names, e.g. x1,x2,label)"
+                + " nor data (three numbers): '0.5,0.3x,1'"), o.err());
+    }
+
+    @Test
+    void theSurfaceGridIsBoundedBySizeNotByStep() {
+        double[][] x = {{-320, -320}, {320, 320}, {0, 1}, {1, 0}};
+        BeansData wide = BeansData.of(x, new int[] {0, 1, 0, 1}, "wide");
+        double step = BeansSurface.stepFor(wide);
+        assertEquals(640.0 / 200, step, 1e-12, "201 points across 640, not 6401");
+        BeansData huge = BeansData.of(new double[][] {{-1e308, 0}, {1e308, 1}}, new int[] {0, 1}, "huge");
+        assertFalse(Double.isNaN(BeansSurface.stepFor(huge)));
+    }
+
+    @Test
+    void continueCommandsAreShellQuoted() {
+        assertEquals("results/beans/x", RunFolder.shellQuoted(Path.of("results/beans/x")));
+        assertEquals("'/tmp/my runs/beans/x'", RunFolder.shellQuoted(Path.of("/tmp/my runs/beans/x")));
+        assertEquals("'/tmp/it'\\''s'", RunFolder.shellQuoted(Path.of("/tmp/it's")));
+    }
+}
