@@ -45,7 +45,10 @@ public final class MnistSource {
         this.log = log;
     }
 
-    /** {@code $XDG_CACHE_HOME/cnn-vs-mlp/mnist}, else {@code ~/.cache/cnn-vs-mlp/mnist} (Windows: LOCALAPPDATA). */
+    /**
+     * {@code $XDG_CACHE_HOME/cnn-vs-mlp/mnist}, else {@code $HOME/.cache/cnn-vs-mlp/mnist} (Windows: LOCALAPPDATA; no
+     * HOME: Java's user.home).
+     */
     public static Path defaultCacheDir(Map<String, String> environment) {
         String xdg = environment.get("XDG_CACHE_HOME");
         String localAppData = environment.get("LOCALAPPDATA");
@@ -55,7 +58,9 @@ public final class MnistSource {
         } else if (localAppData != null && !localAppData.isBlank()) {
             base = Path.of(localAppData);
         } else {
-            base = Path.of(System.getProperty("user.home"), ".cache");
+            // $HOME first: Java's user.home comes from the password database and ignores HOME=/elsewhere
+            String home = environment.get("HOME");
+            base = Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".cache");
         }
         return base.resolve("cnn-vs-mlp").resolve("mnist");
     }

@@ -60,10 +60,11 @@ public final class Run {
     private final RunConfig config;
     private final TrainingState resumedFrom;
     private final Transcript transcript;
+    private final RunFolder.RunLock lock;
 
     private Run(Experiment experiment, RunSpec spec, RunContext context, MultiLayerNetwork model,
             Experiment.Data data, RunFolder folder, RunConfig config, TrainingState resumedFrom,
-            Transcript transcript) {
+            Transcript transcript, RunFolder.RunLock lock) {
         this.experiment = experiment;
         this.spec = spec;
         this.context = context;
@@ -73,6 +74,7 @@ public final class Run {
         this.config = config;
         this.resumedFrom = resumedFrom;
         this.transcript = transcript;
+        this.lock = lock;
     }
 
     /** The run folder. */
@@ -102,47 +104,53 @@ public final class Run {
         }
         Experiment.Data data = experiment.data();
         String checksum = DataChecksum.of(data.train(), data.evaluation());
-        Instant started = Instant.now();
-        String command = context.command();
-        RunFolder folder;
-        RunCheckpoint.Loaded resumed = null;
-        if (context.resume() != null) {
-            folder = RunFolder.open(context.resume());
-            RunConfig before = RunConfig.read(folder);
-            if (!before.data().equals(data.description())) {
-                throw new FixableProblem("cannot resume " + folder.path() + " on other data: the run had "
-                        + before.data() + ", this command gives " + data.description() + "; give the run's data"
-                        + " options");
+        Instant now = Instant.now();
+        RunFolder folder = context.resume() != null ? RunFolder.open(context.resume())
+                : RunFolder.create(context.outputDir(), id.id(), RUN_ID.format(now) + "-seed" + spec.seed());
+        RunFolder.RunLock lock = folder.lock();
+        try {
+            RunConfig before = context.resume() == null ? null : RunConfig.read(folder);
+            RunCheckpoint.Loaded resumed = before == null ? null : resume(folder, before, data, checksum, model);
+            RunEnvironment environment = RunEnvironment.capture();
+            List<RunConfig.Segment> segments = new ArrayList<>();
+            if (resumed != null) {
+                segments.addAll(before.segmentsSoFar(resumed.state().completedEpochs()));
             }
-            if (before.dataSha256() != null && !before.dataSha256().equals(checksum)) {
-                throw new FixableProblem("cannot resume " + folder.path() + " on other data: the points or images"
-                        + " differ from the run's (SHA-256 " + before.dataSha256().substring(0, 12) + "..., now "
-                        + checksum.substring(0, 12) + "...; was the file edited?); restore the run's data or start"
-                        + " a new run");
-            }
-            resumed = RunCheckpoint.load(folder.path());
-            resumed.restoreInto(model);
-            started = Instant.parse(before.started());
-            command = before.command() + " (resumed: " + context.command() + ")";
-        } else {
-            folder = RunFolder.create(context.outputDir(), id.id(), RUN_ID.format(started) + "-seed" + spec.seed());
+            segments.add(RunConfig.Segment.start(environment, now.toString(),
+                    resumed == null ? 0 : resumed.state().completedEpochs()));
+            RunConfig config = new RunConfig(id.id(), id.model(), model.numParams(), "running",
+                    new RunConfig.Budget(spec.epochs(), ExperimentId.POST_EPOCHS, spec.isPostBudget(),
+                            spec.budgetSource()),
+                    hyperParameters(spec, context), spec.seed(), data.description(), data.evaluatedOn(),
+                    before == null ? context.command() : before.command() + " (resumed: " + context.command() + ")",
+                    before == null ? now.toString() : before.started(), null, environment, segments, checksum);
+            folder.writeJson(RunFolder.CONFIG, config);
+            TrainingState from = resumed == null ? null : resumed.state();
+            RunBanner.print(transcript.out(), spec, context, config, folder.path(), from, model);
+            return new Run(experiment, spec, context, model, data, folder, config, from, transcript, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
-        RunEnvironment environment = RunEnvironment.capture();
-        List<RunConfig.Segment> segments = new ArrayList<>();
-        if (resumed != null) {
-            segments.addAll(RunConfig.read(folder).segmentsSoFar(resumed.state().completedEpochs()));
+    }
+
+    /** The checkpoint of the run {@code before} put into {@code model}, once its data is shown to be the same. */
+    private static RunCheckpoint.Loaded resume(RunFolder folder, RunConfig before, Experiment.Data data,
+            String checksum, MultiLayerNetwork model) {
+        if (!before.data().equals(data.description())) {
+            throw new FixableProblem("cannot resume " + folder.path() + " on other data: the run had "
+                    + before.data() + ", this command gives " + data.description() + "; give the run's data"
+                    + " options");
         }
-        segments.add(RunConfig.Segment.start(environment, Instant.now().toString(),
-                resumed == null ? 0 : resumed.state().completedEpochs()));
-        RunConfig config = new RunConfig(id.id(), id.model(), model.numParams(), "running",
-                new RunConfig.Budget(spec.epochs(), ExperimentId.POST_EPOCHS, spec.isPostBudget(),
-                        spec.budgetSource()),
-                hyperParameters(spec, context), spec.seed(), data.description(), data.evaluatedOn(), command,
-                started.toString(), null, environment, segments, checksum);
-        folder.writeJson(RunFolder.CONFIG, config);
-        TrainingState from = resumed == null ? null : resumed.state();
-        RunBanner.print(transcript.out(), spec, context, config, folder.path(), from, model);
-        return new Run(experiment, spec, context, model, data, folder, config, from, transcript);
+        if (before.dataSha256() != null && !before.dataSha256().equals(checksum)) {
+            throw new FixableProblem("cannot resume " + folder.path() + " on other data: the points or images"
+                    + " differ from the run's (SHA-256 " + before.dataSha256().substring(0, 12) + "..., now "
+                    + checksum.substring(0, 12) + "...; was the file edited?); restore the run's data or start"
+                    + " a new run");
+        }
+        RunCheckpoint.Loaded resumed = RunCheckpoint.load(folder.path());
+        resumed.restoreInto(model);
+        return resumed;
     }
 
     /**
@@ -152,6 +160,14 @@ public final class Run {
      * @throws TrainingDiverged when the loss or a parameter became NaN or infinite; the run is marked "diverged"
      */
     public RunResult train() {
+        try {
+            return trainHeld();
+        } finally {
+            lock.close(); // the run folder is free for another process
+        }
+    }
+
+    private RunResult trainHeld() {
         PrintStream out = transcript.out();
         Trainer trainer = new Trainer(new Trainer.Settings(spec.epochs(), spec.batchSize(), spec.shuffleSeed()));
         Path runDir = folder.path();

@@ -2,7 +2,11 @@ package cnnvsmlp.run;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -30,12 +34,18 @@ public final class RunFolder {
 
     /** Creates {@code outputDir/experiment/runId}, failing with a clear message if it cannot. */
     public static RunFolder create(Path outputDir, String experiment, String runId) {
-        if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
-            throw new FixableProblem("output folder " + outputDir + " is a file, not a folder; pass --output-dir with"
-                    + " a folder (it is created if missing)");
-        }
         Path experimentDir = outputDir.resolve(experiment);
         Path runDir = experimentDir.resolve(runId);
+        for (Path folder : new Path[] {outputDir, experimentDir}) {
+            if (Files.isSymbolicLink(folder) && !Files.exists(folder)) {
+                throw new FixableProblem(folder + " is a link to " + target(folder) + ", which does not exist; create"
+                        + " that folder or pass another --output-dir");
+            }
+            if (Files.exists(folder) && !Files.isDirectory(folder)) {
+                throw new FixableProblem(folder + " is a file, not a folder; move it away or pass another --output-dir"
+                        + " (folders are created if missing)");
+            }
+        }
         try {
             Files.createDirectories(experimentDir);
             Files.createDirectory(runDir);
@@ -51,6 +61,78 @@ public final class RunFolder {
                     + " can write to");
         }
         return new RunFolder(runDir);
+    }
+
+    /** The lock file of a run folder while a process trains it. */
+    static final String LOCK = ".lock";
+
+    /**
+     * Takes the run folder for this process: a second process training the same run (two {@code --resume}s at
+     * once) is refused instead of failing later. Checkpoint folders half-written by a process that died
+     * ({@code checkpoint.writing-PID}) are removed. Released by {@link RunLock#close()} or when the process ends.
+     */
+    public RunLock lock() {
+        Path file = path.resolve(LOCK);
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new FixableProblem(path + " is being trained by another process right now; wait for it to end"
+                        + " or stop it (Ctrl-C), then resume");
+            }
+            removeStaleCheckpoints();
+            return new RunLock(channel, file);
+        } catch (IOException e) {
+            throw new FixableProblem("cannot lock " + file + " (" + e.getMessage() + "); pass --output-dir with a"
+                    + " folder you can write to", e);
+        }
+    }
+
+    private void removeStaleCheckpoints() throws IOException {
+        try (var list = Files.list(path)) {
+            for (Path stale : list.filter(p -> p.getFileName().toString().startsWith("checkpoint.writing-")).toList()) {
+                try (var walk = Files.walk(stale)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A held run folder. */
+    public static final class RunLock implements AutoCloseable {
+        private final FileChannel channel;
+        private final Path file;
+
+        RunLock(FileChannel channel, Path file) {
+            this.channel = channel;
+            this.file = file;
+        }
+
+        @Override
+        public void close() {
+            try {
+                Files.deleteIfExists(file);
+                channel.close();
+            } catch (IOException e) {
+                // the lock goes with the process anyway
+            }
+        }
+    }
+
+    private static String target(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "a missing place";
+        }
     }
 
     /** An existing run folder, to continue a run in it ({@code --resume}). */

@@ -133,4 +133,50 @@ class BadInputSweepTest {
         assertEquals("'/tmp/my runs/beans/x'", RunFolder.shellQuoted(Path.of("/tmp/my runs/beans/x")));
         assertEquals("'/tmp/it'\\''s'", RunFolder.shellQuoted(Path.of("/tmp/it's")));
     }
+
+    @Test
+    void aDanglingLinkOrAFileWhereAFolderBelongsIsNamedAsSuch() throws Exception {
+        Path dangling = Files.createSymbolicLink(temp.resolve("gone"), temp.resolve("nowhere"));
+        Outcome link = run("beans", "--epochs", "1", "--output-dir", dangling.toString());
+        assertEquals(1, link.code());
+        assertEquals("error: " + dangling + " is a link to " + temp.resolve("nowhere") + ", which does not exist;"
+                + " create that folder or pass another --output-dir", link.err().strip());
+        Path out = Files.createDirectories(temp.resolve("out"));
+        Files.writeString(out.resolve("beans"), "not a folder");
+        Outcome file = run("beans", "--epochs", "1", "--output-dir", out.toString());
+        assertEquals(1, file.code());
+        assertTrue(file.err().startsWith("error: " + out.resolve("beans") + " is a file, not a folder"), file.err());
+    }
+
+    @Test
+    void aRunFolderIsTrainedByOneProcessAtATimeAndHalfWrittenCheckpointsAreCleanedUp() throws Exception {
+        Path out = temp.resolve("locked");
+        assertEquals(0, run("beans", "--epochs", "2", "--no-progress", "--output-dir", out.toString()).code());
+        Path runFolder;
+        try (var runs = Files.list(out.resolve("beans"))) {
+            runFolder = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        Path config = runFolder.resolve(RunFolder.CONFIG);
+        Files.writeString(config, Files.readString(config).replace("\"finished\"", "\"interrupted\""));
+        Path stale = Files.createDirectories(runFolder.resolve("checkpoint.writing-999999"));
+        Files.writeString(stale.resolve("model.zip"), "half");
+        try (RunFolder.RunLock held = RunFolder.open(runFolder).lock()) {
+            Outcome second = run("beans", "--resume", runFolder.toString(), "--no-progress");
+            assertEquals(1, second.code());
+            assertEquals("error: " + runFolder + " is being trained by another process right now; wait for it to end"
+                    + " or stop it (Ctrl-C), then resume", second.err().strip());
+        }
+        Outcome resumed = run("beans", "--resume", runFolder.toString(), "--no-progress");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertFalse(Files.exists(stale), "the half-written checkpoint of a dead process is removed");
+        assertFalse(Files.exists(runFolder.resolve(".lock")), "the lock goes with the run");
+    }
+
+    @Test
+    void theMnistCacheFollowsHome() {
+        assertEquals(Path.of("/tmp/h/.cache/cnn-vs-mlp/mnist"),
+                cnnvsmlp.data.MnistSource.defaultCacheDir(Map.of("HOME", "/tmp/h")));
+        assertEquals(Path.of("/x/cnn-vs-mlp/mnist"),
+                cnnvsmlp.data.MnistSource.defaultCacheDir(Map.of("HOME", "/tmp/h", "XDG_CACHE_HOME", "/x")));
+    }
 }

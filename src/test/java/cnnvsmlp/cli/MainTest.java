@@ -92,7 +92,7 @@ class MainTest {
         Path file = Files.writeString(temp.resolve("results"), "not a folder");
         Outcome o = run("beans", "--epochs", "1", "--output-dir", file.toString());
         assertEquals(1, o.code());
-        assertTrue(o.err().startsWith("error: output folder " + file + " is a file, not a folder"), o.err());
+        assertTrue(o.err().startsWith("error: " + file + " is a file, not a folder"), o.err());
         assertEquals("not a folder", Files.readString(file), "the file is left alone");
     }
 
