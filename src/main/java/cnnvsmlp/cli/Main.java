@@ -58,6 +58,14 @@ public final class Main implements Runnable {
 
     /** Runs the command line {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
+        for (String arg : args) {
+            if (arg.indexOf('\uFFFD') >= 0) { // what the JVM made of bytes its locale cannot decode
+                err.println("error: an argument holds characters this JVM could not read (" + arg + "): its locale"
+                        + " reads arguments and file names as " + System.getProperty("sun.jnu.encoding") + "; run it"
+                        + " in a UTF-8 locale, e.g. LANG=C.UTF-8 java -jar target/cnn-vs-mlp.jar ...");
+                return EXIT_USAGE;
+            }
+        }
         String threads = threadSettingsProblem(System.getenv());
         if (threads != null) { // before ND4J loads: it would train on garbage (0) or fail to start (abc)
             err.println("error: " + threads);
@@ -90,6 +98,11 @@ public final class Main implements Runnable {
         Console.set(out, err);
         try {
             return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("error: out of Java heap memory (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MiB at most); the MNIST experiments need about 512 MiB of heap besides ND4J's native memory:"
+                    + " run java -Xmx1g -jar target/cnn-vs-mlp.jar ... (or leave -Xmx out: the default is enough)");
+            return EXIT_PROBLEM;
         } catch (ExceptionInInitializerError e) {
             String problem = backendProblem(e);
             if (problem == null) {

@@ -2,7 +2,6 @@ package cnnvsmlp.data;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -116,9 +115,16 @@ public final class MnistSource {
             Path present = Mnist.pathOf(cacheDir, file);
             if (Files.exists(present) && !matches(present, file)) {
                 Path aside = present.resolveSibling(present.getFileName() + ".corrupt");
+                try {
+                    Files.move(present, aside, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new FixableProblem("the MNIST cache file " + present + " fails its SHA-256 check and cannot"
+                            + " be moved aside (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "; a"
+                            + " read-only cache?); delete it, or set " + ENV_DIR + " or --data-dir to a folder that"
+                            + " holds the four genuine files", e);
+                }
                 log.println("MNIST cache: " + present + " fails its SHA-256 check; moved aside to " + aside
                         + " and downloading it again");
-                move(present, aside);
             }
         }
         List<MnistFile> missing = missingFiles(cacheDir);
@@ -139,14 +145,6 @@ public final class MnistSource {
             }
         }
         return cacheDir;
-    }
-
-    private static void move(Path from, Path to) {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String howToProvide(Path folder) {

@@ -152,6 +152,33 @@ class MnistSourceTest {
         assertEquals(8, requests.get(), "each file asked from the corrupt mirror, then the good one");
     }
 
+    /** A read-only cache holding a damaged file (a real read-only mount: root ignores permissions; skipped otherwise). */
+    @Test
+    void aDamagedFileInAReadOnlyCacheIsOneLineThatSaysWhatToDo() throws Exception {
+        Path cache = Files.createDirectories(temp.resolve("ro-cache"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(sh("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs",
+                cache.toString()), "needs root to mount a tmpfs");
+        try {
+            Files.writeString(cache.resolve(MnistFile.values()[0].gzipName()), "not MNIST");
+            org.junit.jupiter.api.Assumptions.assumeTrue(sh("mount", "-o", "remount,ro", cache.toString()));
+            FixableProblem e = assertThrows(FixableProblem.class,
+                    () -> source(null, Map.of(), cache, mirror("good")).locate());
+            assertTrue(e.getMessage().startsWith("the MNIST cache file " + cache.resolve(MnistFile.values()[0]
+                    .gzipName()) + " fails its SHA-256 check and cannot be moved aside ("), e.getMessage());
+            assertTrue(e.getMessage().contains("a read-only cache?); delete it, or set MNIST_DIR or --data-dir"),
+                    e.getMessage());
+            assertTrue(!logText().contains("moved aside"), "nothing claims a move that did not happen");
+        } finally {
+            sh("umount", cache.toString());
+        }
+    }
+
+    private static boolean sh(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+    }
+
     @Test
     void onlyCorruptedCopiesLeaveTheCacheEmptyAndSayWhatToDo() throws IOException {
         Path cache = temp.resolve("cache");
