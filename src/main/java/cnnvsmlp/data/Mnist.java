@@ -1,10 +1,9 @@
 package cnnvsmlp.data;
 
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-
-import java.nio.FloatBuffer;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -86,14 +85,18 @@ public final class Mnist {
         return new Mnist(train, test);
     }
 
-    /** The file standing for {@code file} in {@code folder}: the gzipped one if present, else the raw one. */
+    /**
+     * The file standing for {@code file} in {@code folder}: the gzipped one if present, else the raw one, under the
+     * standard names ({@code train-images-idx3-ubyte[.gz]}) or Kaggle's ({@code train-images.idx3-ubyte[.gz]}).
+     */
     public static Path pathOf(Path folder, MnistFile file) {
-        Path gz = folder.resolve(file.gzipName());
-        if (Files.exists(gz)) {
-            return gz;
+        for (String name : file.acceptedNames()) {
+            Path path = folder.resolve(name);
+            if (Files.exists(path)) {
+                return path;
+            }
         }
-        Path raw = folder.resolve(file.rawName());
-        return Files.exists(raw) ? raw : gz;
+        return folder.resolve(file.gzipName());
     }
 
     private static Split readSplit(String name, Path folder, MnistFile imagesFile, MnistFile labelsFile) {

@@ -42,6 +42,15 @@ public enum MnistFile {
         return baseName;
     }
 
+    /**
+     * Every name a local copy may have, in the order they are looked for: gzipped and raw, under the standard name
+     * and under Kaggle's, which puts a dot before {@code idx} ({@code train-images.idx3-ubyte}).
+     */
+    public java.util.List<String> acceptedNames() {
+        String kaggle = baseName.replace("-idx", ".idx");
+        return java.util.List.of(baseName + ".gz", baseName, kaggle + ".gz", kaggle);
+    }
+
     public int magic() {
         return magic;
     }

@@ -1,5 +1,7 @@
 package cnnvsmlp.experiment;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +11,14 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.knowm.xchart.XYChart;
 import org.nd4j.linalg.dataset.DataSet;
 
+import cnnvsmlp.FixableProblem;
 import cnnvsmlp.data.BeansData;
 import cnnvsmlp.model.BeansMlp;
 import cnnvsmlp.report.BeansSurface;
 import cnnvsmlp.report.PngFiles;
+import cnnvsmlp.run.AtomicFiles;
 import cnnvsmlp.run.EpochResult;
+import cnnvsmlp.run.Json;
 
 /** Experiment 1: the 2-8-8-8-1 MLP learns the two spirals. */
 public final class BeansExperiment implements Experiment {
@@ -53,10 +58,14 @@ public final class BeansExperiment implements Experiment {
     }
 
     @Override
-    public Pictures pictures(MultiLayerNetwork network, RunSpec spec) {
+    public Pictures pictures(MultiLayerNetwork network, RunSpec spec, Path folder) {
         double step = BeansSurface.stepFor(beans);
-        return new SurfaceSnapshots(network, beans, step, BeansSurface.snapshotEpochs(spec.epochs()), spec.epochs());
+        return new SurfaceSnapshots(network, beans, step, BeansSurface.snapshotEpochs(spec.epochs()), spec.epochs(),
+                folder.resolve(SURFACES));
     }
+
+    /** Where a run keeps the surfaces taken so far (JSON), so that a resumed run's picture has every one. */
+    public static final String SURFACES = "surfaces";
 
     /**
      * The post's {@code show_scatter} and {@code show_scatter_surface}, and the model's surface at chosen epochs
@@ -69,20 +78,33 @@ public final class BeansExperiment implements Experiment {
         private final List<Integer> epochs;
         private final int budget;
         private final Map<Integer, BeansSurface> surfaces = new TreeMap<>();
+        private final Path kept;
         private int resumedAfter = -1;
 
-        SurfaceSnapshots(MultiLayerNetwork model, BeansData beans, double step, List<Integer> epochs, int budget) {
+        SurfaceSnapshots(MultiLayerNetwork model, BeansData beans, double step, List<Integer> epochs, int budget,
+                Path kept) {
             this.model = model;
             this.beans = beans;
             this.step = step;
             this.epochs = epochs;
             this.budget = budget;
+            this.kept = kept;
         }
 
-        /** A resumed run cannot draw the epochs before its checkpoint: its picture starts there. */
+        /** A resumed run takes back the surfaces its earlier sittings kept, up to its checkpoint. */
         @Override
         public void resumed(int completedEpochs) {
             resumedAfter = completedEpochs;
+            for (int epoch : epochs) {
+                Path file = kept == null ? null : kept.resolve("epoch-" + epoch + ".json");
+                if (epoch <= completedEpochs && file != null && Files.isRegularFile(file)) {
+                    try {
+                        surfaces.put(epoch, Json.MAPPER.readValue(file.toFile(), BeansSurface.class));
+                    } catch (IOException e) {
+                        // a damaged snapshot: the picture goes without that panel
+                    }
+                }
+            }
         }
 
         @Override
@@ -99,7 +121,17 @@ public final class BeansExperiment implements Experiment {
 
         private void take(int epoch) {
             if (epochs.contains(epoch)) {
-                surfaces.put(epoch, BeansSurface.of(model, beans, step));
+                BeansSurface surface = BeansSurface.of(model, beans, step);
+                surfaces.put(epoch, surface);
+                if (kept != null) {
+                    try {
+                        Files.createDirectories(kept);
+                        AtomicFiles.writeString(kept.resolve("epoch-" + epoch + ".json"), Json.compact(surface));
+                    } catch (IOException e) {
+                        throw new FixableProblem("cannot write " + kept + " (" + e.getMessage() + "); free disk space",
+                                e);
+                    }
+                }
             }
         }
 

@@ -22,8 +22,11 @@ public interface Experiment {
     /** The training set, the set scored after every epoch, and how config.json describes them. */
     Data data();
 
-    /** What the run draws: it may follow the training, then draws the trained model into the run folder. */
-    Pictures pictures(MultiLayerNetwork network, RunSpec spec);
+    /**
+     * What the run draws: it may follow the training (keeping what it needs in {@code folder}, so that a resumed
+     * run draws the whole training), then draws the trained model into the run folder.
+     */
+    Pictures pictures(MultiLayerNetwork network, RunSpec spec, Path folder);
 
     /**
      * @param train the training set

@@ -1,5 +1,7 @@
 package cnnvsmlp.experiment;
 
+import java.nio.file.Path;
+
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import cnnvsmlp.data.Mnist;
@@ -32,8 +34,8 @@ public final class MnistMlpExperiment implements Experiment {
     }
 
     @Override
-    public Pictures pictures(MultiLayerNetwork network, RunSpec spec) {
-        return (trained, folder) -> MnistData.drawPictures(mnist, Mnist.flatDataSet(mnist.test()), trained, id(),
-                folder);
+    public Pictures pictures(MultiLayerNetwork network, RunSpec spec, Path folder) {
+        return (trained, runFolder) -> MnistData.drawPictures(mnist, Mnist.flatDataSet(mnist.test()), trained, id(),
+                runFolder);
     }
 }

@@ -173,7 +173,7 @@ public final class Run {
         Path runDir = folder.path();
         Trainer.Checkpoints checkpoints = new Trainer.Checkpoints(spec.checkpointEvery(),
                 (trained, state) -> RunCheckpoint.save(runDir, trained, state), new AtomicBoolean(), resumedFrom);
-        Experiment.Pictures pictures = experiment.pictures(model, spec);
+        Experiment.Pictures pictures = experiment.pictures(model, spec, folder.path());
         TrainingObserver observers = TrainingObserver.both(
                 new ConsoleProgress(out, experiment.id().id(), context.showProgress()), pictures);
         History history;

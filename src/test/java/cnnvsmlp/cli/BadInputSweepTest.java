@@ -32,6 +32,11 @@ class BadInputSweepTest {
     @Test
     void everySubcommandAnswersBadArgumentsWithOneLineAndNoStackTrace() throws Exception {
         Path notARun = Files.createDirectories(temp.resolve("not-a-run"));
+        Path edited = Files.createDirectories(temp.resolve("edited"));
+        Files.writeString(edited.resolve("config.json"), "[]");
+        Path halfEdited = Files.createDirectories(temp.resolve("half-edited"));
+        Files.writeString(halfEdited.resolve("config.json"), "{\"experiment\": \"beans\", \"status\": \"interrupted\","
+                + " \"started\": \"yesterday\"}");
         String missing = temp.resolve("missing").toString();
         List<List<String>> cases = List.of(
                 List.of("beans", "--epochs", "-1"), List.of("beans", "--epochs", "abc"), List.of("beans", "--seed", "x"),
@@ -39,6 +44,8 @@ class BadInputSweepTest {
                 List.of("beans", "--checkpoint-every", "-1"), List.of("beans", "--data", missing),
                 List.of("beans", "--dataset", "nope"), List.of("beans", "--noise", "-1"),
                 List.of("beans", "--resume", missing), List.of("beans", "--resume", notARun.toString()),
+                List.of("beans", "--resume", edited.toString()), List.of("beans", "--resume", halfEdited.toString()),
+                List.of("lenet5", "--resume", halfEdited.toString()),
                 List.of("beans", "--output-dir", ""), List.of("beans", "--unknown"),
                 List.of("beans", "--export-data", temp.resolve("no/such/folder/x.csv").toString()),
                 List.of("beans", "--quick", "--epochs", "3"),

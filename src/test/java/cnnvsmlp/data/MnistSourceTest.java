@@ -152,6 +152,32 @@ class MnistSourceTest {
         assertEquals(8, requests.get(), "each file asked from the corrupt mirror, then the good one");
     }
 
+    /** Genuine MNIST gzipped again (other gzip bytes, the same content), and uncompressed under Kaggle's names. */
+    @Test
+    void regzippedGenuineFilesAndKaggleNamesAreAccepted() throws Exception {
+        Path genuine = cnnvsmlp.TestData.mnistDir();
+        Path regzipped = Files.createDirectories(temp.resolve("regzipped"));
+        Path kaggle = Files.createDirectories(temp.resolve("kaggle"));
+        for (MnistFile file : MnistFile.values()) {
+            byte[] content;
+            try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(genuine.resolve(file.gzipName())))) {
+                content = in.readAllBytes();
+            }
+            try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(regzipped.resolve(
+                    file.gzipName())), 4096) {
+                { def.setLevel(java.util.zip.Deflater.BEST_SPEED); }
+            }) {
+                out.write(content);
+            }
+            Files.write(kaggle.resolve(file.rawName().replace("-idx", ".idx")), content);
+        }
+        assertTrue(!Sha256.of(regzipped.resolve(MnistFile.TRAIN_LABELS.gzipName()))
+                .equals(MnistFile.TRAIN_LABELS.gzipSha256()), "other gzip bytes");
+        assertEquals(regzipped, source(regzipped, Map.of(), temp.resolve("c1"), mirror("good")).locate().folder());
+        assertEquals(kaggle, source(kaggle, Map.of(), temp.resolve("c2"), mirror("good")).locate().folder());
+        assertEquals(5, Mnist.load(kaggle).train().label(0));
+    }
+
     /** A read-only cache holding a damaged file (a real read-only mount: root ignores permissions; skipped otherwise). */
     @Test
     void aDamagedFileInAReadOnlyCacheIsOneLineThatSaysWhatToDo() throws Exception {

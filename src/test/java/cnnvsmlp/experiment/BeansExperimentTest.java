@@ -27,7 +27,7 @@ class BeansExperimentTest {
         BeansData beans = BeansData.generate(100, 4);
         MultiLayerNetwork model = network();
         BeansExperiment.SurfaceSnapshots snapshots = new BeansExperiment.SurfaceSnapshots(model, beans, 0.5,
-                List.of(0, 2, 6), 6);
+                List.of(0, 2, 6), 6, null);
         new Trainer(new Trainer.Settings(6, 10, 4)).fit(model, beans.toDataSet(), beans.toDataSet(), snapshots);
 
         assertEquals(List.of(0, 2, 6), List.copyOf(snapshots.surfaces().keySet()));

@@ -60,8 +60,8 @@ class ReliabilityTest {
             }
 
             @Override
-            public Pictures pictures(MultiLayerNetwork network, RunSpec spec) {
-                return beans.pictures(network, spec);
+            public Pictures pictures(MultiLayerNetwork network, RunSpec spec, Path folder) {
+                return beans.pictures(network, spec, folder);
             }
         };
         RunSpec spec = RunSpec.post(ExperimentId.BEANS).epochs(50, "--epochs").seed(1).build();
