@@ -20,6 +20,18 @@ public final class SpeedLayers {
     private SpeedLayers() {
     }
 
+    /** Each speed layer's class name -> the DL4J layer class it stands for. */
+    public static Map<String, String> toDl4jOwn() {
+        return DL4J_OWN;
+    }
+
+    /** Each DL4J layer class name -> the speed layer that computes it here. */
+    public static Map<String, String> fromDl4jOwn() {
+        Map<String, String> back = new java.util.LinkedHashMap<>();
+        DL4J_OWN.forEach((speed, own) -> back.put(own, speed));
+        return back;
+    }
+
     /** {@code conf} computed by DL4J's own layers: the reference the equivalence tests compare the speed layers with. */
     public static MultiLayerConfiguration dl4jOwn(MultiLayerConfiguration conf) {
         String json = conf.toJson();

@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import cnnvsmlp.FixableProblem;
@@ -62,7 +61,7 @@ public final class RunCheckpoint {
         try {
             deleteRecursively(fresh);
             Files.createDirectories(fresh);
-            ModelSerializer.writeModel(model, fresh.resolve(MODEL).toFile(), true);
+            Files.write(fresh.resolve(MODEL), ModelZip.portable(model));
             Files.writeString(fresh.resolve(HISTORY), History.toCsv(state.history()));
             Files.writeString(fresh.resolve(STATE), Json.MAPPER.writeValueAsString(Map.of(
                     "completedEpochs", state.completedEpochs(), "batchesDone", state.batchesDone(),

@@ -174,7 +174,7 @@ public final class RunFolder {
     public void writeModel(MultiLayerNetwork model) {
         Path target = path.resolve(MODEL);
         try {
-            AtomicFiles.write(target, temporary -> ModelSerializer.writeModel(model, temporary.toFile(), true));
+            ModelZip.write(model, target);
         } catch (IOException e) {
             throw cannotWrite(target, e);
         }
