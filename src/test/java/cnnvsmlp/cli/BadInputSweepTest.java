@@ -58,7 +58,11 @@ class BadInputSweepTest {
                 List.of("compare", "--resume", notARun.toString()), List.of("compare", "--epochs", "3", "--quick"),
                 List.of("export", "--results", missing, "--output-dir", temp.resolve("nb").toString()),
                 List.of("bench", "--batch-sizes", "0"), List.of("bench", "--models", "nope"),
-                List.of("bench", "--train-examples", "5"), List.of("nope"), List.of("help", "nope"));
+                List.of("bench", "--train-examples", "5"), List.of("nope"), List.of("help", "nope"),
+                List.of("predict", "--model", missing, "x.png"), List.of("predict"),
+                List.of("predict", "--model", PredictCommandTest.MODEL.toString()),
+                List.of("predict", "--model", PredictCommandTest.MODEL.toString(), "--point", "1,2"),
+                List.of("predict", "--model", notARun.toString(), "x.png"));
         List<String> wrong = new ArrayList<>();
         for (List<String> args : cases) {
             Outcome o;
