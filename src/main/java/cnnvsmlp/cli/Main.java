@@ -30,7 +30,7 @@ import cnnvsmlp.runtime.RunEnvironment;
                 + " networks\" with Deeplearning4j: the beans MLP, the MNIST MLP and LeNet-5.",
                 "Every default is the post's (5000 epochs); a shorter budget is always printed as an override."},
         subcommands = {ExperimentCommand.Beans.class, ExperimentCommand.MnistMlp.class,
-                ExperimentCommand.LeNet5.class, AllCommand.class, CompareCommand.class, PredictCommand.class,
+                ExperimentCommand.LeNet5.class, AllCommand.class, CompareCommand.class, PredictCommand.class, EvaluateCommand.class,
                 ExportCommand.class,
                 BenchCommand.class,
                 BenchOneCommand.class, FidelityPlotCommand.class,

@@ -13,10 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -27,10 +24,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import cnnvsmlp.FixableProblem;
 import cnnvsmlp.data.DigitImage;
-import cnnvsmlp.run.ModelZip;
-import cnnvsmlp.run.RunFolder;
+import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.experiment.SavedModel;
 
 /** {@code predict}: what a trained model says of the user's own digits, or of points for the beans. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -60,56 +56,46 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MultiLayerNetwork net = load();
-        FeedForwardLayer first = (FeedForwardLayer) net.getLayerWiseConfigurations().getConf(0).getLayer();
-        boolean cnn = first instanceof ConvolutionLayer;
-        if (!cnn && first.getNIn() == 2) {
-            return beans(net, Console.out());
+        SavedModel saved = SavedModel.load(model);
+        if (saved.experiment() == ExperimentId.BEANS) {
+            if (!images.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), saved.file() + " is the beans MLP, which classifies"
+                        + " points (--point x1,x2), not pictures");
+            }
+            return beans(saved.network(), Console.out());
         }
-        if (!cnn && first.getNIn() != DigitImage.SIDE * DigitImage.SIDE) {
-            throw new FixableProblem(model + " takes " + first.getNIn() + " inputs: neither the post's MNIST models nor"
-                    + " its beans MLP");
+        if (!points.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), saved.file() + " is an MNIST model: give pictures of"
+                    + " digits, not --point");
         }
         if (images.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give one or more pictures of digits to classify");
         }
         int failed = 0;
         for (Path image : images) {
-            failed += digit(net, cnn, image, Console.out(), Console.err()) ? 0 : 1;
+            failed += digit(saved, image, Console.out(), Console.err()) ? 0 : 1;
         }
         return failed == 0 ? 0 : Main.EXIT_PROBLEM;
     }
 
-    private MultiLayerNetwork load() {
-        Path file = Files.isDirectory(model) ? model.resolve(RunFolder.MODEL) : model;
-        if (!Files.isRegularFile(file)) {
-            throw new FixableProblem("no model at " + file + "; give --model a run folder that finished (it holds"
-                    + " model.zip) or a model.zip");
-        }
-        try {
-            return ModelZip.restore(file);
-        } catch (IOException | RuntimeException e) {
-            throw new FixableProblem(file + " is not a model this program can read (" + e.getClass().getSimpleName()
-                    + "); give --model a model.zip that cnn-vs-mlp or DL4J wrote", e);
-        }
-    }
-
     /** Prints one picture's digit and top 3, or one line saying why it could not; false for the latter. */
-    private boolean digit(MultiLayerNetwork net, boolean cnn, Path image, PrintStream out, PrintStream err) {
-        BufferedImage picture;
-        try {
-            picture = Files.isRegularFile(image) ? ImageIO.read(image.toFile()) : null;
-        } catch (IOException | RuntimeException e) {
-            picture = null;
+    private boolean digit(SavedModel saved, Path image, PrintStream out, PrintStream err) {
+        String problem = Pictures.problem(image);
+        BufferedImage picture = null;
+        if (problem == null) {
+            try {
+                picture = ImageIO.read(image.toFile());
+            } catch (IOException | RuntimeException e) {
+                picture = null;
+            }
+            problem = picture == null || picture.getWidth() == 0 ? "not a PNG, JPEG, BMP or GIF picture" : null;
         }
-        if (picture == null) {
-            err.println(image + ": " + (Files.isRegularFile(image) ? "not a PNG, JPEG, BMP or GIF picture"
-                    : "no such file") + "; skipped");
+        if (problem != null) {
+            err.println(image + ": " + problem + "; skipped");
             return false;
         }
         float[] pixels = DigitImage.prepare(picture);
-        INDArray x = Nd4j.create(pixels).castTo(DataType.FLOAT).div(255);
-        INDArray p = net.output(cnn ? x.reshape(1, 28, 28, 1) : x.reshape(1, 784), false);
+        INDArray p = saved.network().output(saved.input(pixels), false);
         List<Integer> top = IntStream.range(0, 10).boxed()
                 .sorted(Comparator.comparingDouble((Integer d) -> -p.getDouble(0, d))).limit(3).toList();
         out.println(image + ": " + top.get(0) + "  (top 3: " + String.join(", ", top.stream().map(d -> String.format(
@@ -124,6 +110,41 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         return true;
+    }
+
+    /** Why {@code image} cannot be read as a picture before decoding it (missing, too many pixels), or null. */
+    static final class Pictures {
+        /** Pictures larger than this are refused before they are decoded (a 50-megapixel photo needs 400 MB). */
+        static final long MAX_PIXELS = 25_000_000L;
+
+        private Pictures() {
+        }
+
+        static String problem(Path image) {
+            if (!Files.isRegularFile(image)) {
+                return "no such file";
+            }
+            try (var in = ImageIO.createImageInputStream(image.toFile())) {
+                var readers = in == null ? null : ImageIO.getImageReaders(in);
+                if (readers == null || !readers.hasNext()) {
+                    return "not a PNG, JPEG, BMP or GIF picture";
+                }
+                var reader = readers.next();
+                try {
+                    reader.setInput(in);
+                    long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                    if (pixels == 0) {
+                        return "a picture of no pixels";
+                    }
+                    return pixels > MAX_PIXELS ? String.format(Locale.ROOT, "%,d pixels, more than the %,d this reads;"
+                            + " crop or shrink it to the digit", pixels, MAX_PIXELS) : null;
+                } finally {
+                    reader.dispose();
+                }
+            } catch (IOException | RuntimeException e) {
+                return "not a PNG, JPEG, BMP or GIF picture";
+            }
+        }
     }
 
     private int beans(MultiLayerNetwork net, PrintStream out) {

@@ -5,7 +5,8 @@ import java.awt.image.BufferedImage;
 /**
  * A picture of a handwritten digit prepared as MNIST's digits were: grey levels, a light digit on a dark ground
  * (a dark digit on a light ground is inverted), the digit's bounding box scaled to fit 20 x 20 with its aspect
- * ratio kept, and placed in 28 x 28 so that its centre of mass is at the centre.
+ * ratio kept, and placed in 28 x 28 so that its centre of mass is at the centre. A 28 x 28 picture that already is
+ * such a digit (it fits 20 x 20 and is centred to a pixel) is used as it is.
  */
 public final class DigitImage {
 
@@ -24,6 +25,10 @@ public final class DigitImage {
         }
         int width = box[2] - box[0] + 1;
         int height = box[3] - box[1] + 1;
+        if (image.getWidth() == SIDE && image.getHeight() == SIDE && Math.max(width, height) <= BOX
+                && centred(grey)) {
+            return flat(grey); // already an MNIST digit: used as it is
+        }
         double scale = (double) BOX / Math.max(width, height);
         int w = Math.max(1, (int) Math.round(width * scale));
         int h = Math.max(1, (int) Math.round(height * scale));
@@ -85,7 +90,7 @@ public final class DigitImage {
         return grey;
     }
 
-    /** {min x, min y, max x, max y} of the pixels with ink (above a fifth of the brightest), or null for none. */
+    /** {min x, min y, max x, max y} of the pixels with ink (above a fiftieth of the brightest), or null for none. */
     static int[] boundingBox(float[][] grey) {
         float max = 0;
         for (float[] row : grey) {
@@ -99,7 +104,7 @@ public final class DigitImage {
         int[] box = {Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1};
         for (int y = 0; y < grey.length; y++) {
             for (int x = 0; x < grey[y].length; x++) {
-                if (grey[y][x] > max / 5) {
+                if (grey[y][x] > max / 50) {
                     box[0] = Math.min(box[0], x);
                     box[1] = Math.min(box[1], y);
                     box[2] = Math.max(box[2], x);
@@ -134,6 +139,20 @@ public final class DigitImage {
                 }
                 out[ty][tx] = (float) (sum / area);
             }
+        }
+        return out;
+    }
+
+    /** Whether the centre of mass of a 28 x 28 picture is within a pixel of its centre, as MNIST's are. */
+    private static boolean centred(float[][] grey) {
+        double[] centre = centreOfMass(grey);
+        return Math.abs(centre[0] - SIDE / 2.0) <= 1 && Math.abs(centre[1] - SIDE / 2.0) <= 1;
+    }
+
+    private static float[] flat(float[][] grey) {
+        float[] out = new float[SIDE * SIDE];
+        for (int y = 0; y < SIDE; y++) {
+            System.arraycopy(grey[y], 0, out, y * SIDE, SIDE);
         }
         return out;
     }
