@@ -151,6 +151,8 @@ public final class ResultsIndex {
             return;
         }
         md.append(prose.get("in-progress"));
+        comparisonsInProgress(md, dir);
+        md.append(prose.get("in-progress-runs"));
         for (RunFolders.Unfinished run : runs) {
             EpochResult last = run.last();
             String rel = relative(dir, run.folder());
@@ -170,6 +172,26 @@ public final class ResultsIndex {
         if (!images.isEmpty()) {
             md.append(images).append('\n');
         }
+    }
+
+    /** Comparisons whose plan is not finished, with the command that continues each. */
+    private static void comparisonsInProgress(StringBuilder md, Path dir) {
+        for (Path folder : RunFolders.folders(dir.resolve("compare"))) {
+            if (Files.exists(folder.resolve(CompareReport.SUMMARY_JSON))
+                    || !Files.exists(folder.resolve(cnnvsmlp.run.ComparePlan.FILE))) {
+                continue;
+            }
+            try {
+                var plan = cnnvsmlp.run.ComparePlan.read(folder);
+                md.append(String.format(Locale.ROOT, "- A comparison of %d epochs over seeds %s (%s, %d of %d runs"
+                        + " placed): continue with `cnn-vs-mlp compare --resume %s`%n", plan.epochs(), plan.seeds(),
+                        plan.status(), plan.runs().size(), 2 * plan.seeds().size(),
+                        RunFolder.shellQuoted(dir.resolve(relative(dir, folder)))));
+            } catch (FixableProblem e) {
+                md.append("- ").append(e.getMessage()).append('\n');
+            }
+        }
+        md.append('\n');
     }
 
     /** The MLP and LeNet-5 runs of one seed and budget, at the epochs both have done. */
