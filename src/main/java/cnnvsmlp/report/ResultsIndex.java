@@ -15,10 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.run.AtomicFiles;
-import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.Json;
 import cnnvsmlp.run.RunConfig;
-import cnnvsmlp.run.RunFolder;
 import cnnvsmlp.run.RunFolders;
 import cnnvsmlp.runtime.RunEnvironment;
 
@@ -59,7 +57,7 @@ public final class ResultsIndex {
         StringBuilder md = new StringBuilder(prose.get("intro"));
         List<String> skipped = new ArrayList<>();
         comparisons(md, dir, skipped, prose);
-        inProgress(md, dir, skipped, prose);
+        InProgress.write(md, dir, prose);
         for (String experiment : EXPERIMENTS) {
             experiment(md, dir, experiment, prose.get(experiment), skipped);
         }
@@ -140,86 +138,6 @@ public final class ResultsIndex {
                 + epochs;
     }
 
-    /** The runs that stopped before their budget, with how far they are: the post's 5000 epochs take days. */
-    private static void inProgress(StringBuilder md, Path dir, List<String> skipped, Prose prose) {
-        List<RunFolders.Unfinished> runs = new ArrayList<>();
-        for (String experiment : EXPERIMENTS) {
-            RunFolders.Scan scan = RunFolders.scan(dir.resolve(experiment));
-            runs.addAll(scan.unfinished());
-        }
-        if (runs.isEmpty()) {
-            return;
-        }
-        md.append(prose.get("in-progress"));
-        comparisonsInProgress(md, dir);
-        md.append(prose.get("in-progress-runs"));
-        for (RunFolders.Unfinished run : runs) {
-            EpochResult last = run.last();
-            String rel = relative(dir, run.folder());
-            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %d of %d | %s | [%s](%s) | `cnn-vs-mlp %s --resume %s`"
-                    + " |%n", run.config().model(), run.config().seed(), run.config().status(),
-                    last == null ? 0 : last.epoch(),
-                    run.config().budget().epochs(), last == null ? "–" : String.format(Locale.ROOT, "%.2f %%",
-                            100 * last.testAccuracy()), rel, rel, run.config().experiment(),
-                    RunFolder.shellQuoted(dir.resolve(rel))));
-        }
-        md.append('\n');
-        sideBySide(md, runs);
-        StringBuilder images = new StringBuilder();
-        for (RunFolders.Unfinished run : runs) {
-            image(images, dir, run.folder(), "accuracy.png", run.config().model() + ", test accuracy so far");
-        }
-        if (!images.isEmpty()) {
-            md.append(images).append('\n');
-        }
-    }
-
-    /** Comparisons whose plan is not finished, with the command that continues each. */
-    private static void comparisonsInProgress(StringBuilder md, Path dir) {
-        for (Path folder : RunFolders.folders(dir.resolve("compare"))) {
-            if (Files.exists(folder.resolve(CompareReport.SUMMARY_JSON))
-                    || !Files.exists(folder.resolve(cnnvsmlp.run.ComparePlan.FILE))) {
-                continue;
-            }
-            try {
-                var plan = cnnvsmlp.run.ComparePlan.read(folder);
-                md.append(String.format(Locale.ROOT, "- A comparison of %d epochs over seeds %s (%s, %d of %d runs"
-                        + " placed): continue with `cnn-vs-mlp compare --resume %s`%n", plan.epochs(), plan.seeds(),
-                        plan.status(), plan.runs().size(), 2 * plan.seeds().size(),
-                        RunFolder.shellQuoted(dir.resolve(relative(dir, folder)))));
-            } catch (FixableProblem e) {
-                md.append("- ").append(e.getMessage()).append('\n');
-            }
-        }
-        md.append('\n');
-    }
-
-    /** The MLP and LeNet-5 runs of one seed and budget, at the epochs both have done. */
-    private static void sideBySide(StringBuilder md, List<RunFolders.Unfinished> runs) {
-        for (RunFolders.Unfinished mlp : runs) {
-            for (RunFolders.Unfinished cnn : runs) {
-                RunConfig a = mlp.config();
-                RunConfig b = cnn.config();
-                if (!a.experiment().equals("mnist-mlp") || !b.experiment().equals("lenet5") || a.seed() != b.seed()
-                        || a.budget().epochs() != b.budget().epochs() || a.batchSize() != b.batchSize()) {
-                    continue;
-                }
-                int both = Math.min(mlp.history().size(), cnn.history().size());
-                if (both == 0) {
-                    continue;
-                }
-                Integer crossover = PairedDifference.crossover(mlp.history().subList(0, both),
-                        cnn.history().subList(0, both));
-                md.append(String.format(Locale.ROOT, "At epoch %d, which both runs of seed %d have reached: %s %.2f %%,"
-                        + " %s %.2f %%; %s. One seed: no winner is named.%n%n", both, a.seed(), a.model(),
-                        100 * mlp.history().get(both - 1).testAccuracy(), b.model(),
-                        100 * cnn.history().get(both - 1).testAccuracy(), crossover == null
-                                ? b.model() + " is not ahead at that epoch" : b.model() + " is ahead from epoch "
-                                + crossover + " on (the crossover so far)"));
-            }
-        }
-    }
-
     private static void experiment(StringBuilder md, Path dir, String id, String title, List<String> skipped) {
         RunFolders.Scan scan = RunFolders.scan(dir.resolve(id));
         skipped.addAll(scan.skipped());
@@ -282,7 +200,7 @@ public final class ResultsIndex {
         image(md, dir, folder, png, png.replace(".png", "").replace('-', ' '));
     }
 
-    private static void image(StringBuilder md, Path dir, Path folder, String png, String alt) {
+    static void image(StringBuilder md, Path dir, Path folder, String png, String alt) {
         if (Files.exists(folder.resolve(png))) {
             md.append("![").append(alt).append("](").append(relative(dir, folder)).append('/').append(png).append(")\n");
         }
@@ -306,7 +224,7 @@ public final class ResultsIndex {
         return Optional.ofNullable(best);
     }
 
-    private static String relative(Path dir, Path folder) {
+    static String relative(Path dir, Path folder) {
         return dir.relativize(folder).toString().replace('\\', '/');
     }
 }

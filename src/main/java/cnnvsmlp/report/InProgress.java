@@ -1,0 +1,105 @@
+package cnnvsmlp.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import cnnvsmlp.FixableProblem;
+import cnnvsmlp.run.ComparePlan;
+import cnnvsmlp.run.EpochResult;
+import cnnvsmlp.run.RunConfig;
+import cnnvsmlp.run.RunFolder;
+import cnnvsmlp.run.RunFolders;
+
+/**
+ * The section of {@code results/README.md} on what has not reached the end of its budget: comparisons whose plan is
+ * not finished, runs running or interrupted with their epochs so far, and the MLP and LeNet-5 of one seed side by
+ * side at the epochs both have done. The post's 5000 epochs take days on a CPU: this is where they are seen growing.
+ */
+final class InProgress {
+
+    private InProgress() {
+    }
+
+    /** The runs that stopped before their budget, with how far they are: the post's 5000 epochs take days. */
+    static void write(StringBuilder md, Path dir, Prose prose) {
+        List<RunFolders.Unfinished> runs = new ArrayList<>();
+        for (String experiment : ResultsIndex.EXPERIMENTS) {
+            RunFolders.Scan scan = RunFolders.scan(dir.resolve(experiment));
+            runs.addAll(scan.unfinished());
+        }
+        if (runs.isEmpty()) {
+            return;
+        }
+        md.append(prose.get("in-progress"));
+        comparisonsInProgress(md, dir);
+        md.append(prose.get("in-progress-runs"));
+        for (RunFolders.Unfinished run : runs) {
+            EpochResult last = run.last();
+            String rel = ResultsIndex.relative(dir, run.folder());
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %d of %d | %s | [%s](%s) | `cnn-vs-mlp %s --resume %s`"
+                    + " |%n", run.config().model(), run.config().seed(), run.config().status(),
+                    last == null ? 0 : last.epoch(),
+                    run.config().budget().epochs(), last == null ? "–" : String.format(Locale.ROOT, "%.2f %%",
+                            100 * last.testAccuracy()), rel, rel, run.config().experiment(),
+                    RunFolder.shellQuoted(dir.resolve(rel))));
+        }
+        md.append('\n');
+        sideBySide(md, runs);
+        StringBuilder images = new StringBuilder();
+        for (RunFolders.Unfinished run : runs) {
+            ResultsIndex.image(images, dir, run.folder(), "accuracy.png", run.config().model() + ", test accuracy so far");
+        }
+        if (!images.isEmpty()) {
+            md.append(images).append('\n');
+        }
+    }
+
+    /** Comparisons whose plan is not finished, with the command that continues each. */
+    private static void comparisonsInProgress(StringBuilder md, Path dir) {
+        for (Path folder : RunFolders.folders(dir.resolve("compare"))) {
+            if (Files.exists(folder.resolve(CompareReport.SUMMARY_JSON))
+                    || !Files.exists(folder.resolve(ComparePlan.FILE))) {
+                continue;
+            }
+            try {
+                var plan = ComparePlan.read(folder);
+                md.append(String.format(Locale.ROOT, "- A comparison of %d epochs over seeds %s (%s, %d of %d runs"
+                        + " placed): continue with `cnn-vs-mlp compare --resume %s`%n", plan.epochs(), plan.seeds(),
+                        plan.status(), plan.runs().size(), 2 * plan.seeds().size(),
+                        RunFolder.shellQuoted(dir.resolve(ResultsIndex.relative(dir, folder)))));
+            } catch (FixableProblem e) {
+                md.append("- ").append(e.getMessage()).append('\n');
+            }
+        }
+        md.append('\n');
+    }
+
+    /** The MLP and LeNet-5 runs of one seed and budget, at the epochs both have done. */
+    private static void sideBySide(StringBuilder md, List<RunFolders.Unfinished> runs) {
+        for (RunFolders.Unfinished mlp : runs) {
+            for (RunFolders.Unfinished cnn : runs) {
+                RunConfig a = mlp.config();
+                RunConfig b = cnn.config();
+                if (!a.experiment().equals("mnist-mlp") || !b.experiment().equals("lenet5") || a.seed() != b.seed()
+                        || a.budget().epochs() != b.budget().epochs() || a.batchSize() != b.batchSize()) {
+                    continue;
+                }
+                int both = Math.min(mlp.history().size(), cnn.history().size());
+                if (both == 0) {
+                    continue;
+                }
+                Integer crossover = PairedDifference.crossover(mlp.history().subList(0, both),
+                        cnn.history().subList(0, both));
+                md.append(String.format(Locale.ROOT, "At epoch %d, which both runs of seed %d have reached: %s %.2f %%,"
+                        + " %s %.2f %%; %s. One seed: no winner is named.%n%n", both, a.seed(), a.model(),
+                        100 * mlp.history().get(both - 1).testAccuracy(), b.model(),
+                        100 * cnn.history().get(both - 1).testAccuracy(), crossover == null
+                                ? b.model() + " is not ahead at that epoch" : b.model() + " is ahead from epoch "
+                                + crossover + " on (the crossover so far)"));
+            }
+        }
+    }
+}
