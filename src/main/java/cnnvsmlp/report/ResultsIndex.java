@@ -75,7 +75,7 @@ public final class ResultsIndex {
     private static void comparisons(StringBuilder md, Path dir, List<String> skipped, Prose prose) {
         Map<String, Path> newest = new LinkedHashMap<>();
         Map<Path, CompareReport.Summary> summaries = new LinkedHashMap<>();
-        for (Path folder : RunFolders.folders(dir.resolve("compare"))) {
+        for (Path folder : finishedComparisons(dir)) {
             try {
                 CompareReport.Summary s = CompareReport.readSummary(folder);
                 summaries.put(folder, s);
@@ -210,7 +210,7 @@ public final class ResultsIndex {
     public static Optional<Path> bestComparison(Path dir, List<String> skipped) {
         Path best = null;
         int bestSeeds = 0;
-        for (Path folder : RunFolders.folders(dir.resolve("compare"))) {
+        for (Path folder : finishedComparisons(dir)) {
             try {
                 int seeds = CompareReport.readSummary(folder).mlp().seeds().size();
                 if (seeds > bestSeeds) {
@@ -222,6 +222,14 @@ public final class ResultsIndex {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** The comparison folders that have a summary; one with only its plan is in progress, not damaged. */
+    static List<Path> finishedComparisons(Path dir) {
+        return RunFolders.folders(dir.resolve("compare")).stream()
+                .filter(f -> Files.exists(f.resolve(CompareReport.SUMMARY_JSON))
+                        || !Files.exists(f.resolve(cnnvsmlp.run.ComparePlan.FILE)))
+                .toList();
     }
 
     static String relative(Path dir, Path folder) {

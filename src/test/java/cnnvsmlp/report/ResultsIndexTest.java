@@ -42,5 +42,13 @@ class ResultsIndexTest {
         assertTrue(index.contains("| lenet5 | 42 | interrupted | 3 of 5000 | 91.20 % | [" + rel + "](" + rel + ") | `cnn-vs-mlp lenet5"
                 + " --resume " + results.resolve(rel) + "` |"), index);
         assertTrue(!index.contains("| mnist-mlp | 42 |"), index);
+        // a comparison with only its plan is in progress, not damaged
+        java.nio.file.Path compare = java.nio.file.Files.createDirectories(results.resolve("compare/20260101-000000"));
+        new cnnvsmlp.run.ComparePlan("c", 300, 2048, 1, java.util.List.of(42L, 43L), "interrupted",
+                java.util.Map.of()).write(compare);
+        String withPlan = ResultsIndex.render(results);
+        assertTrue(!withPlan.contains("## Skipped"), withPlan);
+        assertTrue(withPlan.contains("- A comparison of 300 epochs over seeds [42, 43] (interrupted, 0 of 4 runs"
+                + " placed): continue with `cnn-vs-mlp compare --resume"), withPlan);
     }
 }
