@@ -49,6 +49,15 @@ final class ComparisonRuns {
         if (planned != null) {
             Path run = Path.of(planned);
             RunConfig config = RunConfig.read(run);
+            if (config.budget().epochs() != spec.epochs()) {
+                // a run of another budget whose first epochs the plan reused: read again, never resumed from here
+                Optional<Reusable> again = prefix(spec, null, run, config);
+                if (again.isPresent()) {
+                    return again.get().run();
+                }
+                throw new FixableProblem(run + " was reused for the first " + spec.epochs() + " epochs of this"
+                        + " comparison but has fewer now; its history is damaged: start a new comparison");
+            }
             if ("finished".equals(config.status())) {
                 return modelRun(id, spec, run, History.read(run), false);
             }

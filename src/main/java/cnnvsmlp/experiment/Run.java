@@ -110,7 +110,7 @@ public final class Run {
         RunFolder.RunLock lock = folder.lock();
         try {
             RunConfig before = context.resume() == null ? null : RunConfig.read(folder);
-            RunCheckpoint.Loaded resumed = before == null ? null : resume(folder, before, data, checksum, model);
+            RunCheckpoint.Loaded resumed = before == null ? null : resume(folder, before, spec, data, checksum, model);
             RunEnvironment environment = RunEnvironment.capture();
             List<RunConfig.Segment> segments = new ArrayList<>();
             if (resumed != null) {
@@ -135,8 +135,14 @@ public final class Run {
     }
 
     /** The checkpoint of the run {@code before} put into {@code model}, once its data is shown to be the same. */
-    private static RunCheckpoint.Loaded resume(RunFolder folder, RunConfig before, Experiment.Data data,
-            String checksum, MultiLayerNetwork model) {
+    private static RunCheckpoint.Loaded resume(RunFolder folder, RunConfig before, RunSpec spec,
+            Experiment.Data data, String checksum, MultiLayerNetwork model) {
+        if (before.budget().epochs() != spec.epochs() || before.batchSize() != spec.batchSize()
+                || before.seed() != spec.seed()) {
+            throw new FixableProblem("cannot resume " + folder.path() + " as a run of " + spec.epochs() + " epochs,"
+                    + " batch " + spec.batchSize() + ", seed " + spec.seed() + ": it was started for "
+                    + before.budget().epochs() + " epochs, batch " + before.batchSize() + ", seed " + before.seed());
+        }
         if (!before.data().equals(data.description())) {
             throw new FixableProblem("cannot resume " + folder.path() + " on other data: the run had "
                     + before.data() + ", this command gives " + data.description() + "; give the run's data"

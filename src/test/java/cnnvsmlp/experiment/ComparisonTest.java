@@ -8,12 +8,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,5 +87,29 @@ class ComparisonTest {
         assertTrue(prefix.folder().endsWith("(first 2 of its 3 epochs)"), prefix.folder());
         finishedRun("mnist-mlp", 3, 2, "finished", 0.3, 0.4);
         assertEquals(0.4, Comparison.findReusable(results, mlp, 3, 2, 2048).orElseThrow().accuracy(), 1e-12);
+    }
+
+    /** A longer run whose first epochs a comparison reused is read again on resume, never resumed or finished by it. */
+    @Test
+    @Tag("real-data")
+    void resumingAComparisonLeavesTheLongerRunsItReusedAlone() throws Exception {
+        Path mlp = finishedRun("mnist-mlp", 1, 5000, "interrupted", 0.3, 0.5, 0.6, 0.7);
+        Path cnn = finishedRun("lenet5", 1, 5000, "interrupted", 0.2, 0.6, 0.7, 0.8);
+        for (Path run : new Path[] {mlp, cnn}) {
+            Files.createDirectories(run.resolve("checkpoint"));
+        }
+        String mlpConfig = Files.readString(mlp.resolve("config.json"));
+        Path compare = Files.createDirectories(results.resolve("compare/20260101-000000"));
+        new cnnvsmlp.run.ComparePlan("c", 3, 2048, null, List.of(1L), "interrupted", Map.of(
+                "mnist-mlp seed 1", mlp.toString(), "lenet5 seed 1", cnn.toString())).write(compare);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Main.execute(new String[] {"compare", "--resume", compare.toString(), "--data-dir",
+                TestData.mnistDir().toString(), "--no-progress"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
+        assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
+        assertEquals(mlpConfig, Files.readString(mlp.resolve("config.json")), "the long run is untouched");
+        JsonNode summary = Json.MAPPER.readTree(compare.resolve("summary.json").toFile());
+        assertEquals(0.6, summary.get("mlp").get("meanAccuracy").asDouble(), 1e-12, "its first 3 epochs");
+        assertEquals(0.7, summary.get("cnn").get("meanAccuracy").asDouble(), 1e-12);
     }
 }
