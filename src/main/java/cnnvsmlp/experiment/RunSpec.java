@@ -80,9 +80,11 @@ public record RunSpec(ExperimentId experiment, int epochs, String budgetSource, 
             return this;
         }
 
-        /** The quick preset's budget ({@link ExperimentId#quickEpochs()}). */
+        /** The quick preset's budget ({@link ExperimentId#quickEpochs()}), named "the post" where it is the post's. */
         public Builder quick() {
-            return epochs(experiment.quickEpochs(), QUICK_PRESET);
+            // the beans keep the post's 5000 epochs under the preset: that is the post's budget, not an override
+            return experiment.quickEpochs() == ExperimentId.POST_EPOCHS ? epochs(ExperimentId.POST_EPOCHS, POST_BUDGET)
+                    : epochs(experiment.quickEpochs(), QUICK_PRESET);
         }
 
         public Builder batchSize(int value) {

@@ -67,7 +67,12 @@ public record RunEnvironment(Map<String, String> machine, Map<String, String> jv
         backend.putAll(Nd4jRuntime.loadSettings());
         backend.putAll(GpuDevices.report());
 
-        return new RunEnvironment(machine, jvm, backend, readCpuKernels(), readVersions(), readGitCommit());
+        Map<String, String> versions = readVersions();
+        if (!cuda) { // the CUDA and cuDNN versions of the -Pcuda build, not in use on the CPU backend
+            versions.remove("cuda");
+            versions.remove("cudnn");
+        }
+        return new RunEnvironment(machine, jvm, backend, readCpuKernels(), versions, readGitCommit());
     }
 
     /** OpenBLAS' own report of the kernels it chose (e.g. "Prescott" or "SkylakeX"), when it is the BLAS. */

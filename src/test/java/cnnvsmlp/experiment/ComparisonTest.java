@@ -112,4 +112,12 @@ class ComparisonTest {
         assertEquals(0.6, summary.get("mlp").get("meanAccuracy").asDouble(), 1e-12, "its first 3 epochs");
         assertEquals(0.7, summary.get("cnn").get("meanAccuracy").asDouble(), 1e-12);
     }
+
+    @Test
+    void theQuickPresetNamesItselfOnlyWhereItShortensTheBudget() {
+        assertEquals("the post", RunSpec.post(ExperimentId.BEANS).quick().build().budgetSource(),
+                "the beans keep the post's 5000 epochs");
+        RunSpec mlp = RunSpec.post(ExperimentId.MNIST_MLP).quick().build();
+        assertEquals(List.of(100, "quick preset"), List.of(mlp.epochs(), mlp.budgetSource()));
+    }
 }

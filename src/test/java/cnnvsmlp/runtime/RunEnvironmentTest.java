@@ -46,4 +46,13 @@ class RunEnvironmentTest {
         assertEquals(commit + "-dirty", RunEnvironment.readGitCommit(repo));
         assertTrue(RunEnvironment.readGitCommit(repo.resolve("src")).endsWith("-dirty"), "from a subfolder too");
     }
+
+    @Test
+    void aCpuRunDoesNotListTheCudaVersionsOfTheGpuBuild() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(GpuDevices.cudaBackend());
+        RunEnvironment env = RunEnvironment.capture();
+        org.junit.jupiter.api.Assertions.assertFalse(env.versions().containsKey("cuda"), env.versions().toString());
+        org.junit.jupiter.api.Assertions.assertFalse(env.versions().containsKey("cudnn"), env.versions().toString());
+        org.junit.jupiter.api.Assertions.assertTrue(env.versions().containsKey("deeplearning4j"));
+    }
 }
