@@ -24,6 +24,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import cnnvsmlp.FixableProblem;
 import cnnvsmlp.data.DigitImage;
 import cnnvsmlp.experiment.ExperimentId;
 import cnnvsmlp.experiment.SavedModel;
@@ -50,6 +51,11 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--point", paramLabel = "X1,X2", description = "A point for a beans model (repeatable).")
     List<String> points = new ArrayList<>();
 
+    @Option(names = "--points", paramLabel = "CSV",
+            description = "A CSV file of points x1,x2 (a header line and a third column, e.g. a label, are ignored)"
+                    + " for a beans model.")
+    Path pointsFile;
+
     @Option(names = "--show", paramLabel = "DIR",
             description = "Also write the 28x28 input the network saw for each picture to DIR/<picture>.28x28.png.")
     Path show;
@@ -64,9 +70,9 @@ final class PredictCommand implements Callable<Integer> {
             }
             return beans(saved.network(), Console.out());
         }
-        if (!points.isEmpty()) {
+        if (!points.isEmpty() || pointsFile != null) {
             throw new ParameterException(spec.commandLine(), saved.file() + " is an MNIST model: give pictures of"
-                    + " digits, not --point");
+                    + " digits, not --point or --points");
         }
         if (images.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give one or more pictures of digits to classify");
@@ -147,11 +153,38 @@ final class PredictCommand implements Callable<Integer> {
         }
     }
 
-    private int beans(MultiLayerNetwork net, PrintStream out) {
-        if (points.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "a beans model classifies points: give --point x1,x2");
+    /** The points of --point and --points, in order; a bad line of the file is one line naming it. */
+    private List<String> allPoints() {
+        List<String> all = new ArrayList<>(points);
+        if (pointsFile != null) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(pointsFile);
+            } catch (IOException e) {
+                throw new FixableProblem("cannot read " + pointsFile + " (" + e.getClass().getSimpleName() + "); give"
+                        + " --points a CSV file of x1,x2 lines");
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                String[] cells = lines.get(i).strip().split(",");
+                if (lines.get(i).isBlank() || i == 0 && !cells[0].strip().matches("[-+0-9.eE]+")) {
+                    continue; // a blank line, or a header
+                }
+                if (cells.length < 2) {
+                    throw new FixableProblem(pointsFile + " line " + (i + 1) + " is not x1,x2: '" + lines.get(i) + "'");
+                }
+                all.add(cells[0].strip() + "," + cells[1].strip());
+            }
         }
-        for (String point : points) {
+        return all;
+    }
+
+    private int beans(MultiLayerNetwork net, PrintStream out) {
+        List<String> all = allPoints();
+        if (all.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "a beans model classifies points: give --point x1,x2 or"
+                    + " --points FILE");
+        }
+        for (String point : all) {
             String[] xy = point.split(",");
             double[] values = new double[2];
             try {
@@ -161,7 +194,7 @@ final class PredictCommand implements Callable<Integer> {
                 values[0] = Double.parseDouble(xy[0].trim());
                 values[1] = Double.parseDouble(xy[1].trim());
             } catch (NumberFormatException e) {
-                throw new ParameterException(spec.commandLine(), "--point takes two numbers x1,x2, got '" + point + "'");
+                throw new ParameterException(spec.commandLine(), "a point is two numbers x1,x2, got '" + point + "'");
             }
             double p = net.output(Nd4j.create(new float[][] {{(float) values[0], (float) values[1]}}), false)
                     .getDouble(0, 0);

@@ -47,7 +47,7 @@ final class ComparisonRuns {
         String key = ComparePlan.key(id.id(), spec.seed());
         String planned = plan.runs().get(key);
         if (planned != null) {
-            Path run = Path.of(planned);
+            Path run = located(folder, planned);
             RunConfig config = RunConfig.read(run);
             if (config.budget().epochs() != spec.epochs()) {
                 // a run of another budget whose first epochs the plan reused: read again, never resumed from here
@@ -79,6 +79,19 @@ final class ComparisonRuns {
         plan = plan.withRun(key, run.folder());
         plan.write(folder);
         return modelRun(id, spec, run.folder(), run.train().history().epochs(), false);
+    }
+
+    /**
+     * A run path of the plan: as written when it exists from here, else relative to the folder compare ran in
+     * ({@code <there>/<results>/compare/<id>}), so a comparison resumes from another working folder too.
+     */
+    static Path located(Path folder, String planned) {
+        Path path = Path.of(planned);
+        if (path.isAbsolute() || java.nio.file.Files.exists(path)) {
+            return path;
+        }
+        Path ranIn = folder.toAbsolutePath().normalize().getParent().getParent().getParent();
+        return ranIn == null ? path : ranIn.resolve(path);
     }
 
     private static ModelRun modelRun(ExperimentId id, RunSpec spec, Path folder, List<EpochResult> history,

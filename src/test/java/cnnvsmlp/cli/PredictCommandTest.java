@@ -136,7 +136,15 @@ class PredictCommandTest {
         assertTrue(lines.get(0).matches("0\\.5,-1: label [01]  \\(P\\(label 1\\) = 0\\.\\d{4}\\)"), lines.get(0));
         Outcome bad = run("predict", "--model", runFolder.toString(), "--point", "1;2");
         assertEquals(2, bad.code());
-        assertTrue(bad.err().startsWith("error: --point takes two numbers x1,x2, got '1;2'"), bad.err());
+        assertTrue(bad.err().startsWith("error: a point is two numbers x1,x2, got '1;2'"), bad.err());
+        Path csv = Files.writeString(temp.resolve("points.csv"), "x1,x2,label\n0.5,-1,1\n\n2,3,0\n");
+        Outcome file = run("predict", "--model", runFolder.toString(), "--points", csv.toString());
+        assertEquals(0, file.code(), file.err());
+        assertEquals(List.of(lines.get(0), lines.get(1)), file.out().strip().lines().toList(), "the same points");
+        Files.writeString(csv, "x1,x2\n0.5\n");
+        Outcome broken = run("predict", "--model", runFolder.toString(), "--points", csv.toString());
+        assertEquals(1, broken.code());
+        assertEquals("error: " + csv + " line 2 is not x1,x2: '0.5'", broken.err().strip());
     }
 
     @Test

@@ -120,4 +120,13 @@ class ComparisonTest {
         RunSpec mlp = RunSpec.post(ExperimentId.MNIST_MLP).quick().build();
         assertEquals(List.of(100, "quick preset"), List.of(mlp.epochs(), mlp.budgetSource()));
     }
+
+    @Test
+    void aPlannedRunIsFoundFromAnotherWorkingFolder() throws Exception {
+        Path ranIn = results.resolve("project");
+        Path run = Files.createDirectories(ranIn.resolve("results/mnist-mlp/20260101-000000-seed1"));
+        Path compare = Files.createDirectories(ranIn.resolve("results/compare/20260101-000000"));
+        assertEquals(run, ComparisonRuns.located(compare, "results/mnist-mlp/20260101-000000-seed1"));
+        assertEquals(run, ComparisonRuns.located(compare, run.toString()), "an absolute path as it is");
+    }
 }
