@@ -97,7 +97,7 @@ public final class CompareCharts {
     public static XYChart accuracyCurves(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
         XYChart chart = lines("test accuracy per epoch, every seed", "epoch", "test accuracy");
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW); // the curves rise to the right
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE); // one entry per seed: beside the plot
         for (List<CompareReport.ModelRun> runs : List.of(mlp, cnn)) {
             for (CompareReport.ModelRun r : runs) {
                 add(chart, r.model() + " seed " + r.seed(), epochAxis(r), values(r, EpochResult::testAccuracy),
@@ -110,7 +110,7 @@ public final class CompareCharts {
     /** Training loss (dashed) and test loss (solid) per epoch, one pair per model and seed. */
     public static XYChart lossCurves(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
         XYChart chart = lines("mean squared error per epoch: training dashed, test solid", "epoch", "loss");
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         for (List<CompareReport.ModelRun> runs : List.of(mlp, cnn)) {
             for (CompareReport.ModelRun r : runs) {
                 add(chart, r.model() + " seed " + r.seed() + " training", epochAxis(r), values(r, EpochResult::trainLoss),
@@ -127,7 +127,7 @@ public final class CompareCharts {
         XYChart chart = lines("test accuracy against wall-clock time (training + evaluation)", "seconds",
                 "test accuracy");
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         for (List<CompareReport.ModelRun> runs : List.of(mlp, cnn)) {
             for (CompareReport.ModelRun r : runs) {
                 add(chart, r.model() + " seed " + r.seed(), elapsed(r), values(r, EpochResult::testAccuracy),
@@ -155,7 +155,9 @@ public final class CompareCharts {
     private static XYChart lines(String title, String x, String y) {
         XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(x).yAxisTitle(y).build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setYAxisDecimalPattern("0.0#");
+        chart.getStyler().setXAxisDecimalPattern("0"); // epochs as 1181, not 1,181: shorter labels that do not collide
         return chart;
     }
 

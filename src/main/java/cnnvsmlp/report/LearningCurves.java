@@ -30,14 +30,18 @@ public final class LearningCurves {
         XYChart chart = chart(model + ": mean squared error per epoch", "loss");
         line(chart, "training", epochs(history), values(history.epochs(), EpochResult::trainLoss));
         line(chart, "evaluation: " + evaluatedOn, epochs(history), values(history.epochs(), EpochResult::testLoss));
+        chart.getStyler().setYAxisLogarithmic(true); // thousands of flat epochs read on a log scale
+        chart.getStyler().setYAxisDecimalPattern("0.####");
         return chart;
     }
 
     private static XYChart chart(String title, String yAxis) {
         XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle("epoch")
                 .yAxisTitle(yAxis).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // below the plot: it hides no data
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setYAxisDecimalPattern("0.0#"); // 0.25, not .25
+        chart.getStyler().setXAxisDecimalPattern("0"); // epochs as 1181, not 1,181: shorter labels that do not collide
         return chart;
     }
 

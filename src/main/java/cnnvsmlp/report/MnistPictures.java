@@ -66,13 +66,18 @@ public final class MnistPictures {
         return wrong;
     }
 
-    /** The first {@link #MISCLASSIFIED_SHOWN} misclassified images, each captioned "#index: true t, said p". */
+    /** The first {@link #MISCLASSIFIED_SHOWN} misclassified images, each captioned "true t -> predicted p". */
     public static XYChart misclassifiedGrid(Mnist.Split split, int[] predicted, String model) {
         List<Integer> wrong = misclassified(split, predicted);
         List<Integer> shown = wrong.subList(0, Math.min(MISCLASSIFIED_SHOWN, wrong.size()));
-        List<String> captions = shown.stream().map(i -> split.label(i) + " taken for " + predicted[i]).toList();
+        List<String> captions = captions(split, predicted, shown);
         return DigitPictures.grid(split, shown, captions, PER_ROW, String.format(java.util.Locale.ROOT,
-                "%s: the first %d of %,d misclassified %s images (true label taken for predicted)", model,
+                "%s: the first %d of %,d misclassified %s images (true label -> predicted)", model,
                 shown.size(), wrong.size(), split.name()));
+    }
+
+    /** "true 9 -> 4" for each of {@code shown}. */
+    static List<String> captions(Mnist.Split split, int[] predicted, List<Integer> shown) {
+        return shown.stream().map(i -> "true " + split.label(i) + " -> " + predicted[i]).toList();
     }
 }

@@ -56,6 +56,7 @@ class MnistPicturesTest {
         assertTrue(grid.getTitle().contains("the first 40 of 100 misclassified test images"), grid.getTitle());
         // image 7 of the test set is a 9 (labels 7 2 1 0 4 1 4 9 5 9)
         assertEquals(9, test.label(7));
+        assertEquals("true 9 -> " + predicted[7], MnistPictures.captions(test, predicted, List.of(7)).get(0));
         Path png = dir.resolve("misclassified.png");
         PngFiles.savePng(grid, png);
         BufferedImage image = ImageIO.read(png.toFile());
