@@ -26,12 +26,20 @@ public final class LearningCurves {
         return chart;
     }
 
+    /** The losses per epoch; on a log scale when they fall by at least a factor of ten. */
     public static XYChart loss(History history, String model, String evaluatedOn) {
         XYChart chart = chart(model + ": mean squared error per epoch", "loss");
         line(chart, "training", epochs(history), values(history.epochs(), EpochResult::trainLoss));
         line(chart, "evaluation: " + evaluatedOn, epochs(history), values(history.epochs(), EpochResult::testLoss));
-        chart.getStyler().setYAxisLogarithmic(true); // thousands of flat epochs read on a log scale
-        chart.getStyler().setYAxisDecimalPattern("0.####");
+        double[] all = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(values(history.epochs(),
+                EpochResult::trainLoss)), java.util.Arrays.stream(values(history.epochs(), EpochResult::testLoss)))
+                .filter(v -> v > 0).toArray();
+        double min = java.util.Arrays.stream(all).min().orElse(1);
+        double max = java.util.Arrays.stream(all).max().orElse(1);
+        if (max / min >= 10) { // a loss that falls by a decade or more (the beans' 5000 epochs) reads on a log scale;
+            chart.getStyler().setYAxisLogarithmic(true); // a narrower one would get no labelled tick on it
+            chart.getStyler().setYAxisDecimalPattern("0.####");
+        }
         return chart;
     }
 

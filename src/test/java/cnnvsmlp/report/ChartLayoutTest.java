@@ -32,7 +32,13 @@ class ChartLayoutTest {
         for (XYChart chart : List.of(accuracy, loss)) {
             assertEquals(Styler.LegendPosition.OutsideS, chart.getStyler().getLegendPosition());
         }
-        assertTrue(loss.getStyler().isYAxisLogarithmic());
+        assertTrue(loss.getStyler().isYAxisLogarithmic(), "0.25 down to 0.00005: four decades");
+        History narrow = new History();
+        for (int e = 1; e <= 100; e++) {
+            narrow.add(new EpochResult(e, 0.09 - e * 0.0007, 0.5, 0.09 - e * 0.0007, 0.5, 0.01, 0.01));
+        }
+        assertTrue(!LearningCurves.loss(narrow, "LeNet-5", "test").getStyler().isYAxisLogarithmic(),
+                "0.09 to 0.02: linear, where its ticks are labelled");
         assertEquals("0.0#", accuracy.getStyler().getYAxisDecimalPattern(), "0.25, not .25");
     }
 
