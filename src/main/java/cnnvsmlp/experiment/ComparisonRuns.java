@@ -32,10 +32,6 @@ final class ComparisonRuns {
         this.reuse = reuse;
     }
 
-    ComparePlan plan() {
-        return plan;
-    }
-
     void status(String status) {
         plan = plan.withStatus(status);
         plan.write(folder);

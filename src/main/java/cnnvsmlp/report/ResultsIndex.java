@@ -99,7 +99,8 @@ public final class ResultsIndex {
             md.append(String.format(Locale.ROOT, "- **%d epochs, %d seed%s**: %s%n", s.epochs(), s.mlp().seeds().size(),
                     s.mlp().seeds().size() == 1 ? "" : "s", s.verdict()));
         }
-        Path best = bestComparison(dir, new ArrayList<>()).orElse(shown.get(shown.size() - 1));
+        Path best = summaries.keySet().stream() // the most seeds, the newest among equals (newest come first)
+                .reduce((a, b) -> seeds(summaries.get(b)) > seeds(summaries.get(a)) ? b : a).orElseThrow();
         md.append(String.format(Locale.ROOT, "%nThe pictures of the comparison with the most seeds (%d epochs):%n%n",
                 summaries.get(best).epochs()));
         for (String png : new String[] {CompareReport.DIFFERENCE_PNG, CompareReport.BARS_PNG,
@@ -107,6 +108,10 @@ public final class ResultsIndex {
             image(md, dir, best, png);
         }
         md.append('\n');
+    }
+
+    private static int seeds(CompareReport.Summary s) {
+        return s.mlp().seeds().size();
     }
 
     private static void row(StringBuilder md, String rel, CompareReport.Summary s) {
