@@ -139,10 +139,10 @@ public final class BeansExperiment implements Experiment {
         public void draw(MultiLayerNetwork trained, Path folder) {
             PngFiles.savePng(BeansSurface.scatter(beans), folder.resolve(DATA_PNG));     // show_scatter
             PngFiles.savePng(BeansSurface.of(trained, beans, step)                         // show_scatter_surface
-                    .chart(beans, "beans MLP: P(label 1) after " + budget + " epochs"), folder.resolve(SURFACE_PNG));
-            List<XYChart> during = charts();
+                    .picture(beans, "beans MLP: P(label 1) after " + budget + " epochs"), folder.resolve(SURFACE_PNG));
+            Map<String, BeansSurface> during = titled();
             if (!during.isEmpty()) { // a run resumed after its last epoch has no surface left to draw
-                PngFiles.saveTiles(during, 2, 0.7, folder.resolve(TRAINING_PNG));
+                PngFiles.savePng(BeansSurface.panel(during, beans), folder.resolve(TRAINING_PNG));
             }
         }
 
@@ -150,9 +150,12 @@ public final class BeansExperiment implements Experiment {
             return surfaces;
         }
 
-        List<XYChart> charts() {
-            return surfaces.entrySet().stream().map(e -> e.getValue().chart(beans, "epoch " + e.getKey()
-                    + (e.getKey() == 0 ? " (initial weights)" : ""))).toList();
+        /** The surfaces taken so far, each titled with its epoch, in epoch order. */
+        Map<String, BeansSurface> titled() {
+            Map<String, BeansSurface> titled = new java.util.LinkedHashMap<>();
+            surfaces.forEach((epoch, surface) -> titled.put("epoch " + epoch + (epoch == 0 ? " (initial weights)" : ""),
+                    surface));
+            return titled;
         }
     }
 }

@@ -17,9 +17,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import cnnvsmlp.data.BeansData;
 
 /**
- * The post's {@code show_scatter_surface} in 2-D: the model's probability of label 1 over a grid from the
- * minimum to the maximum of each input, as a colour field centred at 0.5 (blue 0, white 0.5, red 1), the
- * 0.5 decision boundary in black, and the points on top. {@link #scatter} is the post's {@code show_scatter}.
+ * The post's {@code show_scatter_surface} in 2-D: the model's probability of label 1 over the post's grid (step 0.1
+ * from the minimum to the maximum of each input) widened by a few steps on each side ({@link #margin}), drawn by
+ * {@link SurfacePicture} as a colour field centred at 0.5 (blue 0, white 0.5, red 1) with the 0.5 decision
+ * boundary in black and the points on top. {@link #scatter} is the post's {@code show_scatter}.
  *
  * @param x1 the grid's x1 values, ascending
  * @param x2 the grid's x2 values, ascending
@@ -29,7 +30,6 @@ public record BeansSurface(double[] x1, double[] x2, double[][] probability) {
 
     /** The post samples its grid every 0.1. */
     public static final double STEP = 0.1;
-    static final int BANDS = 10;
 
     /**
      * The grid step for {@code data}: the post's 0.1 where that gives at least 50 cells across the wider input
@@ -82,12 +82,21 @@ public record BeansSurface(double[] x1, double[] x2, double[][] probability) {
             max = Math.max(max, data.x(i, feature));
         }
         double steps = Math.floor((max - min) / step + 1e-9);
-        int n = Double.isFinite(steps) ? (int) Math.min(MAX_POINTS - 1, Math.max(0, steps)) + 1 : 1;
-        double[] values = new double[n];
-        for (int k = 0; k < n; k++) {
-            values[k] = min + k * step;
+        int inside = Double.isFinite(steps) ? (int) Math.min(MAX_POINTS - 1, Math.max(0, steps)) + 1 : 1;
+        int margin = margin(inside);
+        double[] values = new double[inside + 2 * margin];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = min + (k - margin) * step;
         }
         return values;
+    }
+
+    /**
+     * Grid steps added on each side of the data's span, about 5 % of it and at least one, so no point lies on the
+     * picture's edge. The post's grid (min to max) is the middle of this one, at the same points.
+     */
+    static int margin(int pointsAcrossTheData) {
+        return Math.max(1, (int) Math.round(0.05 * (pointsAcrossTheData - 1)));
     }
 
     /** The epochs drawn in the training picture: 0, 1 %, 10 % and all of {@code epochs} (0, 50, 500, 5000). */
@@ -108,50 +117,22 @@ public record BeansSurface(double[] x1, double[] x2, double[][] probability) {
         return new Color(255, (int) (255 - 125 * s), (int) (255 - 135 * s));
     }
 
-    /** Grid points where the probability crosses 0.5 between a cell and its right or upper neighbour. */
+    /** The P(label 1) = 0.5 decision boundary: segments {x1, x2, x1', x2'} by marching squares on the grid. */
     public List<double[]> boundary() {
-        List<double[]> points = new ArrayList<>();
-        for (int i = 0; i < x1.length; i++) {
-            for (int j = 0; j < x2.length; j++) {
-                boolean above = probability[i][j] > 0.5;
-                if (i + 1 < x1.length && above != probability[i + 1][j] > 0.5) {
-                    points.add(new double[] {(x1[i] + x1[i + 1]) / 2, x2[j]});
-                }
-                if (j + 1 < x2.length && above != probability[i][j + 1] > 0.5) {
-                    points.add(new double[] {x1[i], (x2[j] + x2[j + 1]) / 2});
-                }
-            }
-        }
-        return points;
+        return Contour.segments(x1, x2, probability, 0.5);
     }
 
-    public XYChart chart(BeansData data, String title) {
-        XYChart chart = base(title);
-        chart.getStyler().setMarkerSize(Math.max(3, (int) Math.ceil(560.0 / Math.max(x1.length, x2.length))));
-        for (int band = 0; band < BANDS; band++) {
-            List<double[]> cells = new ArrayList<>();
-            for (int i = 0; i < x1.length; i++) {
-                for (int j = 0; j < x2.length; j++) {
-                    int b = Math.min(BANDS - 1, (int) (probability[i][j] * BANDS));
-                    if (b == band) {
-                        cells.add(new double[] {x1[i], x2[j]});
-                    }
-                }
-            }
-            if (!cells.isEmpty()) {
-                XYSeries s = chart.addSeries(String.format(java.util.Locale.ROOT, "P(1) %.1f-%.1f", band / (double) BANDS,
-                        (band + 1) / (double) BANDS), column(cells, 0), column(cells, 1));
-                s.setMarker(SeriesMarkers.SQUARE).setMarkerColor(colour((band + 0.5) / BANDS));
-                s.setShowInLegend(false);
-            }
-        }
-        List<double[]> edge = boundary();
-        if (!edge.isEmpty()) {
-            chart.addSeries("P(1) = 0.5", column(edge, 0), column(edge, 1)).setMarker(SeriesMarkers.SQUARE)
-                    .setMarkerColor(Color.BLACK);
-        }
-        addPoints(chart, data);
-        return chart;
+    /**
+     * The post's {@code show_scatter_surface} in 2-D: the probability as a raster field with a titled colour bar, the
+     * 0.5 boundary as a smooth line, the points on top.
+     */
+    public Picture picture(BeansData data, String title) {
+        return SurfacePicture.of(this, data, title);
+    }
+
+    /** Surfaces during training, each titled, two to a row, with one legend and one colour bar. */
+    public static Picture panel(java.util.Map<String, BeansSurface> titled, BeansData data) {
+        return SurfacePicture.panel(titled, data, 2, 0.7);
     }
 
     /** The post's {@code show_scatter}: the points coloured by label. */
@@ -162,7 +143,7 @@ public record BeansSurface(double[] x1, double[] x2, double[][] probability) {
         return chart;
     }
 
-    private static XYChart base(String title) {
+    static XYChart base(String title) {
         XYChart chart = new XYChartBuilder().width(700).height(640).title(title).xAxisTitle("x1").yAxisTitle("x2")
                 .build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -171,7 +152,7 @@ public record BeansSurface(double[] x1, double[] x2, double[][] probability) {
         return chart;
     }
 
-    private static void addPoints(XYChart chart, BeansData data) {
+    static void addPoints(XYChart chart, BeansData data) {
         for (int label = 1; label >= 0; label--) {
             List<double[]> points = new ArrayList<>();
             for (int i = 0; i < data.size(); i++) {

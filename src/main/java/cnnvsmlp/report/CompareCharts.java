@@ -2,12 +2,14 @@ package cnnvsmlp.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -25,25 +27,47 @@ public final class CompareCharts {
     private CompareCharts() {
     }
 
-    /** Mean test accuracy of each model with its standard deviation as an error bar. */
+    /**
+     * Mean test accuracy of each model as a bar in its colour, each seed's accuracy as a dot, the standard deviation
+     * as an error bar (with two seeds or more); the y axis starts below the lowest seed, so the difference shows.
+     */
     public static CategoryChart bars(CompareReport.Summary s) {
-        CategoryChart chart = new CategoryChartBuilder().width(600).height(500)
+        int seeds = s.mlp().seeds().size();
+        List<Double> all = new java.util.ArrayList<>(s.mlp().accuracies());
+        all.addAll(s.cnn().accuracies());
+        double low = all.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double spread = all.stream().mapToDouble(Double::doubleValue).max().orElse(1) - low;
+        double yMin = Math.max(0, Math.floor((low - Math.max(0.02, spread)) * 50) / 50); // a multiple of 0.02
+        CategoryChart chart = new CategoryChartBuilder().width(640).height(500)
                 .title(String.format(Locale.ROOT, "test accuracy after %d of %d epochs, %d seed(s)", s.epochs(),
-                        s.postEpochs(), s.mlp().seeds().size()))
-                .xAxisTitle("model").yAxisTitle("test accuracy (mean ± sd)").build();
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+                        s.postEpochs(), seeds))
+                .xAxisTitle("model").yAxisTitle(String.format(Locale.ROOT, "test accuracy (axis from %.2f)", yMin))
+                .build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setOverlapped(true);
+        chart.getStyler().setYAxisMin(yMin).setYAxisMax(1.0);
+        chart.getStyler().setYAxisDecimalPattern("0.00");
         chart.getStyler().setErrorBarsColor(Color.BLACK);
-        chart.getStyler().setSeriesColors(new Color[] {MLP_COLOUR});
-        if (s.mlp().seeds().size() > 1) {
-            chart.addSeries("test accuracy", List.of(s.mlp().model(), s.cnn().model()),
-                    List.of(s.mlp().meanAccuracy(), s.cnn().meanAccuracy()),
-                    List.of(s.mlp().sdAccuracy(), s.cnn().sdAccuracy()));
-        } else { // one seed: no spread to draw
-            chart.addSeries("test accuracy", List.of(s.mlp().model(), s.cnn().model()),
-                    List.of(s.mlp().meanAccuracy(), s.cnn().meanAccuracy()));
+        List<String> models = List.of(s.mlp().model(), s.cnn().model());
+        bar(chart, s.mlp(), models, Arrays.asList(s.mlp().meanAccuracy(), null), MLP_COLOUR, seeds);
+        bar(chart, s.cnn(), models, Arrays.asList(null, s.cnn().meanAccuracy()), CNN_COLOUR, seeds);
+        for (int i = 0; i < seeds; i++) {
+            CategorySeries dots = chart.addSeries(i == 0 ? "each seed" : "seed " + s.mlp().seeds().get(i), models,
+                    List.of(s.mlp().accuracies().get(i), s.cnn().accuracies().get(i)));
+            dots.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+            dots.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(Color.BLACK);
+            dots.setShowInLegend(i == 0);
         }
         return chart;
+    }
+
+    private static void bar(CategoryChart chart, CompareReport.ModelSummary m, List<String> models, List<Double> y,
+            Color colour, int seeds) {
+        String name = m.model() + (seeds > 1 ? " mean ± sd" : "");
+        CategorySeries bar = seeds > 1
+                ? chart.addSeries(name, models, y, Arrays.asList(m.sdAccuracy(), m.sdAccuracy()))
+                : chart.addSeries(name, models, y); // one seed: no spread to draw
+        bar.setFillColor(colour);
     }
 
     /**
@@ -90,51 +114,63 @@ public final class CompareCharts {
             chart.getSeries("95 % interval, upper end").setShowInLegend(false);
         }
         add(chart, "mean difference", x, mean, Color.BLACK, false);
+        EpochAxis.endAt(chart, epochs);
         return chart;
     }
 
-    /** Test accuracy per epoch, one line per model and seed. */
+    /** Test accuracy per epoch: each model's seeds, their mean and a ± sd band. */
     public static XYChart accuracyCurves(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
-        XYChart chart = lines("test accuracy per epoch, every seed", "epoch", "test accuracy");
+        XYChart chart = lines("test accuracy per epoch: mean of the seeds, ± sd band, each seed thin", "epoch",
+                "test accuracy");
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE); // one entry per seed: beside the plot
         for (List<CompareReport.ModelRun> runs : List.of(mlp, cnn)) {
-            for (CompareReport.ModelRun r : runs) {
-                add(chart, r.model() + " seed " + r.seed(), epochAxis(r), values(r, EpochResult::testAccuracy),
-                        colour(runs == mlp), false);
-            }
+            SeedSpread.add(chart, model(runs), seeds(runs), runs.stream().map(CompareCharts::epochAxis).toList(),
+                    runs.stream().map(r -> values(r, EpochResult::testAccuracy)).toList(), colour(runs == mlp), false);
         }
+        EpochAxis.endAt(chart, lastEpoch(mlp, cnn));
         return chart;
     }
 
-    /** Training loss (dashed) and test loss (solid) per epoch, one pair per model and seed. */
+    /** Training loss (dashed) and test loss (solid) per epoch: each model's mean over the seeds. */
     public static XYChart lossCurves(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
-        XYChart chart = lines("mean squared error per epoch: training dashed, test solid", "epoch", "loss");
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        XYChart chart = lines("mean squared error per epoch: training dashed, test solid with ± sd band", "epoch",
+                "loss");
         for (List<CompareReport.ModelRun> runs : List.of(mlp, cnn)) {
-            for (CompareReport.ModelRun r : runs) {
-                add(chart, r.model() + " seed " + r.seed() + " training", epochAxis(r), values(r, EpochResult::trainLoss),
-                        colour(runs == mlp), true);
-                add(chart, r.model() + " seed " + r.seed() + " test", epochAxis(r), values(r, EpochResult::testLoss),
-                        colour(runs == mlp), false);
-            }
+            List<double[]> x = runs.stream().map(CompareCharts::epochAxis).toList();
+            SeedSpread.add(chart, model(runs) + " training", seeds(runs), x,
+                    runs.stream().map(r -> values(r, EpochResult::trainLoss)).toList(), colour(runs == mlp), true);
+            SeedSpread.add(chart, model(runs) + " test", seeds(runs), x,
+                    runs.stream().map(r -> values(r, EpochResult::testLoss)).toList(), colour(runs == mlp), false);
         }
+        EpochAxis.endAt(chart, lastEpoch(mlp, cnn));
         return chart;
     }
 
     /** Test accuracy against wall-clock seconds of training and evaluation (time to accuracy). */
     public static XYChart timeToAccuracy(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
-        XYChart chart = lines("test accuracy against wall-clock time (training + evaluation)", "seconds",
-                "test accuracy");
+        XYChart chart = lines("test accuracy against wall-clock time (training + evaluation): mean of the seeds",
+                "seconds", "test accuracy");
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setXAxisDecimalPattern("0");
         for (List<CompareReport.ModelRun> runs : List.of(mlp, cnn)) {
-            for (CompareReport.ModelRun r : runs) {
-                add(chart, r.model() + " seed " + r.seed(), elapsed(r), values(r, EpochResult::testAccuracy),
-                        colour(runs == mlp), false);
-            }
+            SeedSpread.add(chart, model(runs), seeds(runs), runs.stream().map(CompareCharts::elapsed).toList(),
+                    runs.stream().map(r -> values(r, EpochResult::testAccuracy)).toList(), colour(runs == mlp), false);
         }
         return chart;
+    }
+
+    private static List<Long> seeds(List<CompareReport.ModelRun> runs) {
+        return runs.stream().map(CompareReport.ModelRun::seed).toList();
+    }
+
+    private static String model(List<CompareReport.ModelRun> runs) {
+        return runs.isEmpty() ? "" : runs.get(0).model();
+    }
+
+    private static int lastEpoch(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
+        return java.util.stream.Stream.concat(mlp.stream(), cnn.stream())
+                .mapToInt(r -> r.epochs().isEmpty() ? 0 : r.epochs().get(r.epochs().size() - 1).epoch()).max()
+                .orElse(0);
     }
 
     /** Seconds since the start of training at the end of each epoch (its evaluation included). */
@@ -153,11 +189,10 @@ public final class CompareCharts {
     }
 
     private static XYChart lines(String title, String x, String y) {
-        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        XYChart chart = new XYChartBuilder().width(900).height(660).title(title).xAxisTitle(x).yAxisTitle(y).build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // below the plot: it hides no data
         chart.getStyler().setYAxisDecimalPattern("0.0#");
-        chart.getStyler().setXAxisDecimalPattern("0"); // epochs as 1181, not 1,181: shorter labels that do not collide
         return chart;
     }
 

@@ -1,35 +1,30 @@
 package cnnvsmlp.report;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-
-import org.knowm.xchart.AnnotationText;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import cnnvsmlp.data.Mnist;
 
 /**
- * MNIST images as the post shows them ({@code plt.imshow(X_train[0])}): each pixel a grey square, 0 white,
- * 255 black. {@link #firstImage} is the first training image with its label; {@link #firstOfEachClass} the
- * first image of each digit 0..9 side by side.
+ * MNIST images as the post shows them ({@code plt.imshow(X_train[0], cmap='gray')}), drawn as rasters: each pixel
+ * a grey square, 0 black, 255 white, scaled up without smoothing and without lines between pixels.
+ * {@link #firstImage} is the first training image with its label; {@link #firstOfEachClass} the first image of
+ * each digit 0..9 side by side; {@link #grid} any images with captions.
  */
 public final class DigitPictures {
 
-    /** Grey levels drawn: pixels are grouped into this many shades. */
-    static final int SHADES = 16;
-    static final int GAP = 4;
+    static final int TITLE_HEIGHT = 40;
+    static final int CAPTION_HEIGHT = 18;
+    static final int GAP = 12;
 
     private DigitPictures() {
     }
 
-    public static XYChart firstImage(Mnist.Split split) {
-        XYChart chart = base("MNIST " + split.name() + " image 0, label " + split.label(0), 560, 600, 19);
-        draw(chart, split, List.of(0), 1);
-        return chart;
+    public static Picture firstImage(Mnist.Split split) {
+        return grid(split, List.of(0), List.of(""), 1, 18, "MNIST " + split.name() + " image 0, label " + split.label(0));
     }
 
     /** The index of the first image of each digit, in digit order. */
@@ -46,75 +41,55 @@ public final class DigitPictures {
         return indices;
     }
 
-    public static XYChart firstOfEachClass(Mnist.Split split) {
+    public static Picture firstOfEachClass(Mnist.Split split) {
         List<Integer> indices = firstOfEachClassIndices(split);
-        XYChart chart = base("MNIST " + split.name() + ": the first image of each digit 0-9 (index " + indices + ")",
-                1000, 440, 6);
-        draw(chart, split, indices, 5);
-        return chart;
+        List<String> captions = indices.stream().map(i -> "label " + split.label(i) + " (image " + i + ")").toList();
+        return grid(split, indices, captions, 5, 5, "MNIST " + split.name() + ": the first image of each digit 0-9");
     }
 
     /**
-     * Images {@code indices} of {@code split}, {@code perRow} to a row, each with its caption above it (the
-     * misclassified digits: "true 4, predicted 9").
+     * Images {@code indices} of {@code split}, {@code perRow} to a row, each pixel {@code scale} screen pixels,
+     * each image with its caption above it (the misclassified digits: "true 4 -> 9").
      */
-    public static XYChart grid(Mnist.Split split, List<Integer> indices, List<String> captions, int perRow,
+    public static Picture grid(Mnist.Split split, List<Integer> indices, List<String> captions, int perRow, int scale,
             String title) {
+        int side = Mnist.COLUMNS * scale;
+        int columns = Math.max(1, Math.min(perRow, indices.size()));
         int rows = Math.max(1, (indices.size() + perRow - 1) / perRow);
-        XYChart chart = base(title, 110 * perRow + 40, 125 * rows + 90, 3);
-        draw(chart, split, indices, perRow);
+        int cellWidth = side + GAP;
+        int cellHeight = side + CAPTION_HEIGHT + GAP;
+        Graphics2D probe = Picture.blank(1, 1).graphics();
+        int width = Math.max(columns * cellWidth + GAP, Picture.width(probe, title, 15, true) + 2 * GAP);
+        probe.dispose();
+        Picture picture = Picture.blank(width, TITLE_HEIGHT + rows * cellHeight);
+        Graphics2D g = picture.graphics();
+        picture.centred(g, title, width / 2.0, 26, 15, true, Color.BLACK);
+        int left = (width - columns * cellWidth + GAP) / 2;
         for (int k = 0; k < indices.size(); k++) {
-            chart.addAnnotation(new AnnotationText(captions.get(k), (k % perRow) * (Mnist.COLUMNS + GAP)
-                    + Mnist.COLUMNS / 2.0, Mnist.ROWS + 1.5 - (k / perRow) * (Mnist.ROWS + GAP), false));
+            int x = left + (k % perRow) * cellWidth;
+            int y = TITLE_HEIGHT + (k / perRow) * cellHeight;
+            if (!captions.get(k).isEmpty()) {
+                picture.centred(g, captions.get(k), x + side / 2.0, y + CAPTION_HEIGHT - 5, 12, false, Color.BLACK);
+            }
+            g.drawImage(raster(split, indices.get(k)), x, y + CAPTION_HEIGHT, side, side, null);
         }
-        chart.getStyler().setAnnotationTextFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
-        return chart;
+        g.dispose();
+        return picture;
     }
 
-    /** Pixel (row, column) of the {@code k}-th image drawn at x = k (28 + GAP) + column, y = 27 - row. */
-    private static void draw(XYChart chart, Mnist.Split split, List<Integer> images, int perRow) {
-        List<List<double[]>> byShade = new ArrayList<>();
-        for (int s = 0; s < SHADES; s++) {
-            byShade.add(new ArrayList<>());
-        }
-        for (int k = 0; k < images.size(); k++) {
-            for (int row = 0; row < Mnist.ROWS; row++) {
-                for (int column = 0; column < Mnist.COLUMNS; column++) {
-                    int grey = split.pixel(images.get(k), row, column);
-                    byShade.get(shade(grey)).add(new double[] {(k % perRow) * (Mnist.COLUMNS + GAP) + column,
-                            Mnist.ROWS - 1 - row - (k / perRow) * (Mnist.ROWS + GAP)});
-                }
+    /** Image {@code index} at its own 28 x 28 size. */
+    static BufferedImage raster(Mnist.Split split, int index) {
+        BufferedImage image = new BufferedImage(Mnist.COLUMNS, Mnist.ROWS, BufferedImage.TYPE_INT_RGB);
+        for (int row = 0; row < Mnist.ROWS; row++) {
+            for (int column = 0; column < Mnist.COLUMNS; column++) {
+                image.setRGB(column, row, colour(split.pixel(index, row, column)).getRGB());
             }
         }
-        for (int s = 0; s < SHADES; s++) {
-            List<double[]> points = byShade.get(s);
-            if (!points.isEmpty()) {
-                XYSeries series = chart.addSeries("shade " + s, points.stream().mapToDouble(p -> p[0]).toArray(),
-                        points.stream().mapToDouble(p -> p[1]).toArray());
-                series.setMarker(SeriesMarkers.SQUARE).setMarkerColor(colour(s));
-                series.setShowInLegend(false);
-            }
-        }
+        return image;
     }
 
-    /** The shade of grey level {@code grey} (0..255). */
-    static int shade(int grey) {
-        return Math.min(SHADES - 1, grey * SHADES / 256);
-    }
-
-    static Color colour(int shade) {
-        int level = 255 - shade * 255 / (SHADES - 1);
-        return new Color(level, level, level);
-    }
-
-    private static XYChart base(String title, int width, int height, int markerSize) {
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).build();
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setMarkerSize(markerSize);
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setAxisTicksVisible(false);
-        chart.getStyler().setPlotGridLinesVisible(false);
-        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        return chart;
+    /** Grey level {@code grey} (0..255) as the post's {@code cmap='gray'}: 0 black, 255 white. */
+    static Color colour(int grey) {
+        return new Color(grey, grey, grey);
     }
 }

@@ -13,9 +13,7 @@ import java.util.regex.Pattern;
 
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import cnnvsmlp.FixableProblem;
 
@@ -122,25 +120,25 @@ public final class FidelityReport {
                 verdict);
     }
 
-    /** Test accuracy per epoch: PyTorch's seeds in grey, the project's in colour. */
+    /** Test accuracy per epoch: PyTorch's seeds in grey, the project's in colour, each as mean, ± sd band, seeds. */
     public static XYChart chart(String model, Curves project, Curves torch, Color colour) {
         XYChart chart = new XYChartBuilder().width(800).height(560)
                 .title(model + ": PyTorch grey, this project in colour")
                 .xAxisTitle("epoch").yAxisTitle("test accuracy").build();
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW); // the curves rise to the right
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // below the plot: it hides no data
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        chart.getStyler().setYAxisDecimalPattern("0.0#");
+        int epochs = 0;
         for (Curves curves : List.of(torch, project)) {
-            boolean isTorch = curves == torch;
-            for (Map.Entry<Long, double[]> seed : curves.bySeed().entrySet()) {
-                double[] x = new double[seed.getValue().length];
-                for (int e = 0; e < x.length; e++) {
-                    x[e] = e + 1;
-                }
-                chart.addSeries(curves.framework() + " seed " + seed.getKey(), x, seed.getValue())
-                        .setMarker(SeriesMarkers.NONE).setLineColor(isTorch ? new Color(150, 150, 150) : colour);
+            List<double[]> x = new java.util.ArrayList<>();
+            for (double[] seed : curves.bySeed().values()) {
+                x.add(java.util.stream.IntStream.rangeClosed(1, seed.length).asDoubleStream().toArray());
+                epochs = Math.max(epochs, seed.length);
             }
+            SeedSpread.add(chart, curves.framework(), List.copyOf(curves.bySeed().keySet()), x, List.copyOf(curves.bySeed().values()),
+                    curves == torch ? new Color(120, 120, 120) : colour, false);
         }
+        EpochAxis.endAt(chart, epochs);
         return chart;
     }
 

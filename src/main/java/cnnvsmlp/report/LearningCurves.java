@@ -23,6 +23,7 @@ public final class LearningCurves {
                 values(history.epochs(), EpochResult::trainAccuracy));
         line(chart, "evaluation: " + evaluatedOn, epochs(history), values(history.epochs(), EpochResult::testAccuracy));
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        EpochAxis.endAt(chart, lastEpoch(history));
         return chart;
     }
 
@@ -40,6 +41,7 @@ public final class LearningCurves {
             chart.getStyler().setYAxisLogarithmic(true); // a narrower one would get no labelled tick on it
             chart.getStyler().setYAxisDecimalPattern("0.####");
         }
+        EpochAxis.endAt(chart, lastEpoch(history));
         return chart;
     }
 
@@ -49,12 +51,15 @@ public final class LearningCurves {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // below the plot: it hides no data
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setYAxisDecimalPattern("0.0#"); // 0.25, not .25
-        chart.getStyler().setXAxisDecimalPattern("0"); // epochs as 1181, not 1,181: shorter labels that do not collide
         return chart;
     }
 
     private static void line(XYChart chart, String name, double[] x, double[] y) {
         chart.addSeries(name, x, y).setMarker(SeriesMarkers.NONE);
+    }
+
+    private static int lastEpoch(History history) {
+        return history.epochs().isEmpty() ? 0 : history.epochs().get(history.epochs().size() - 1).epoch();
     }
 
     static double[] epochs(History history) {

@@ -52,6 +52,22 @@ public final class PngFiles {
         }
     }
 
+    /** A picture drawn with Java2D. */
+    public static void savePng(Picture picture, Path target) {
+        savePng(picture.image(), target);
+    }
+
+    public static void savePng(BufferedImage image, Path target) {
+        try {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", png);
+            AtomicFiles.write(target, png.toByteArray());
+        } catch (IOException e) {
+            throw new FixableProblem("cannot write the picture " + target + " (" + e.getMessage()
+                    + "); free disk space or pass --output-dir with another folder");
+        }
+    }
+
     public static void savePng(Chart<?, ?> chart, Path target) {
         try {
             byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);

@@ -39,8 +39,8 @@ class BeansExperimentTest {
         }
         assertFalse(java.util.Arrays.deepEquals(snapshots.surfaces().get(0).probability(),
                 snapshots.surfaces().get(2).probability()), "training changed the surface");
-        assertEquals(3, snapshots.charts().size());
-        assertEquals("epoch 0 (initial weights)", snapshots.charts().get(0).getTitle());
+        assertEquals(3, snapshots.titled().size());
+        assertEquals("epoch 0 (initial weights)", snapshots.titled().keySet().iterator().next());
     }
 
     private static MultiLayerNetwork network() {

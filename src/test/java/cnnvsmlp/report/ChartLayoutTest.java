@@ -3,10 +3,19 @@ package cnnvsmlp.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.AxesChart;
+import org.knowm.xchart.internal.chartpart.AxisPair;
+import org.knowm.xchart.internal.chartpart.AxisTickCalculator_;
 import org.knowm.xchart.style.Styler;
 
 import cnnvsmlp.Fixtures;
@@ -43,13 +52,93 @@ class ChartLayoutTest {
     }
 
     @Test
-    void comparisonCurvesWithASeriesPerSeedKeepTheirLegendBesideThePlot() {
+    void comparisonCurvesKeepTheirLegendBelowThePlot() {
         List<ModelRun> mlp = List.of(Fixtures.modelRun("MLP", 1, 0.5, 0.6), Fixtures.modelRun("MLP", 2, 0.5, 0.7));
         List<ModelRun> cnn = List.of(Fixtures.modelRun("LeNet-5", 1, 0.4, 0.8),
                 Fixtures.modelRun("LeNet-5", 2, 0.4, 0.9));
         for (XYChart chart : List.of(CompareCharts.accuracyCurves(mlp, cnn), CompareCharts.lossCurves(mlp, cnn),
                 CompareCharts.timeToAccuracy(mlp, cnn))) {
-            assertEquals(Styler.LegendPosition.OutsideE, chart.getStyler().getLegendPosition(), chart.getTitle());
+            assertEquals(Styler.LegendPosition.OutsideS, chart.getStyler().getLegendPosition(), chart.getTitle());
         }
+    }
+
+    /** The x axis's tick labels as XChart lays them out when it paints the chart. */
+    static List<String> xTickLabels(XYChart chart) throws ReflectiveOperationException {
+        BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
+        chart.paint(image.createGraphics(), chart.getWidth(), chart.getHeight());
+        Field pair = AxesChart.class.getDeclaredField("axisPair");
+        pair.setAccessible(true);
+        Object xAxis = ((AxisPair<?, ?>) pair.get(chart)).getXAxis();
+        Method calculator = xAxis.getClass().getSuperclass().getDeclaredMethod("getAxisTickCalculator");
+        calculator.setAccessible(true);
+        return ((AxisTickCalculator_) calculator.invoke(xAxis)).getTickLabels();
+    }
+
+    @Test
+    void epochAxesEndAtTheLastEpochWithRoundTicks() throws Exception {
+        for (int epochs : new int[] {50, 100, 300, 5000}) {
+            List<String> ticks = xTickLabels(LearningCurves.accuracy(history(epochs), "m", "test"));
+            assertEquals(String.valueOf(epochs), ticks.get(ticks.size() - 1), epochs + " epochs: " + ticks);
+            assertEquals("0", ticks.get(0));
+            double step = Double.parseDouble(ticks.get(1)) - Double.parseDouble(ticks.get(0));
+            double decade = Math.pow(10, Math.floor(Math.log10(step)));
+            assertTrue(java.util.Set.of(1.0, 2.0, 2.5, 5.0).contains(step / decade), "round steps, not a tick per k-th"
+                    + " epoch: " + ticks);
+            List<String> loss = xTickLabels(LearningCurves.loss(history(epochs), "m", "test"));
+            assertEquals(String.valueOf(epochs), loss.get(loss.size() - 1), "loss, " + epochs + " epochs: " + loss);
+        }
+        List<ModelRun> mlp = List.of(Fixtures.modelRun("MLP", 1, 0.5, 0.6), Fixtures.modelRun("MLP", 2, 0.5, 0.7));
+        List<ModelRun> cnn = List.of(Fixtures.modelRun("LeNet-5", 1, 0.4, 0.8),
+                Fixtures.modelRun("LeNet-5", 2, 0.4, 0.9));
+        int last = mlp.get(0).epochs().size();
+        for (XYChart chart : List.of(CompareCharts.accuracyCurves(mlp, cnn), CompareCharts.lossCurves(mlp, cnn),
+                CompareCharts.difference(mlp, cnn))) {
+            List<String> ticks = xTickLabels(chart);
+            assertEquals(String.valueOf(last), ticks.get(ticks.size() - 1), chart.getTitle() + ": " + ticks);
+        }
+    }
+
+    @Test
+    void multiSeedChartsDrawEachModelOnceAsMeanAndBandWithTheSeedsThin() {
+        List<ModelRun> mlp = List.of(Fixtures.modelRun("MLP", 1, 0.5, 0.6), Fixtures.modelRun("MLP", 2, 0.5, 0.7),
+                Fixtures.modelRun("MLP", 3, 0.5, 0.65));
+        List<ModelRun> cnn = List.of(Fixtures.modelRun("LeNet-5", 1, 0.4, 0.8),
+                Fixtures.modelRun("LeNet-5", 2, 0.4, 0.9), Fixtures.modelRun("LeNet-5", 3, 0.4, 0.85));
+        for (XYChart chart : List.of(CompareCharts.accuracyCurves(mlp, cnn), CompareCharts.timeToAccuracy(mlp, cnn))) {
+            List<XYSeries> legend = chart.getSeriesCollection().stream().filter(XYSeries::isShowInLegend).toList();
+            assertEquals(List.of("MLP mean ± sd (3 seeds)", "MLP mean of 3 seeds", "LeNet-5 mean ± sd (3 seeds)",
+                    "LeNet-5 mean of 3 seeds"), legend.stream().map(XYSeries::getName).toList(), chart.getTitle());
+            XYSeries band = chart.getSeries("MLP mean ± sd (3 seeds)");
+            assertEquals(XYSeries.XYSeriesRenderStyle.PolygonArea, band.getXYSeriesRenderStyle().orElseThrow());
+            XYSeries mean = chart.getSeries("MLP mean of 3 seeds");
+            int last = mean.getYData().length - 1;
+            assertEquals((0.6 + 0.7 + 0.65) / 3, mean.getYData()[last], 1e-9, "the mean of the seeds' last epoch");
+            double sd = CompareReport.sd(new double[] {0.6, 0.7, 0.65});
+            assertEquals((0.6 + 0.7 + 0.65) / 3 + sd, band.getYData()[last], 1e-9, "the band's upper edge");
+            assertEquals(mean.getLineColor(), CompareCharts.MLP_COLOUR);
+            assertEquals(CompareCharts.CNN_COLOUR, chart.getSeries("LeNet-5 mean of 3 seeds").getLineColor());
+            long thin = chart.getSeriesCollection().stream().filter(x -> x.getName().contains(" seed ")).count();
+            assertEquals(6, thin, "every seed drawn");
+        }
+    }
+
+    @Test
+    void theBarsAreInTheModelsColoursWithADotPerSeedAndAnAxisThatShowsTheDifference() {
+        List<ModelRun> mlp = List.of(Fixtures.modelRun("MLP", 1, 0.5, 0.96), Fixtures.modelRun("MLP", 2, 0.5, 0.97));
+        List<ModelRun> cnn = List.of(Fixtures.modelRun("LeNet-5", 1, 0.4, 0.98),
+                Fixtures.modelRun("LeNet-5", 2, 0.4, 0.985));
+        CompareReport.Summary two = CompareReport.summarize(mlp, cnn, 2, 5000, 2048, "c", "d");
+        CategoryChart bars = CompareCharts.bars(two);
+        assertEquals(CompareCharts.MLP_COLOUR, bars.getSeries("MLP mean ± sd").getFillColor());
+        assertEquals(CompareCharts.CNN_COLOUR, bars.getSeries("LeNet-5 mean ± sd").getFillColor());
+        assertTrue(bars.getStyler().getYAxisMin() >= 0.9, "0.96 to 0.985 on an axis from "
+                + bars.getStyler().getYAxisMin());
+        assertEquals(2, bars.getSeriesCollection().stream().filter(x -> x.getChartCategorySeriesRenderStyle()
+                .equals(java.util.Optional.of(CategorySeries.CategorySeriesRenderStyle.Scatter))).count(), "a dot series per seed");
+        CompareReport.Summary one = CompareReport.summarize(mlp.subList(0, 1), cnn.subList(0, 1), 2, 5000, 2048, "c",
+                "d");
+        CategoryChart single = CompareCharts.bars(one);
+        assertTrue(single.getSeriesCollection().stream().allMatch(x -> x.getExtraValues() == null),
+                "one seed: no error bars of height zero");
     }
 }

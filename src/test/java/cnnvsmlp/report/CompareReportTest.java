@@ -113,8 +113,7 @@ class CompareReportTest {
         String md = CompareReport.markdown(s);
         assertFalse(md.contains("±"), md);
         assertTrue(md.contains("| 2 | +40.00 points | none (one seed) | no winner named (one seed) |"), md);
-        assertFalse(CompareCharts.bars(s).getSeries("test accuracy").getExtraValues() != null
-                && CompareCharts.bars(s).getSeries("test accuracy").getExtraValues().length > 0, "no error bars");
+        assertNull(CompareCharts.bars(s).getSeries("MLP").getExtraValues(), "no error bars");
     }
 
     @Test
@@ -146,17 +145,21 @@ class CompareReportTest {
         CompareReport.Summary s = CompareReport.summarize(mlp, cnn, 2, 5000, 2048, "c", "d");
 
         CategoryChart bars = CompareCharts.bars(s);
-        CategorySeries series = bars.getSeries("test accuracy");
-        assertArrayEquals(new double[] {0.91, 0.97}, series.getYData(), 1e-12);
-        assertArrayEquals(new double[] {Math.sqrt(0.0002), Math.sqrt(0.0002)}, series.getExtraValues(), 1e-12);
+        assertEquals(0.91, bars.getSeries("MLP mean ± sd").getYData()[0], 1e-12);
+        assertEquals(0.97, bars.getSeries("LeNet-5 mean ± sd").getYData()[1], 1e-12);
+        assertEquals(Math.sqrt(0.0002), bars.getSeries("LeNet-5 mean ± sd").getExtraValues()[1], 1e-12);
+        CategorySeries secondSeed = bars.getSeries("seed 2");
+        assertArrayEquals(new double[] {0.92, 0.98}, secondSeed.getYData(), 1e-12);
 
         XYChart curves = CompareCharts.accuracyCurves(mlp, cnn);
         assertArrayEquals(new double[] {0.92, 0.98}, curves.getSeries("LeNet-5 seed 2").getYData(), 1e-12);
         XYChart time = CompareCharts.timeToAccuracy(mlp, cnn);
         assertArrayEquals(new double[] {2.5, 5.0}, time.getSeries("MLP seed 1").getXData(), 1e-12);
         XYChart loss = CompareCharts.lossCurves(mlp, cnn);
-        assertArrayEquals(new double[] {0.1, 0.09}, loss.getSeries("MLP seed 1 training").getYData(), 1e-12);
-        assertEquals(8, loss.getSeriesCollection().size());
+        assertArrayEquals(new double[] {0.1, 0.09}, loss.getSeries("MLP training seed 1").getYData(), 1e-12);
+        assertEquals(2 * (2 * 3 + 1) + 1, loss.getSeriesCollection().size(), "per model: training (2 seeds, mean),"
+                + " test (2 seeds, mean, band); and the epoch axis");
+        assertArrayEquals(new double[] {0.91, 0.97}, curves.getSeries("LeNet-5 mean of 2 seeds").getYData(), 1e-12);
         XYChart difference = CompareCharts.difference(mlp, cnn);
         assertArrayEquals(new double[] {0.10, 0.06}, difference.getSeries("mean difference").getYData(), 1e-12);
         assertArrayEquals(new double[] {0, 0}, difference.getSeries("zero: no difference").getYData(), 0);

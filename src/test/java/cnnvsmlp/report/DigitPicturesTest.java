@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,8 +12,6 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 
 import cnnvsmlp.TestData;
 import cnnvsmlp.data.Mnist;
@@ -23,23 +22,33 @@ class DigitPicturesTest {
     Path dir;
 
     @Test
-    void theFirstImageIsDrawnPixelForPixel() {
+    void theFirstImageIsARasterPixelForPixelWithoutGridLines() {
         Mnist.Split train = TestData.mnist().train();
-        XYChart chart = DigitPictures.firstImage(train);
-        assertTrue(chart.getTitle().endsWith("label 5"), chart.getTitle());
-        int drawn = 0;
-        for (XYSeries series : chart.getSeriesCollection()) {
-            int shade = Integer.parseInt(series.getName().substring("shade ".length()));
-            double[] x = series.getXData();
-            double[] y = series.getYData();
-            for (int i = 0; i < x.length; i++) {
-                int column = (int) x[i];
-                int row = 27 - (int) y[i];
-                assertEquals(DigitPictures.shade(train.pixel(0, row, column)), shade, "pixel " + row + "," + column);
-                drawn++;
+        Picture picture = DigitPictures.firstImage(train);
+        assertTrue(picture.texts().get(0).endsWith("label 5"), picture.texts().toString());
+        BufferedImage raster = DigitPictures.raster(train, 0);
+        for (int row = 0; row < 28; row++) {
+            for (int column = 0; column < 28; column++) {
+                int grey = train.pixel(0, row, column);
+                assertEquals(grey, raster.getRGB(column, row) & 0xff, "pixel " + row + "," + column);
             }
         }
-        assertEquals(784, drawn);
+        // drawn at 18 screen pixels per image pixel: every screen pixel of image pixel (row 14, column 14) and
+        // of its neighbours has that pixel's grey (no white hairline between squares)
+        int scale = 18;
+        int left = (picture.image().getWidth() - 28 * scale) / 2;
+        int top = DigitPictures.TITLE_HEIGHT + DigitPictures.CAPTION_HEIGHT;
+        for (int row = 10; row < 18; row++) {
+            for (int column = 10; column < 18; column++) {
+                int grey = train.pixel(0, row, column);
+                for (int dy = 0; dy < scale; dy++) {
+                    for (int dx = 0; dx < scale; dx++) {
+                        assertEquals(grey, picture.image().getRGB(left + column * scale + dx, top + row * scale + dy)
+                                & 0xff, "screen pixel of image pixel " + row + "," + column);
+                    }
+                }
+            }
+        }
     }
 
     @Test
@@ -55,11 +64,18 @@ class DigitPicturesTest {
     }
 
     @Test
-    void shadesRunFromWhiteToBlack() {
-        assertEquals(0, DigitPictures.shade(0));
-        assertEquals(DigitPictures.SHADES - 1, DigitPictures.shade(255));
-        assertEquals(255, DigitPictures.colour(0).getRed());
-        assertEquals(0, DigitPictures.colour(DigitPictures.SHADES - 1).getRed());
+    void greysAreThePostsGrayColourMap() {
+        assertEquals(Color.BLACK, DigitPictures.colour(0), "cmap='gray': 0 black");
+        assertEquals(Color.WHITE, DigitPictures.colour(255));
+    }
+
+    @Test
+    void everyDigitIsCaptionedWithItsLabel() {
+        Picture digits = DigitPictures.firstOfEachClass(TestData.mnist().train());
+        for (int digit = 0; digit < 10; digit++) {
+            String label = "label " + digit + " ";
+            assertTrue(digits.texts().stream().anyMatch(t -> t.startsWith(label)), label + " in " + digits.texts());
+        }
     }
 
     @Test
@@ -73,7 +89,7 @@ class DigitPicturesTest {
         BufferedImage b = ImageIO.read(digits.toFile());
         assertNotNull(a);
         assertNotNull(b);
-        assertEquals(560, a.getWidth());
-        assertEquals(1000, b.getWidth());
+        assertEquals(28 * 18 + 2 * DigitPictures.GAP, a.getWidth());
+        assertEquals(5 * (28 * 5 + DigitPictures.GAP) + DigitPictures.GAP, b.getWidth());
     }
 }

@@ -43,9 +43,14 @@ class PngFilesTest {
             min1 = Math.min(min1, beans.x(i, 0));
             max1 = Math.max(max1, beans.x(i, 0));
         }
-        assertEquals(min1, surface.x1()[0], 1e-12);
-        assertTrue(surface.x1()[surface.x1().length - 1] <= max1 + 1e-9);
-        assertTrue(surface.x1()[surface.x1().length - 1] > max1 - 0.1);
+        // the post's grid (min1, min1 + 0.1, ...) widened by a margin of whole steps: no point on the edge
+        int inside = (int) Math.floor((max1 - min1) / 0.1 + 1e-9) + 1;
+        int margin = BeansSurface.margin(inside);
+        assertEquals(5, margin, "about 5 % of the spiral's 10-wide span");
+        assertEquals(inside + 2 * margin, surface.x1().length);
+        assertEquals(min1, surface.x1()[margin], 1e-12);
+        assertTrue(surface.x1()[0] < min1 - 0.45, "the field extends past the leftmost point");
+        assertTrue(surface.x1()[surface.x1().length - 1] > max1 + 0.4, "and past the rightmost");
         assertEquals(0.1, surface.x1()[1] - surface.x1()[0], 1e-12);
         for (int[] ij : new int[][] {{0, 0}, {7, 31}, {surface.x1().length - 1, surface.x2().length - 1}}) {
             double expected = model.output(Nd4j.createFromArray(new float[][] {
@@ -63,21 +68,37 @@ class PngFilesTest {
         double min2 = java.util.stream.IntStream.range(0, 100).mapToDouble(i -> circle.x(i, 1)).min().orElseThrow();
         double max2 = java.util.stream.IntStream.range(0, 100).mapToDouble(i -> circle.x(i, 1)).max().orElseThrow();
         assertTrue(step < 0.025 && step > 0.015, "a circle of diameter 2 gets about 100 cells: " + step);
-        assertEquals(min2, surface.x2()[0], 1e-12);
-        assertTrue(surface.x2()[surface.x2().length - 1] > max2 - step - 1e-9);
+        assertTrue(surface.x2()[0] < min2 - step / 2, "no point on the lower edge");
+        assertTrue(surface.x2()[surface.x2().length - 1] > max2 + step / 2, "nor on the upper one");
         assertTrue(surface.x1().length >= 90, surface.x1().length + " columns");
     }
 
     @Test
-    void theBoundaryLiesWhereTheProbabilityCrossesOneHalf() {
-        BeansSurface surface = new BeansSurface(new double[] {0, 1, 2}, new double[] {0, 1},
-                new double[][] {{0.1, 0.2}, {0.4, 0.7}, {0.6, 0.9}});
+    void theBoundaryIsTheInterpolatedHalfLevelLine() {
+        // one cell: 0.1 (0,0), 0.4 (1,0), 0.7 (1,1), 0.2 (0,1): 0.5 is crossed on the right edge at y = 1/3 and on the
+        // top edge at x = 0.6
+        BeansSurface surface = new BeansSurface(new double[] {0, 1}, new double[] {0, 1},
+                new double[][] {{0.1, 0.2}, {0.4, 0.7}});
         List<double[]> edge = surface.boundary();
-        // 0.2 at (0,1) -> 0.7 at (1,1); 0.4 at (1,0) -> 0.6 at (2,0); 0.4 at (1,0) -> 0.7 at (1,1); no others
-        assertEquals(3, edge.size());
-        assertArrayEquals(new double[] {0.5, 1}, edge.get(0), 1e-12);
-        assertArrayEquals(new double[] {1.5, 0}, edge.get(1), 1e-12);
-        assertArrayEquals(new double[] {1, 0.5}, edge.get(2), 1e-12);
+        assertEquals(1, edge.size());
+        assertArrayEquals(new double[] {1, 1 / 3.0, 0.6, 1}, edge.get(0), 1e-12);
+        // a plane p = x / 4 crosses 0.5 at x = 2 on every row: a straight vertical line of segments
+        double[] x = {0, 1, 2.5, 3, 4};
+        double[] y = {0, 1, 2, 3};
+        double[][] p = new double[x.length][y.length];
+        for (int i = 0; i < x.length; i++) {
+            java.util.Arrays.fill(p[i], x[i] / 4);
+        }
+        List<double[]> line = new BeansSurface(x, y, p).boundary();
+        assertEquals(3, line.size(), "one segment per row of cells");
+        for (double[] segment : line) {
+            assertEquals(2, segment[0], 1e-12);
+            assertEquals(2, segment[2], 1e-12);
+        }
+        // a saddle (0.9 and 0.8 on one diagonal, 0.1 and 0.2 on the other, centre 0.5 counts as above): two segments
+        List<double[]> saddle = new BeansSurface(new double[] {0, 1}, new double[] {0, 1},
+                new double[][] {{0.9, 0.1}, {0.2, 0.8}}).boundary();
+        assertEquals(2, saddle.size());
     }
 
     @Test
@@ -106,12 +127,14 @@ class PngFilesTest {
         BeansData beans = BeansData.generate(100, 42);
         Path surfacePng = dir.resolve("surface.png");
         Path dataPng = dir.resolve("data.png");
-        PngFiles.savePng(BeansSurface.of(beansModel(42), beans, BeansSurface.STEP).chart(beans, "test"), surfacePng);
+        Picture surface = BeansSurface.of(beansModel(42), beans, BeansSurface.STEP).picture(beans, "test");
+        assertTrue(surface.texts().contains(SurfacePicture.BAR_TITLE), "a titled colour bar: " + surface.texts());
+        PngFiles.savePng(surface, surfacePng);
         PngFiles.savePng(BeansSurface.scatter(beans), dataPng);
         for (Path png : new Path[] {surfacePng, dataPng}) {
             BufferedImage image = ImageIO.read(png.toFile());
             assertNotNull(image, png + " decodes as an image");
-            assertEquals(700, image.getWidth());
+            assertEquals(png == surfacePng ? 700 + SurfacePicture.BAR_WIDTH : 700, image.getWidth());
             assertEquals(640, image.getHeight());
             Set<Integer> colours = new HashSet<>();
             for (int y = 0; y < image.getHeight(); y += 4) {
