@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side training speed: this project's `bench` and the PyTorch reference of ../shared/bench
 # (torch_reference.py: the same models, Keras-equivalent init and loss, the same MNIST files), one after the
-# other on this machine, the same OPENBLAS_CORETYPE and 2 threads. Writes results/bench/vs-torch-<date>/.
+# other on this machine, the same OPENBLAS_CORETYPE and 2 threads. Writes results/bench/vs-torch-<date>/ (ratios.md,
+# and speed.png in its project/bench/<id>/: the training seconds side by side).
 #
 # Needs: the project built (mvn -B -q -DskipTests package), Debian's python3-torch (apt-get install -y
 # python3-torch libopenblas0-pthread), MNIST_DIR pointing at the four MNIST files.
@@ -26,7 +27,7 @@ for run in "mnist lenet 2048 2" "mnist lenet 64 2" "mnist mlp 2048 2" "mnist mlp
   /usr/bin/python3 "$reference" $run >> "$torch_log" 2>&1
 done
 
-java -jar target/cnn-vs-mlp.jar bench --output-dir "$out/project" | tee "$out/project.log"
+java -jar target/cnn-vs-mlp.jar bench --output-dir "$out/project" --torch-log "$torch_log" | tee "$out/project.log"
 
 /usr/bin/python3 - "$out" <<'PY'
 import json, glob, re, sys

@@ -26,6 +26,22 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /**
+     * Makes the finished run {@code run} look interrupted after its last epoch: "interrupted" in config.json, and a
+     * checkpoint made of its model.zip and history.csv (a finished run keeps none; they hold the same).
+     */
+    public static void asInterruptedAtItsEnd(Path run) throws IOException {
+        Path checkpoint = Files.createDirectories(run.resolve("checkpoint"));
+        Files.copy(run.resolve("model.zip"), checkpoint.resolve("model.zip"));
+        Files.copy(run.resolve("history.csv"), checkpoint.resolve("history.csv"));
+        Files.writeString(checkpoint.resolve("state.json"), "{\"completedEpochs\": " + History.read(run).size()
+                + ", \"batchesDone\": 0, \"lossSum\": 0.0, \"correct\": 0, \"lastGoodLoss\": \"NaN\"}");
+        var config = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(run.resolve("config.json")
+                .toFile());
+        config.put("status", "interrupted");
+        Files.writeString(run.resolve("config.json"), Json.write(config));
+    }
+
     /** max |a - b| over max |b| (over 1 when b is all zeros). */
     public static double relativeDifference(INDArray a, INDArray b) {
         double scale = b.amaxNumber().doubleValue();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,7 +27,10 @@ import picocli.CommandLine.Spec;
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.bench.MachinePeak;
 import cnnvsmlp.bench.Measurement;
+import cnnvsmlp.bench.SpeedChart;
+import cnnvsmlp.bench.TorchLog;
 import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.report.PngFiles;
 import cnnvsmlp.report.ResultsIndex;
 import cnnvsmlp.run.Json;
 import cnnvsmlp.run.RunFolder;
@@ -68,8 +72,19 @@ final class BenchCommand implements Callable<Integer> {
             description = "Epochs of the timed beans run. Default: the post's ${DEFAULT-VALUE}.")
     int beansEpochs;
 
-    @Option(names = "--output-dir", defaultValue = "results", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "results",
+            description = "Where bench/<run-id>/ goes. Default: ${DEFAULT-VALUE}.")
     Path outputDir;
+
+    @Option(names = "--torch-log", paramLabel = "FILE",
+            description = "A log of ../shared/bench/torch_reference.py (scripts/bench-vs-torch.sh writes torch.log):"
+                    + " also draws speed.png, the project's training seconds beside PyTorch's. Default: none.")
+    Path torchLog;
+
+    @Option(names = "--redraw", paramLabel = "DIR",
+            description = "Measure nothing: draw speed.png of the earlier bench folder DIR (its bench.json) against"
+                    + " --torch-log. Default: none.")
+    Path redraw;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -85,6 +100,14 @@ final class BenchCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--batch-sizes must be between 1 and "
                         + TrainingOptions.MAX_BATCH + ", got " + size);
             }
+        }
+        Map<String, Double> torch = torchLog == null ? null : TorchLog.trainSeconds(torchLog); // a bad log: now
+        if (redraw != null) {
+            if (torch == null) {
+                throw new ParameterException(spec.commandLine(), "--redraw needs --torch-log FILE to draw against");
+            }
+            drawSpeed(redraw, readMeasurements(redraw), torch);
+            return 0;
         }
         List<Measurement> measurements = new ArrayList<>();
         for (String id : models) {
@@ -114,9 +137,35 @@ final class BenchCommand implements Callable<Integer> {
         folder.writeText("bench.md", "# Training speed\n\n`" + report.get("command") + "`, " + now + "\n\n" + table);
         out.println();
         out.print(table);
+        if (torch != null) {
+            drawSpeed(folder.path(), measurements, torch);
+        }
         out.println("written to " + folder.path());
-        ResultsIndex.write(outputDir, Console.err());
+        if (ResultsIndex.isResultsFolder(outputDir)) { // not a scratch folder such as the script's <out>/project
+            ResultsIndex.write(outputDir, Console.err());
+        }
         return 0;
+    }
+
+    private static void drawSpeed(Path folder, List<Measurement> measurements, Map<String, Double> torch) {
+        PngFiles.savePng(SpeedChart.chart(measurements, torch, "training seconds: this project against PyTorch, "
+                + folder.getFileName()), folder.resolve("speed.png"));
+        Console.out().println("drawn: " + folder.resolve("speed.png"));
+    }
+
+    private static List<Measurement> readMeasurements(Path folder) {
+        Path json = folder.resolve("bench.json");
+        if (!Files.isRegularFile(json)) {
+            throw new FixableProblem(folder + " has no bench.json; give a folder that cnn-vs-mlp bench wrote, such as"
+                    + " results/bench/<run-id>");
+        }
+        try {
+            return List.of(Json.MAPPER.treeToValue(Json.MAPPER.readTree(json.toFile()).get("measurements"),
+                    Measurement[].class));
+        } catch (IOException | RuntimeException e) {
+            throw new FixableProblem(json + " is damaged (" + e.getMessage() + "); give a folder that cnn-vs-mlp"
+                    + " bench wrote, such as results/bench/<run-id>");
+        }
     }
 
     private ExperimentId experiment(String id) {

@@ -231,6 +231,7 @@ public final class Run {
         drawCurves(history);
         pictures.draw(model, dir);
         folder.writeJson(RunFolder.CONFIG, config.ended("finished", Instant.now().toString(), history.size()));
+        RunCheckpoint.discard(dir); // model.zip and history.csv hold what it held
         ResultsIndex.write(context.outputDir(), transcript.out());
         double seconds = history.totalSeconds();
         transcript.out().printf(Locale.ROOT, "%s: accuracy %.4f, loss %.5f on %s after %d epochs, %.1f s%n", id.id(),

@@ -42,6 +42,16 @@ public final class ResultsIndex {
      * Writes {@code outputDir/README.md} from the runs found there, unless a README.md that this program did not write
      * is there; a failure is one line on {@code console}, not fatal to a run.
      */
+    /**
+     * Whether {@code dir} is a results folder: it has the index already, a run of an experiment or a comparison. A
+     * folder with nothing but benchmarks (the scratch folder of scripts/bench-vs-torch.sh) gets no index.
+     */
+    public static boolean isResultsFolder(Path dir) {
+        return java.nio.file.Files.exists(dir.resolve("README.md")) || java.util.stream.Stream.concat(
+                java.util.Arrays.stream(EXPERIMENTS), java.util.stream.Stream.of("compare"))
+                .anyMatch(e -> java.nio.file.Files.isDirectory(dir.resolve(e)));
+    }
+
     public static void write(Path outputDir, PrintStream console) {
         try {
             AtomicFiles.writeOwnString(outputDir.resolve(FILE), render(outputDir), MARKER);
@@ -188,6 +198,12 @@ public final class ResultsIndex {
             md.append("- [").append(rel).append("](").append(rel).append('/').append(table).append(")\n");
         }
         md.append('\n');
+        try (java.util.stream.Stream<Path> pictures = Files.walk(benches.get(0), 4)) { // the newest bench's picture
+            pictures.filter(p -> p.getFileName().toString().equals("speed.png")).findFirst().ifPresent(png ->
+                    md.append("![training seconds against PyTorch](").append(relative(dir, png)).append(")\n\n"));
+        } catch (java.io.IOException e) {
+            // no picture: the tables stand alone
+        }
     }
 
     /** "command · date · commit · machine · backend · budget". */

@@ -86,6 +86,19 @@ public final class RunCheckpoint {
         }
     }
 
+    /**
+     * Removes the checkpoint of a finished run: its model.zip and history.csv hold the same, and a finished run is not
+     * resumed. A checkpoint that cannot be removed stays (it takes space, nothing else).
+     */
+    public static void discard(Path run) {
+        try {
+            deleteRecursively(run.resolve(PREVIOUS));
+            deleteRecursively(run.resolve(FOLDER));
+        } catch (IOException e) {
+            // kept: a later run of the same folder is refused as finished either way
+        }
+    }
+
     /** The newest whole checkpoint of {@code run}. */
     public static Loaded load(Path run) {
         Path folder = run.resolve(FOLDER);

@@ -38,6 +38,7 @@ class BadInputSweepTest {
         Files.writeString(halfEdited.resolve("config.json"), "{\"experiment\": \"beans\", \"status\": \"interrupted\","
                 + " \"started\": \"yesterday\"}");
         String missing = temp.resolve("missing").toString();
+        Path torchLog = Files.writeString(temp.resolve("torch.log"), "RESULT fw=torch model=mlp batch=64 train_s=5.7\n");
         List<List<String>> cases = List.of(
                 List.of("beans", "--epochs", "-1"), List.of("beans", "--epochs", "abc"), List.of("beans", "--seed", "x"),
                 List.of("beans", "--batch-size", "0"), List.of("beans", "--threads", "0"),
@@ -58,7 +59,10 @@ class BadInputSweepTest {
                 List.of("compare", "--resume", notARun.toString()), List.of("compare", "--epochs", "3", "--quick"),
                 List.of("export", "--results", missing, "--output-dir", temp.resolve("nb").toString()),
                 List.of("bench", "--batch-sizes", "0"), List.of("bench", "--models", "nope"),
-                List.of("bench", "--train-examples", "5"), List.of("nope"), List.of("help", "nope"),
+                List.of("bench", "--train-examples", "5"), List.of("bench", "--torch-log", missing),
+                List.of("bench", "--redraw", notARun.toString()),
+                List.of("bench", "--redraw", notARun.toString(), "--torch-log", torchLog.toString()),
+                List.of("nope"), List.of("help", "nope"),
                 List.of("predict", "--model", missing, "x.png"), List.of("predict"),
                 List.of("predict", "--model", PredictCommandTest.MODEL.toString()),
                 List.of("predict", "--model", PredictCommandTest.MODEL.toString(), "--point", "1,2"),
@@ -167,8 +171,7 @@ class BadInputSweepTest {
         try (var runs = Files.list(out.resolve("beans"))) {
             runFolder = runs.filter(Files::isDirectory).findFirst().orElseThrow();
         }
-        Path config = runFolder.resolve(RunFolder.CONFIG);
-        Files.writeString(config, Files.readString(config).replace("\"finished\"", "\"interrupted\""));
+        cnnvsmlp.Fixtures.asInterruptedAtItsEnd(runFolder);
         Path stale = Files.createDirectories(runFolder.resolve("checkpoint.writing-999999"));
         Files.writeString(stale.resolve("model.zip"), "half");
         try (RunFolder.RunLock held = RunFolder.open(runFolder).lock()) {

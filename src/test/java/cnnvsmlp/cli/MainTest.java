@@ -136,8 +136,7 @@ class MainTest {
         assertTrue(index.contains("budget 3 of 5000 epochs (--epochs), seed 5."), index);
         try (var list = Files.list(run)) {
             assertEquals(java.util.Set.of("config.json", "history.csv", "metrics.json", "model.zip", "accuracy.png",
-                    "loss.png", "beans-data.png", "beans-surface.png", "beans-training.png", "console.txt", "checkpoint",
-                    "surfaces"),
+                    "loss.png", "beans-data.png", "beans-surface.png", "beans-training.png", "console.txt", "surfaces"),
                     list.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()),
                     "the results and pictures, no temporary file");
         }

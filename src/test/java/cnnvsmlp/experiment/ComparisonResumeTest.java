@@ -2,6 +2,7 @@ package cnnvsmlp.experiment;
 
 import static cnnvsmlp.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -51,9 +52,8 @@ class ComparisonResumeTest {
         Files.delete(compare.resolve("summary.json"));
         deleteTree(lenet);
         Path mlp = Path.of(stopped.get("runs").get("mnist-mlp seed 6").asText());
-        ObjectNode config = (ObjectNode) Json.MAPPER.readTree(mlp.resolve("config.json").toFile());
-        config.put("status", "interrupted");
-        Files.writeString(mlp.resolve("config.json"), Json.write(config));
+        assertFalse(Files.exists(mlp.resolve("checkpoint")), "a finished run keeps no checkpoint");
+        cnnvsmlp.Fixtures.asInterruptedAtItsEnd(mlp);
 
         Outcome resumed = run("compare", "--resume", compare.toString(), "--no-progress", "--data-dir", data);
         assertEquals(0, resumed.code(), resumed.err());

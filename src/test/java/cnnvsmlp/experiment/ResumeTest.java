@@ -220,22 +220,15 @@ class ResumeTest {
         assertTrue(nothing.err().contains("is not a run folder"), nothing.err());
     }
 
-    /** The reference run's folder, made to look interrupted at its last checkpoint (epoch 300). */
+    /** The reference run's folder, made to look interrupted at its last epoch (300). */
     private static Path copyOfAnInterruptedRun(String name) throws IOException {
         Path run = shared.resolve(name).resolve("beans").resolve(reference.getFileName());
-        Files.createDirectories(run.resolve("checkpoint"));
-        for (String f : new String[] {"config.json", "history.csv"}) {
+        assertFalse(Files.exists(reference.resolve("checkpoint")), "a finished run keeps no checkpoint");
+        Files.createDirectories(run);
+        for (String f : new String[] {"config.json", "history.csv", "model.zip"}) {
             Files.copy(reference.resolve(f), run.resolve(f));
         }
-        try (Stream<Path> files = Files.list(reference.resolve("checkpoint"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, run.resolve("checkpoint").resolve(f.getFileName()));
-            }
-        }
-        var config = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(run.resolve("config.json")
-                .toFile());
-        config.put("status", "interrupted");
-        Files.writeString(run.resolve("config.json"), Json.MAPPER.writeValueAsString(config));
+        cnnvsmlp.Fixtures.asInterruptedAtItsEnd(run);
         return run;
     }
 }

@@ -1,0 +1,80 @@
+package cnnvsmlp.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.CategoryChart;
+
+import cnnvsmlp.FixableProblem;
+
+/** The bench's picture against PyTorch: the log read as torch_reference.py writes it, the bars side by side. */
+class SpeedChartTest {
+
+    @TempDir
+    Path temp;
+
+    static final String LOG = """
+            torch 1.13.0a0 threads 2
+            model=lenet params=44426 batch=2048 opt=sgd
+            RESULT fw=torch model=lenet batch=2048 opt=sgd epoch=1 train_s=5.469 eval_s=0.290 test_acc=0.0112 loss=0.09
+            RESULT fw=torch model=lenet batch=2048 opt=sgd epoch=2 train_s=5.029 eval_s=0.397 test_acc=0.0131 loss=0.09
+            RESULT fw=torch model=mlp batch=64 opt=sgd epoch=2 train_s=5.766 eval_s=0.138 test_acc=0.8246 loss=0.03848
+            beans epoch=5000 elapsed=13.32s correct=98/100
+            RESULT fw=torch model=beans epochs=5000 train_s=13.322 correct=98/100 acc=0.98
+            """;
+
+    private static Measurement measured(String model, int batch, double seconds) {
+        return new Measurement(model, batch, "k", 60000, seconds, 0.1, 1, 1, 0.1, 600, 1);
+    }
+
+    @Test
+    void theLastEpochOfEachModelAndBatchIsPyTorchsTime() throws Exception {
+        Path log = Files.writeString(temp.resolve("torch.log"), LOG);
+        Map<String, Double> torch = TorchLog.trainSeconds(log);
+        assertEquals(Map.of("lenet5@2048", 5.029, "mnist-mlp@64", 5.766, "beans@10", 13.322), torch,
+                "the second lenet epoch (after warm-up); the beans at the post's batch 10");
+        CategoryChart chart = SpeedChart.chart(List.of(measured("lenet5", 2048, 4.65), measured("beans", 10, 38.2),
+                measured("lenet5", 64, 8.38)), torch, "t");
+        var project = chart.getSeries("this project (DL4J)");
+        var pytorch = chart.getSeries("PyTorch (../shared/bench/torch_reference.py)");
+        assertEquals(3, project.getYData().length);
+        assertEquals(38.2, project.getYData()[1], 0);
+        assertEquals(5.029, pytorch.getYData()[0], 0);
+        List<?> labels = List.of(project.getXData().toArray());
+        assertEquals("lenet5, batch 2048 (per epoch): 0.92x", labels.get(0), "the ratio project / PyTorch");
+        assertEquals("beans, batch 10 (all epochs): 2.87x", labels.get(1));
+        assertEquals("lenet5, batch 64 (per epoch)", labels.get(2), "no PyTorch time: no ratio");
+    }
+
+    @Test
+    void aLogWithoutResultsOrUnreadableIsOneLine() throws Exception {
+        Path empty = Files.writeString(temp.resolve("empty.log"), "torch 1.13\n");
+        FixableProblem none = assertThrows(FixableProblem.class, () -> TorchLog.trainSeconds(empty));
+        assertTrue(none.getMessage().contains("has no 'RESULT fw=torch' line"), none.getMessage());
+        FixableProblem missing = assertThrows(FixableProblem.class, () -> TorchLog.trainSeconds(temp.resolve("no")));
+        assertTrue(missing.getMessage().startsWith("no PyTorch log at "), missing.getMessage());
+    }
+
+    @Test
+    void redrawDrawsSpeedPngOfAnEarlierBenchAndAScratchFolderGetsNoIndex() throws Exception {
+        Path bench = Files.createDirectories(temp.resolve("project/bench/20261128-162920"));
+        Files.writeString(bench.resolve("bench.json"), "{\"measurements\": [" + cnnvsmlp.run.Json.compact(
+                measured("mnist-mlp", 64, 4.25)) + "]}");
+        Path log = Files.writeString(temp.resolve("torch.log"), LOG);
+        cnnvsmlp.Cli.Outcome o = cnnvsmlp.Cli.run("bench", "--redraw", bench.toString(), "--torch-log", log.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(javax.imageio.ImageIO.read(bench.resolve("speed.png").toFile()).getWidth() == 1000);
+        assertTrue(!Files.exists(temp.resolve("project/README.md")), "no results index in the bench's scratch folder");
+        assertTrue(!cnnvsmlp.report.ResultsIndex.isResultsFolder(temp.resolve("project")));
+        Files.createDirectories(temp.resolve("project/lenet5"));
+        assertTrue(cnnvsmlp.report.ResultsIndex.isResultsFolder(temp.resolve("project")), "a folder with runs is one");
+    }
+}
