@@ -41,5 +41,5 @@ done
 [ -f target/cnn-vs-mlp.jar ] || mvn -B -q -DskipTests package
 java -jar target/cnn-vs-mlp.jar compare --epochs "$epochs" --seed "$first" --seeds "$count" \
   --output-dir "$results" --data-dir "$MNIST_DIR" --no-progress
-java -jar target/cnn-vs-mlp.jar fidelity-plot --torch-logs "$out" --results "$results" --epochs "$epochs" \
+java -jar target/cnn-vs-mlp.jar fidelity-plot --torch-logs "$out" --output-dir "$results" --epochs "$epochs" \
   --seed "$first" --seeds "$count"

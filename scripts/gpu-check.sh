@@ -55,7 +55,7 @@ compare() { # $1: experiment id; prints one Markdown row
   local cpu gpu
   cpu=$(ls -d "$report"/cpu/"$1"/*/ | tail -1)
   gpu=$(ls -d "$report"/gpu/"$1"/*/ | tail -1)
-  # history.csv: epoch,train_loss,train_accuracy,test_loss,test_accuracy,...
+  # history.csv: epoch,train_loss,train_accuracy,eval_loss,eval_accuracy,... (MNIST: eval = the test images)
   awk -F, -v tol="$tolerance" -v id="$1" '
     FNR == 1 { next }
     NR == FNR { train[$1] = $2; test[$1] = $4; n = $1; next }

@@ -21,8 +21,8 @@ final class BeansDataOptions {
     static final int MAX_NOISE = 100;
 
     @Option(names = "--dataset", paramLabel = "NAME",
-            description = "The points to learn: spiral (the post's two spirals, the default), circle (a disc inside a"
-                    + " ring), xor (four quadrants) or blobs (two Gaussian clouds); 100 points, seeded by --seed.")
+            description = "The points to learn: spiral (the post's two spirals), circle (a disc inside a ring), xor"
+                    + " (four quadrants) or blobs (two Gaussian clouds); 100 points, seeded by --seed. Default: spiral.")
     String dataset;
 
     @Option(names = "--noise", paramLabel = "X",
@@ -32,7 +32,7 @@ final class BeansDataOptions {
 
     @Option(names = "--data", paramLabel = "FILE",
             description = "Learn the points of a CSV file instead: rows x1,x2,label with label 0 or 1, read with"
-                    + " DataVec; a header line is detected (see --data-header).")
+                    + " DataVec; a header line is detected (see --data-header). Default: none (--dataset).")
     Path data;
 
     @Option(names = "--data-header", paramLabel = "WHEN", defaultValue = "auto",
@@ -43,7 +43,7 @@ final class BeansDataOptions {
     @Option(names = "--export-data", paramLabel = "FILE",
             description = "Write the points as CSV (x1,x2,label, with a header) to FILE ('-': standard output) and"
                     + " stop without training; edit the file and train on it with --data FILE. An existing FILE is"
-                    + " refused unless --force.")
+                    + " refused unless --force. Default: none (train).")
     Path exportData;
 
     @Option(names = "--force", description = "Let --export-data replace an existing regular file.")

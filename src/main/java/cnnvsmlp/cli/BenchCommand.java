@@ -55,20 +55,20 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     MnistOptions mnist;
 
-    @Option(names = "--models", split = ",", defaultValue = "lenet5,mnist-mlp,beans",
+    @Option(names = "--models", paramLabel = "ID", split = ",", defaultValue = "lenet5,mnist-mlp,beans",
             description = "Models to measure. Default: ${DEFAULT-VALUE}.")
     List<String> models;
 
-    @Option(names = "--batch-sizes", split = ",", defaultValue = "2048,64",
+    @Option(names = "--batch-sizes", paramLabel = "N", split = ",", defaultValue = "2048,64",
             description = "Batch sizes for the MNIST models (the beans use the post's 10). Default: ${DEFAULT-VALUE}.")
     List<Integer> batchSizes;
 
-    @Option(names = "--train-examples", defaultValue = "60000",
+    @Option(names = "--train-examples", paramLabel = "N", defaultValue = "60000",
             description = "MNIST training examples per timed epoch; fewer are extrapolated to 60,000."
                     + " Default: ${DEFAULT-VALUE}.")
     int trainExamples;
 
-    @Option(names = "--beans-epochs", defaultValue = "5000",
+    @Option(names = "--beans-epochs", paramLabel = "N", defaultValue = "5000",
             description = "Epochs of the timed beans run. Default: the post's ${DEFAULT-VALUE}.")
     int beansEpochs;
 

@@ -45,10 +45,10 @@ final class CompareCommand implements Callable<Integer> {
                     + " is in the output folder.")
     boolean noReuse;
 
-    @Option(names = "--resume", paramLabel = "FOLDER",
-            description = "Continue the comparison in FOLDER (results/compare/<id>) from its plan.json: finished runs"
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the comparison in DIR (results/compare/<id>) from its plan.json: finished runs"
                     + " are read, an interrupted one continues from its checkpoint, missing ones are trained; the"
-                    + " budget, seeds and threads are the plan's.")
+                    + " budget, seeds and threads are the plan's. Default: a new comparison.")
     Path resume;
 
     @Override

@@ -31,7 +31,7 @@ abstract class ExperimentCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "RUN",
             description = "Continue the run in folder RUN from its checkpoint, with its configuration (options"
-                    + " that differ from it are refused); it ends as if it had never stopped.")
+                    + " that differ from it are refused); it ends as if it had never stopped. Default: a new run.")
     Path resume;
 
     abstract ExperimentId experiment();

@@ -17,11 +17,12 @@ import cnnvsmlp.notebook.NotebookExport;
                 + " runs printed and drew.", "The main job ('all') runs it at its end."})
 final class ExportCommand implements Callable<Integer> {
 
-    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
-            description = "Where the runs are. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = TrainingOptions.DEFAULT_OUTPUT,
+            description = "The results folder the runs were written to (the experiments' --output-dir)."
+                    + " Default: ${DEFAULT-VALUE}.")
     Path results;
 
-    @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "notebooks-export",
+    @Option(names = "--notebooks-dir", paramLabel = "DIR", defaultValue = "notebooks-export",
             description = "Where the notebooks go (en/, zh/, README.md). Default: ${DEFAULT-VALUE}.")
     Path output;
 
@@ -36,7 +37,7 @@ final class ExportCommand implements Callable<Integer> {
             NotebookExport.write(results, output, Console.out());
         } catch (IOException e) {
             throw new FixableProblem("cannot write the notebooks to " + output + " (" + e.getMessage()
-                    + "); choose another --output-dir", e);
+                    + "); choose another --notebooks-dir", e);
         }
     }
 }

@@ -25,29 +25,34 @@ import cnnvsmlp.report.ResultsIndex;
 import cnnvsmlp.run.AtomicFiles;
 import cnnvsmlp.run.Json;
 
-/** {@code fidelity-plot}: the last step of {@code scripts/fidelity-vs-torch.sh}; hidden from the help. */
-@Command(name = "fidelity-plot", hidden = true, mixinStandardHelpOptions = true,
-        description = "Charts the project's MNIST test-accuracy curves against PyTorch's and states whether they lie"
-                + " inside PyTorch's spread.")
+/** {@code fidelity-plot}: the last step of {@code scripts/fidelity-vs-torch.sh}. */
+@Command(name = "fidelity-plot", mixinStandardHelpOptions = true,
+        description = {"Charts the project's MNIST test-accuracy curves against PyTorch's and states whether they lie"
+                + " inside PyTorch's spread (fidelity.png, fidelity.md, fidelity.json).",
+                "The last step of scripts/fidelity-vs-torch.sh, which trains both (docs/fidelity.md)."})
 final class FidelityPlotCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--torch-logs", required = true, description = "Folder of torch-<mlp|lenet>-seed<N>.log; the"
-            + " chart and summary are written there too.")
+    @Option(names = "--torch-logs", paramLabel = "DIR", required = true, description = "Folder of"
+            + " torch-<mlp|lenet>-seed<N>.log; the chart and summary are written there too.")
     Path torchLogs;
 
-    @Option(names = "--results", defaultValue = "results", description = "Where the project's runs are.")
+    @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = TrainingOptions.DEFAULT_OUTPUT,
+            description = "The results folder the project's runs were written to. Default: ${DEFAULT-VALUE}.")
     Path results;
 
-    @Option(names = "--epochs", defaultValue = "50")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "50",
+            description = "Epochs of each run compared. Default: ${DEFAULT-VALUE}.")
     int epochs;
 
-    @Option(names = "--seed", defaultValue = "42")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "The first seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--seeds", defaultValue = "3")
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "3",
+            description = "How many seeds: --seed, --seed + 1, ... Default: ${DEFAULT-VALUE}.")
     int seeds;
 
     @Override

@@ -77,6 +77,7 @@ public final class Main implements Runnable {
         System.setProperty("java.awt.headless", "true"); // charts are drawn into files, never shown
         describeDefaults();
         CommandLine commandLine = new CommandLine(new Main());
+        CommandHelp.tailor(commandLine);
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -48,16 +48,17 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Pictures of digits (for an MNIST model).")
     List<Path> images = new ArrayList<>();
 
-    @Option(names = "--point", paramLabel = "X1,X2", description = "A point for a beans model (repeatable).")
+    @Option(names = "--point", paramLabel = "X1,X2", description = "A point for a beans model (repeatable). Default: none.")
     List<String> points = new ArrayList<>();
 
     @Option(names = "--points", paramLabel = "CSV",
             description = "A CSV file of points x1,x2 (a header line and a third column, e.g. a label, are ignored)"
-                    + " for a beans model.")
+                    + " for a beans model. Default: none.")
     Path pointsFile;
 
     @Option(names = "--show", paramLabel = "DIR",
-            description = "Also write the 28x28 input the network saw for each picture to DIR/<picture>.28x28.png.")
+            description = "Also write the 28x28 input the network saw for each picture to DIR/<picture>.28x28.png."
+                    + " Default: none.")
     Path show;
 
     @Override

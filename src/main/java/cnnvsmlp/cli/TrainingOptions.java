@@ -33,7 +33,7 @@ final class TrainingOptions {
 
     @Option(names = "--quick",
             description = "The quick preset: beans ${cnnvsmlp.quick.beans}, mnist-mlp ${cnnvsmlp.quick.mnist-mlp},"
-                    + " lenet5 ${cnnvsmlp.quick.lenet5} epochs (the main job's budget; about 15 minutes on 2 cores).")
+                    + " lenet5 ${cnnvsmlp.quick.lenet5} epochs (the main job's budget).")
     boolean quick;
 
     @Option(names = "--batch-size", paramLabel = "N",

@@ -13,7 +13,16 @@ import cnnvsmlp.FixableProblem;
 /** The epochs of one training run, in order; written as {@code history.csv}. */
 public final class History {
 
+    /**
+     * The columns: the training loss and accuracy (Keras' means over the epoch's batches), the loss and accuracy on
+     * the evaluation set after the epoch (MNIST: the 10,000 test images; the beans: their 100 training points, the
+     * post having no test set; config.json's {@code evaluatedOn} names it), and the seconds of each.
+     */
     public static final String CSV_HEADER =
+            "epoch,train_loss,train_accuracy,eval_loss,eval_accuracy,train_seconds,eval_seconds";
+
+    /** The header before the evaluation columns were named for what they hold: read as {@link #CSV_HEADER}. */
+    static final String OLD_CSV_HEADER =
             "epoch,train_loss,train_accuracy,test_loss,test_accuracy,train_seconds,eval_seconds";
 
     private final List<EpochResult> epochs = new ArrayList<>();
@@ -45,7 +54,6 @@ public final class History {
         return epochs.stream().mapToDouble(e -> e.trainSeconds() + e.evalSeconds()).sum();
     }
 
-    /** The epochs of a {@code history.csv} that {@link #toCsv} wrote. */
     /** The history.csv of the run folder {@code run}; a damaged file is a problem that names it. */
     public static List<EpochResult> read(Path run) {
         Path file = run.resolve(RunFolder.HISTORY);
@@ -59,7 +67,7 @@ public final class History {
 
     public static List<EpochResult> fromCsv(String csv) {
         List<String> lines = csv.lines().toList();
-        if (lines.isEmpty() || !lines.get(0).equals(CSV_HEADER)) {
+        if (lines.isEmpty() || !(lines.get(0).equals(CSV_HEADER) || lines.get(0).equals(OLD_CSV_HEADER))) {
             throw new IllegalArgumentException("not a history.csv: its first line is not " + CSV_HEADER);
         }
         List<EpochResult> read = new ArrayList<>();

@@ -57,7 +57,7 @@ class BadInputSweepTest {
                 List.of("all", "--resume", "x"), List.of("all", "--epochs", "0"), List.of("all", "--output-dir", ""),
                 List.of("compare", "--seeds", "0"), List.of("compare", "--resume", missing),
                 List.of("compare", "--resume", notARun.toString()), List.of("compare", "--epochs", "3", "--quick"),
-                List.of("export", "--results", missing, "--output-dir", temp.resolve("nb").toString()),
+                List.of("export", "--output-dir", missing, "--notebooks-dir", temp.resolve("nb").toString()),
                 List.of("bench", "--batch-sizes", "0"), List.of("bench", "--models", "nope"),
                 List.of("bench", "--train-examples", "5"), List.of("bench", "--torch-log", missing),
                 List.of("bench", "--redraw", notARun.toString()),

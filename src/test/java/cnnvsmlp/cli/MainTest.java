@@ -29,10 +29,10 @@ class MainTest {
         assertTrue(help.out().contains("the post's 5000"), help.out());
         assertTrue(help.out().contains("Default: 42"), help.out());
         assertTrue(help.out().contains("Default: results"), help.out());
-        assertTrue(help.out().contains("mnist-mlp 100, lenet5 100 epochs"), help.out());
+        assertTrue(help.out().contains("The quick preset: 100 epochs"), help.out());
         assertTrue(help.out().contains("--data-dir") && help.out().contains("--mirror"), help.out());
-        assertTrue(help.out().contains("Default: 1 for the beans (faster for a tiny network), the cores ("
-                + Runtime.getRuntime().availableProcessors() + ") for MNIST"), help.out());
+        assertTrue(help.out().contains("Default: " + Runtime.getRuntime().availableProcessors() + " (the cores)"),
+                help.out());
         Outcome top = run("--help");
         assertTrue(top.out().contains("beans") && top.out().contains("mnist-mlp") && top.out().contains("all"),
                 top.out());
@@ -207,5 +207,33 @@ class MainTest {
         assertEquals("BeansData[m=100, positives=50, negatives=50, circle, noise +-0.05, seed 3]",
                 config.get("data").asText());
         assertTrue(Files.size(run.resolve("beans-surface.png")) > 1000);
+    }
+
+    @Test
+    void everyOptionNamesItsDefaultAndEachCommandItsOwn() {
+        picocli.CommandLine root = new picocli.CommandLine(new Main());
+        CommandHelp.tailor(root);
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (picocli.CommandLine sub : root.getSubcommands().values()) {
+            if (sub.getCommandSpec().usageMessage().hidden()) {
+                continue;
+            }
+            for (picocli.CommandLine.Model.OptionSpec o : sub.getCommandSpec().options()) {
+                String text = String.join(" ", o.description());
+                boolean flag = o.arity().max() == 0;
+                if (!flag && !o.required() && !text.contains("Default")) {
+                    missing.add(sub.getCommandName() + " " + o.longestName());
+                }
+                if (!flag && !o.paramLabel().matches("[A-Z][A-Z0-9,|]*")) {
+                    missing.add(sub.getCommandName() + " " + o.longestName() + " placeholder " + o.paramLabel());
+                }
+            }
+        }
+        assertEquals(java.util.List.of(), missing, "options without their default or with an odd placeholder");
+        String lenet = run("lenet5", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(lenet.contains("Default: the post's 2048.") && lenet.contains("Default: 10;"), lenet);
+        assertFalse(lenet.contains("beans 10") || lenet.contains("Default: 500"), "the beans' defaults: " + lenet);
+        String beans = run("beans", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(beans.contains("Default: the post's 10.") && beans.contains("Default: 1 (faster"), beans);
     }
 }

@@ -184,6 +184,11 @@ class TrainerTest {
         assertEquals(3, lines.length);
         assertTrue(lines[2].startsWith("2,"));
         assertEquals(7, lines[1].split(",").length);
+        assertEquals("epoch,train_loss,train_accuracy,eval_loss,eval_accuracy,train_seconds,eval_seconds", lines[0],
+                "the evaluation columns named for what they hold (the beans' are their training points)");
+        String old = history.toCsv().replace("eval_loss,eval_accuracy", "test_loss,test_accuracy");
+        assertEquals(History.fromCsv(history.toCsv()), History.fromCsv(old),
+                "runs written before the rename still read");
     }
 
     /** A real, short MNIST run (the post's MLP on 6,000 training images, batch 64): marked real-data. */
