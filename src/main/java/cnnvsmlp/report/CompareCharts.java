@@ -39,8 +39,8 @@ public final class CompareCharts {
         double spread = all.stream().mapToDouble(Double::doubleValue).max().orElse(1) - low;
         double yMin = Math.max(0, Math.floor((low - Math.max(0.02, spread)) * 50) / 50); // a multiple of 0.02
         CategoryChart chart = new CategoryChartBuilder().width(640).height(500)
-                .title(String.format(Locale.ROOT, "test accuracy after %d of %d epochs, %d seed(s)", s.epochs(),
-                        s.postEpochs(), seeds))
+                .title(String.format(Locale.ROOT, "test accuracy after %d of %d epochs, %s", s.epochs(),
+                        s.postEpochs(), seeds(seeds)))
                 .xAxisTitle("model").yAxisTitle(String.format(Locale.ROOT, "test accuracy (axis from %.2f)", yMin))
                 .build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
@@ -77,8 +77,8 @@ public final class CompareCharts {
     public static XYChart difference(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
         int epochs = mlp.stream().mapToInt(r -> r.epochs().size()).min().orElse(0);
         epochs = Math.min(epochs, cnn.stream().mapToInt(r -> r.epochs().size()).min().orElse(0));
-        XYChart chart = lines(String.format(Locale.ROOT, "LeNet-5 minus MLP, test accuracy, %d seed(s): mean and 95 %%"
-                + " interval", mlp.size()), "epoch", "difference in test accuracy");
+        XYChart chart = lines(String.format(Locale.ROOT, "LeNet-5 minus MLP, test accuracy, %s", mlp.size() > 1
+                ? mlp.size() + " seeds: mean and 95 % interval" : "1 seed"), "epoch", "difference in test accuracy");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         double[] x = new double[epochs];
         double[] mean = new double[epochs];
@@ -120,8 +120,7 @@ public final class CompareCharts {
 
     /** Test accuracy per epoch: each model's seeds, their mean and a ± sd band. */
     public static XYChart accuracyCurves(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
-        XYChart chart = lines("test accuracy per epoch: mean of the seeds, ± sd band, each seed thin", "epoch",
-                "test accuracy");
+        XYChart chart = lines("test accuracy per epoch" + spread(mlp), "epoch", "test accuracy");
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         for (List<CompareReport.ModelRun> runs : List.of(mlp, cnn)) {
             SeedSpread.add(chart, model(runs), seeds(runs), runs.stream().map(CompareCharts::epochAxis).toList(),
@@ -133,7 +132,7 @@ public final class CompareCharts {
 
     /** Training loss (dashed) and test loss (solid) per epoch: each model's mean over the seeds. */
     public static XYChart lossCurves(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
-        XYChart chart = lines("mean squared error per epoch: training dashed, test solid with ± sd band", "epoch",
+        XYChart chart = lines("mean squared error per epoch, training dashed, test solid" + spread(mlp), "epoch",
                 "loss");
         for (List<CompareReport.ModelRun> runs : List.of(mlp, cnn)) {
             List<double[]> x = runs.stream().map(CompareCharts::epochAxis).toList();
@@ -148,7 +147,7 @@ public final class CompareCharts {
 
     /** Test accuracy against wall-clock seconds of training and evaluation (time to accuracy). */
     public static XYChart timeToAccuracy(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
-        XYChart chart = lines("test accuracy against wall-clock time (training + evaluation): mean of the seeds",
+        XYChart chart = lines("test accuracy against wall-clock seconds (training + evaluation)" + spread(mlp),
                 "seconds", "test accuracy");
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         chart.getStyler().setXAxisDecimalPattern("0");
@@ -157,6 +156,19 @@ public final class CompareCharts {
                     runs.stream().map(r -> values(r, EpochResult::testAccuracy)).toList(), colour(runs == mlp), false);
         }
         return chart;
+    }
+
+    /** ": seed 42" for one seed, ": mean of 3 seeds, ± sd band, each seed thin" for several. */
+    private static String spread(List<CompareReport.ModelRun> runs) {
+        if (runs.isEmpty()) {
+            return "";
+        }
+        return runs.size() == 1 ? ": seed " + runs.get(0).seed()
+                : ": mean of " + runs.size() + " seeds, ± sd band, each seed thin";
+    }
+
+    private static String seeds(int n) {
+        return n == 1 ? "1 seed" : n + " seeds";
     }
 
     private static List<Long> seeds(List<CompareReport.ModelRun> runs) {
