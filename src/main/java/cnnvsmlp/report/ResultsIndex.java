@@ -99,7 +99,9 @@ public final class ResultsIndex {
         }
         List<Path> shown = newest.values().stream().sorted(java.util.Comparator.comparing((Path f) -> summaries.get(f)
                 .epochs()).thenComparing(f -> summaries.get(f).mlp().seeds().size())).toList();
-        md.append(prose.get("compare"));
+        Path best = summaries.keySet().stream() // the newest among equals: the newest come first
+                .reduce((a, b) -> strength(summaries.get(b)) > strength(summaries.get(a)) ? b : a).orElseThrow();
+        md.append(prose.get("compare", Map.of("strongest", summaries.get(best).verdict())));
         for (Path folder : shown) {
             row(md, relative(dir, folder), summaries.get(folder));
         }
@@ -109,10 +111,8 @@ public final class ResultsIndex {
             md.append(String.format(Locale.ROOT, "- **%d epochs, %d seed%s**: %s%n", s.epochs(), s.mlp().seeds().size(),
                     s.mlp().seeds().size() == 1 ? "" : "s", s.verdict()));
         }
-        Path best = summaries.keySet().stream() // the most seeds, the newest among equals (newest come first)
-                .reduce((a, b) -> seeds(summaries.get(b)) > seeds(summaries.get(a)) ? b : a).orElseThrow();
-        md.append(String.format(Locale.ROOT, "%nThe pictures of the comparison with the most seeds (%d epochs):%n%n",
-                summaries.get(best).epochs()));
+        md.append(String.format(Locale.ROOT, "%nThe pictures of that comparison (%d epochs, %d seeds):%n%n",
+                summaries.get(best).epochs(), seeds(summaries.get(best))));
         for (String png : new String[] {CompareReport.DIFFERENCE_PNG, CompareReport.BARS_PNG,
                 CompareReport.ACCURACY_PNG, CompareReport.TIME_PNG, CompareReport.LOSS_PNG}) {
             image(md, dir, best, png);
@@ -122,6 +122,11 @@ public final class ResultsIndex {
 
     private static int seeds(CompareReport.Summary s) {
         return s.mlp().seeds().size();
+    }
+
+    /** The order of evidence: more seeds first, then a longer budget. */
+    private static long strength(CompareReport.Summary s) {
+        return seeds(s) * 1_000_000L + s.epochs();
     }
 
     private static void row(StringBuilder md, String rel, CompareReport.Summary s) {
@@ -227,16 +232,16 @@ public final class ResultsIndex {
         }
     }
 
-    /** The comparison with the most seeds, the newest among equals; unreadable ones go to {@code skipped}. */
+    /** The comparison with the most seeds, then the longest budget, the newest among equals; unreadable ones go to {@code skipped}. */
     public static Optional<Path> bestComparison(Path dir, List<String> skipped) {
         Path best = null;
-        int bestSeeds = 0;
+        long bestStrength = 0;
         for (Path folder : finishedComparisons(dir)) {
             try {
-                int seeds = CompareReport.readSummary(folder).mlp().seeds().size();
-                if (seeds > bestSeeds) {
+                long strength = strength(CompareReport.readSummary(folder));
+                if (strength > bestStrength) {
                     best = folder;
-                    bestSeeds = seeds;
+                    bestStrength = strength;
                 }
             } catch (FixableProblem e) {
                 skipped.add(e.getMessage());
