@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** Top to bottom; {@code cnnvsmlp} itself ({@code FixableProblem}) is below them all. */
-    static final List<String> LAYERS = List.of("ide", "cli", "notebook", "bench", "experiment", "report", "train",
-            "model", "data", "run", "runtime", "dl4j");
+    static final List<String> LAYERS = List.of("ide", "cli", "serve", "notebook", "bench", "experiment", "report",
+            "train", "model", "data", "run", "runtime", "dl4j");
 
     static final Path MAIN = Path.of("src/main/java/cnnvsmlp");
 

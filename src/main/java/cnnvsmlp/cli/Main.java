@@ -31,6 +31,7 @@ import cnnvsmlp.runtime.RunEnvironment;
                 "Every default is the post's (5000 epochs); a shorter budget is always printed as an override."},
         subcommands = {ExperimentCommand.Beans.class, ExperimentCommand.MnistMlp.class,
                 ExperimentCommand.LeNet5.class, AllCommand.class, CompareCommand.class, PredictCommand.class, EvaluateCommand.class,
+                ServeCommand.class,
                 ExportCommand.class,
                 BenchCommand.class,
                 BenchOneCommand.class, FidelityPlotCommand.class,

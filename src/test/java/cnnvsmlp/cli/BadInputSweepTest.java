@@ -62,6 +62,9 @@ class BadInputSweepTest {
                 List.of("bench", "--train-examples", "5"), List.of("bench", "--torch-log", missing),
                 List.of("bench", "--redraw", notARun.toString()),
                 List.of("bench", "--redraw", notARun.toString(), "--torch-log", torchLog.toString()),
+                List.of("serve", "--port", "70000"), List.of("serve", "--mlp", missing),
+                List.of("serve", "--mlp", PredictCommandTest.MODEL.toString()),
+                List.of("serve", "--output-dir", missing), List.of("serve", "--host", "no.such.host.invalid"),
                 List.of("nope"), List.of("help", "nope"),
                 List.of("predict", "--model", missing, "x.png"), List.of("predict"),
                 List.of("predict", "--model", PredictCommandTest.MODEL.toString()),
@@ -192,5 +195,26 @@ class BadInputSweepTest {
                 cnnvsmlp.data.MnistSource.defaultCacheDir(Map.of("HOME", "/tmp/h")));
         assertEquals(Path.of("/x/cnn-vs-mlp/mnist"),
                 cnnvsmlp.data.MnistSource.defaultCacheDir(Map.of("HOME", "/tmp/h", "XDG_CACHE_HOME", "/x")));
+    }
+
+    @Test
+    void servingOnAPortInUseIsOneLineThatSaysWhatToDo() throws Exception {
+        var mlp = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(cnnvsmlp.model.MnistMlp.configuration(1));
+        mlp.init();
+        Path mlpZip = temp.resolve("mlp.zip");
+        cnnvsmlp.run.ModelZip.write(mlp, mlpZip);
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            Outcome o = run("serve", "--port", String.valueOf(taken.getLocalPort()), "--mlp", mlpZip.toString(),
+                    "--cnn", PredictCommandTest.MODEL.toString());
+            assertEquals(1, o.code());
+            assertTrue(o.err().startsWith("error: cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    && o.err().contains("give another --port, or --port 0 for any free one")
+                    && o.err().strip().lines().count() == 1, o.err());
+        }
+        Outcome kind = run("serve", "--mlp", PredictCommandTest.MODEL.toString());
+        assertEquals(1, kind.code());
+        assertTrue(kind.err().contains("is the LeNet-5, not the MNIST MLP 784-256-256-256-10; give --mlp a mnist-mlp"
+                + " run"), kind.err());
     }
 }

@@ -1,0 +1,64 @@
+package cnnvsmlp.serve;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import cnnvsmlp.FixableProblem;
+import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.experiment.SavedModel;
+import cnnvsmlp.run.Metrics;
+import cnnvsmlp.run.RunFolders;
+
+/**
+ * One model the page shows: its id on the page ({@code mlp}, {@code cnn}), its name, where it came from and its
+ * recorded test accuracy (NaN for a bare model.zip).
+ */
+public record ServedModel(String id, String name, String run, double accuracy, SavedModel model) {
+
+    /** The model of {@code runOrFile}, which must be {@code expected}'s. */
+    public static ServedModel load(String id, ExperimentId expected, Path runOrFile) {
+        SavedModel saved = SavedModel.load(runOrFile);
+        if (saved.experiment() != expected) {
+            throw new FixableProblem(saved.file() + " is the " + saved.experiment().model() + ", not the "
+                    + expected.model() + "; give --" + id + " a " + expected.id() + " run");
+        }
+        Path folder = Files.isDirectory(runOrFile) ? runOrFile : runOrFile.toAbsolutePath().getParent();
+        double accuracy = Double.NaN;
+        if (folder != null && Files.exists(folder.resolve("metrics.json"))) {
+            accuracy = Metrics.read(folder).accuracy();
+        }
+        return new ServedModel(id, expected.model(), runOrFile.toString(), accuracy, saved);
+    }
+
+    /** The newest finished run of {@code experiment} in {@code outputDir}. */
+    public static ServedModel newest(String id, ExperimentId experiment, Path outputDir) {
+        Path dir = outputDir.resolve(experiment.id());
+        return RunFolders.scan(dir).newest().map(run -> load(id, experiment, run.folder()))
+                .orElseThrow(() -> new FixableProblem("no finished " + experiment.id() + " run in " + dir
+                        + "; train one (cnn-vs-mlp " + experiment.id() + " --quick) or give --" + id + " RUN"));
+    }
+
+    /** The ten probabilities for one prepared picture (784 grey levels 0..255). */
+    public double[] probabilities(float[] pixels) {
+        INDArray p;
+        synchronized (model.network()) { // a DL4J network is not safe for two threads at once
+            p = model.network().output(model.input(pixels), false);
+        }
+        double[] out = new double[10];
+        for (int d = 0; d < 10; d++) {
+            out[d] = p.getDouble(0, d);
+        }
+        return out;
+    }
+
+    /** The digit of highest probability. */
+    public static int digit(double[] probabilities) {
+        int best = 0;
+        for (int d = 1; d < probabilities.length; d++) {
+            best = probabilities[d] > probabilities[best] ? d : best;
+        }
+        return best;
+    }
+}
