@@ -31,7 +31,7 @@ PY
 label=$(/usr/bin/python3 -c "import gzip,sys; print(gzip.open(sys.argv[1]).read()[8 + int(sys.argv[2])])" \
   "$MNIST_DIR/t10k-labels-idx1-ubyte.gz" "$index")
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$(mktemp -d)" \
-  --window-size=1280,640 --virtual-time-budget=15000 --screenshot="$PWD/$out/page.png" "$address#image=$hex" \
+  --window-size=1280,460 --virtual-time-budget=15000 --screenshot="$PWD/$out/page.png" "$address#image=$hex" \
   2>/dev/null
 {
   echo "command: scripts/serve-screenshot.sh (INDEX=$index: MNIST test image $index, label $label, painted at 10x)"
