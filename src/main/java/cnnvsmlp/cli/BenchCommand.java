@@ -223,9 +223,9 @@ final class BenchCommand implements Callable<Integer> {
         t.append(String.format(Locale.ROOT, "%nTrain s/epoch: a 60,000-image epoch (beans: all epochs of 100 points)."
                 + " Eval: the 10,000 test images (beans: every epoch's evaluation of the 100 points, summed)."
                 + " GFLOP/s counts three forward passes per training example. Nominal peak: %d cores x %.2f GHz x"
-                + " %d FLOP/cycle = %.0f GFLOP/s (the CPU's, also on a GPU run). 5000 epochs: the post's full budget,"
-                + " each epoch evaluated, estimated at this speed.%n", peak.cores(), peak.gigahertz(), peak.flopsPerCycle(),
-                peak.gflops()));
+                + " %d FLOP/cycle (%s) = %.0f GFLOP/s (the CPU's, also on a GPU run). 5000 epochs: the post's full"
+                + " budget, each epoch evaluated, estimated at this speed.%n", peak.cores(), peak.gigahertz(),
+                peak.flopsPerCycle(), peak.basis(), peak.gflops()));
         return t.toString();
     }
 }
