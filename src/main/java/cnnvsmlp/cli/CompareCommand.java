@@ -56,10 +56,11 @@ final class CompareCommand implements Callable<Integer> {
         String[] args = spec.commandLine().getParseResult().originalArgs().toArray(String[]::new);
         if (resume != null) {
             var parsed = spec.commandLine().getParseResult();
-            for (String option : new String[] {"--epochs", "--quick", "--seeds", "--seed", "--batch-size", "--threads"}) {
+            for (String option : new String[] {"--epochs", "--quick", "--seeds", "--seed", "--batch-size", "--threads",
+                "--training", "--loss", "--optimizer", "--learning-rate"}) {
                 if (parsed.hasMatchedOption(option)) {
                     throw new ParameterException(spec.commandLine(), "--resume continues with the plan's budget,"
-                            + " seeds, batch size and threads; leave out " + option);
+                            + " seeds, batch size, threads and training; leave out " + option);
                 }
             }
             Comparison.resume(resume, mnist.applyTo(training.context(args))

@@ -13,6 +13,7 @@ import cnnvsmlp.FixableProblem;
 import cnnvsmlp.experiment.ExperimentId;
 import cnnvsmlp.experiment.RunContext;
 import cnnvsmlp.experiment.RunSpec;
+import cnnvsmlp.model.Recipe;
 import cnnvsmlp.run.RunConfig;
 import cnnvsmlp.run.RunFolder;
 
@@ -61,6 +62,30 @@ final class TrainingOptions {
                     + " Default: beans 500, MNIST 10; also at the end and on Ctrl-C. 0: only those.")
     Integer checkpointEvery;
 
+    @Option(names = "--training", paramLabel = "RECIPE",
+            description = "post: the post's mean_squared_error with SGD(lr=0.05); modern: cross-entropy (categorical;"
+                    + " binary for the beans) with Adam() at Keras' defaults (lr 0.001, beta_1 0.9, beta_2 0.999,"
+                    + " epsilon 1e-7) and batch 128 for MNIST. Default: post.")
+    String training;
+
+    @Option(names = "--loss", paramLabel = "NAME",
+            description = "Keras' loss: mean_squared_error, categorical_crossentropy (MNIST) or binary_crossentropy"
+                    + " (beans). Default: --training's.")
+    String loss;
+
+    @Option(names = "--optimizer", paramLabel = "NAME",
+            description = "Keras' optimizer: sgd (plain, no momentum) or adam (Keras' defaults). Default:"
+                    + " --training's.")
+    String optimizer;
+
+    @Option(names = "--learning-rate", paramLabel = "X",
+            description = "The optimizer's learning rate. Default: --training's (post 0.05, modern 0.001), or the"
+                    + " Keras default of --optimizer (sgd 0.01, adam 0.001) when that differs from --training's.")
+    Double learningRate;
+
+    /** The batch size of {@code --training modern} for MNIST (Keras' fit default is 32; 128 is the usual choice). */
+    static final int MODERN_BATCH = 128;
+
     /** What {@code experiment} trains, after checking every option. */
     RunSpec spec(CommandSpec spec, ExperimentId experiment) {
         check(spec);
@@ -76,7 +101,68 @@ final class TrainingOptions {
         if (checkpointEvery != null) {
             builder.checkpointEvery(checkpointEvery);
         }
+        recipe(spec, experiment, builder);
         return builder.build();
+    }
+
+    /** The recipe of --training, --loss, --optimizer and --learning-rate, and where it came from. */
+    private void recipe(CommandSpec spec, ExperimentId experiment, RunSpec.Builder builder) {
+        boolean oneOutput = experiment == ExperimentId.BEANS;
+        List<String> source = new ArrayList<>();
+        Recipe preset = Recipe.POST;
+        if (training != null) {
+            switch (training) {
+                case "post" -> preset = Recipe.POST;
+                case "modern" -> preset = Recipe.modern(oneOutput);
+                default -> throw new ParameterException(spec.commandLine(), "--training must be post or modern, got '"
+                        + training + "'");
+            }
+            if (!preset.isPost()) {
+                source.add("--training " + training);
+                if (batchSize == null && !oneOutput) {
+                    builder.batchSize(MODERN_BATCH);
+                }
+            }
+        }
+        Recipe.Loss l = preset.loss();
+        if (loss != null) {
+            try {
+                l = Recipe.Loss.of(loss);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--loss must be mean_squared_error,"
+                        + " categorical_crossentropy or binary_crossentropy, got '" + loss + "'");
+            }
+            if (l == (oneOutput ? Recipe.Loss.CATEGORICAL_CROSSENTROPY : Recipe.Loss.BINARY_CROSSENTROPY)) {
+                throw new ParameterException(spec.commandLine(), "--loss " + loss + " does not fit " + experiment.id()
+                        + "'s " + (oneOutput ? "one sigmoid output; give binary_crossentropy"
+                        : "ten softmax outputs; give categorical_crossentropy") + " or mean_squared_error");
+            }
+            source.add("--loss " + loss);
+        }
+        Recipe.Optimizer o = preset.optimizer();
+        double rate = preset.learningRate();
+        if (optimizer != null) {
+            try {
+                o = Recipe.Optimizer.of(optimizer);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--optimizer must be sgd or adam, got '" + optimizer
+                        + "'");
+            }
+            if (o != preset.optimizer()) {
+                rate = o.defaultLearningRate();
+            }
+            source.add("--optimizer " + optimizer);
+        }
+        if (learningRate != null) {
+            if (!(learningRate > 0 && learningRate <= 10)) {
+                throw new ParameterException(spec.commandLine(), "--learning-rate must be above 0 and at most 10, got "
+                        + learningRate);
+            }
+            rate = learningRate;
+            source.add("--learning-rate " + learningRate);
+        }
+        Recipe recipe = new Recipe(l, o, rate);
+        builder.recipe(recipe, recipe.isPost() ? RunSpec.POST_BUDGET : String.join(" ", source));
     }
 
     /** Where and how runs happen: output folder, threads, progress, console and the command line to record. */
@@ -148,12 +234,18 @@ final class TrainingOptions {
         if (spec.commandLine().getParseResult().hasMatchedOption("--seed") && seed != config.seed()) {
             differences.add("--seed " + seed + " (the run: " + config.seed() + ")");
         }
+        Recipe runRecipe = Recipe.fromHyperParameters(config.hyperParameters());
+        boolean recipeGiven = training != null || loss != null || optimizer != null || learningRate != null;
+        if (recipeGiven && !given.recipe().equals(runRecipe)) {
+            differences.add(given.recipe().describe() + " (the run: " + runRecipe.describe() + ")");
+        }
         if (!differences.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "cannot resume " + resume + " with another configuration: "
                     + String.join(", ", differences) + "; leave these options out to continue it as it was");
         }
+        Object source = config.hyperParameters().get("training");
         return given.toBuilder().epochs(runEpochs, config.budget().source()).batchSize(runBatch).seed(config.seed())
-                .build();
+                .recipe(runRecipe, runRecipe.isPost() ? RunSpec.POST_BUDGET : String.valueOf(source)).build();
     }
 
     /** The results folder that holds the run folder {@code resume} ({@code <output>/<experiment>/<run-id>}). */

@@ -14,6 +14,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.data.BeansData;
 import cnnvsmlp.model.BeansMlp;
+import cnnvsmlp.model.Recipe;
 import cnnvsmlp.report.BeansSurface;
 import cnnvsmlp.report.PngFiles;
 import cnnvsmlp.run.AtomicFiles;
@@ -46,8 +47,8 @@ public final class BeansExperiment implements Experiment {
     }
 
     @Override
-    public MultiLayerNetwork network(long seed) {
-        return new MultiLayerNetwork(BeansMlp.configuration(seed));
+    public MultiLayerNetwork network(long seed, Recipe recipe) {
+        return new MultiLayerNetwork(BeansMlp.configuration(seed, recipe));
     }
 
     /** {@code model.fit(X, Y, epochs=5000, batch_size=10)}: the post has no test set and judges the fit on X itself. */

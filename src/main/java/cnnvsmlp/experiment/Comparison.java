@@ -11,9 +11,10 @@ import java.util.Optional;
 
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.data.Mnist;
+import cnnvsmlp.model.Recipe;
 import cnnvsmlp.report.CompareCharts;
-import cnnvsmlp.report.CompareReport.ModelRun;
 import cnnvsmlp.report.CompareReport;
+import cnnvsmlp.report.CompareReport.ModelRun;
 import cnnvsmlp.report.PngFiles;
 import cnnvsmlp.report.ResultsIndex;
 import cnnvsmlp.run.AtomicFiles;
@@ -48,8 +49,16 @@ public final class Comparison {
         }
         Mnist mnist = MnistData.load(context); // first, so a missing data set stops before any training
         RunFolder folder = RunFolder.create(context.outputDir(), FOLDER, RUN_ID.format(Instant.now()));
+        if (!mlp.recipe().equals(cnn.recipe())) {
+            throw new IllegalArgumentException("both models need one training recipe");
+        }
+        Map<String, Object> training = null;
+        if (!mlp.recipe().isPost()) {
+            training = new java.util.LinkedHashMap<>(mlp.recipe().hyperParameters());
+            training.put("training", mlp.recipeSource());
+        }
         ComparePlan plan = new ComparePlan(context.command(), mlp.epochs(), mlp.batchSize(), context.threads(),
-                seeds, "running", Map.of());
+                seeds, "running", Map.of(), training);
         plan.write(folder.path());
         return run(mlp, cnn, folder.path(), plan, reuse, context, mnist);
     }
@@ -60,10 +69,12 @@ public final class Comparison {
         RunContext same = context.toBuilder().threads(plan.threads()).command(plan.command() + " (resumed: "
                 + context.command() + ")").build();
         Mnist mnist = MnistData.load(same);
+        Recipe recipe = Recipe.fromHyperParameters(plan.training());
+        String source = recipe.isPost() ? RunSpec.POST_BUDGET : String.valueOf(plan.training().get("training"));
         RunSpec mlp = RunSpec.post(ExperimentId.MNIST_MLP).epochs(plan.epochs(), "--epochs")
-                .batchSize(plan.batchSize()).build();
+                .batchSize(plan.batchSize()).recipe(recipe, source).build();
         RunSpec cnn = RunSpec.post(ExperimentId.LENET5).epochs(plan.epochs(), "--epochs").batchSize(plan.batchSize())
-                .build();
+                .recipe(recipe, source).build();
         return run(mlp, cnn, folder, plan.withStatus("running"), true, same, mnist);
     }
 
@@ -94,7 +105,8 @@ public final class Comparison {
 
     static Path write(RunSpec spec, RunContext context, Path dir, List<ModelRun> mlp, List<ModelRun> cnn) {
         CompareReport.Summary summary = CompareReport.summarize(mlp, cnn, spec.epochs(), ExperimentId.POST_EPOCHS,
-                spec.batchSize(), context.command(), Instant.now().toString());
+                spec.batchSize(), context.command(), Instant.now().toString(), spec.recipe().isPost() ? null
+                        : spec.recipe().describe());
         try {
             AtomicFiles.writeString(dir.resolve(CompareReport.SUMMARY_JSON), Json.write(summary));
             AtomicFiles.writeString(dir.resolve(CompareReport.SUMMARY_MD), CompareReport.markdown(summary));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import cnnvsmlp.FixableProblem;
+import cnnvsmlp.model.Recipe;
 import cnnvsmlp.report.CompareReport.ModelRun;
 import cnnvsmlp.run.ComparePlan;
 import cnnvsmlp.run.EpochResult;
@@ -125,7 +126,8 @@ final class ComparisonRuns {
 
     private static Optional<Reusable> prefix(RunSpec spec, Integer threads, Path run, RunConfig c) {
         boolean same = c.seed() == spec.seed() && c.batchSize() == spec.batchSize()
-                && (threads == null || c.threads() == null || c.threads().equals(threads));
+                && (threads == null || c.threads() == null || c.threads().equals(threads))
+                && Recipe.fromHyperParameters(c.hyperParameters()).equals(spec.recipe());
         if (!same) {
             return Optional.empty();
         }

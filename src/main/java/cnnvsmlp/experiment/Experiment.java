@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
+import cnnvsmlp.model.Recipe;
 import cnnvsmlp.train.TrainingObserver;
 
 /**
@@ -16,8 +17,11 @@ public interface Experiment {
     /** Which experiment, with the post's defaults. */
     ExperimentId id();
 
-    /** The post's network, its parameters drawn from {@code seed}; not yet initialised. */
-    MultiLayerNetwork network(long seed);
+    /**
+     * The post's network, its parameters drawn from {@code seed}, trained with {@code recipe} (the post's:
+     * {@link Recipe#POST}); not yet initialised.
+     */
+    MultiLayerNetwork network(long seed, Recipe recipe);
 
     /** The training set, the set scored after every epoch, and how config.json describes them. */
     Data data();

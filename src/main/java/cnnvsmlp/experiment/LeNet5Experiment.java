@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import cnnvsmlp.data.Mnist;
 import cnnvsmlp.model.LeNet5;
+import cnnvsmlp.model.Recipe;
 
 /** Experiment 3: LeNet-5 on MNIST. */
 public final class LeNet5Experiment implements Experiment {
@@ -22,8 +23,8 @@ public final class LeNet5Experiment implements Experiment {
     }
 
     @Override
-    public MultiLayerNetwork network(long seed) {
-        return new MultiLayerNetwork(LeNet5.configuration(seed));
+    public MultiLayerNetwork network(long seed, Recipe recipe) {
+        return new MultiLayerNetwork(LeNet5.configuration(seed, recipe));
     }
 
     /** The reshape the post forgot: {@code X_train.reshape(60000, 28, 28, 1) / 255.0}; the same for the test set. */

@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import cnnvsmlp.data.Mnist;
 import cnnvsmlp.model.MnistMlp;
+import cnnvsmlp.model.Recipe;
 
 /** Experiment 2: the 784-256-256-256-10 MLP on MNIST. */
 public final class MnistMlpExperiment implements Experiment {
@@ -22,8 +23,8 @@ public final class MnistMlpExperiment implements Experiment {
     }
 
     @Override
-    public MultiLayerNetwork network(long seed) {
-        return new MultiLayerNetwork(MnistMlp.configuration(seed));
+    public MultiLayerNetwork network(long seed, Recipe recipe) {
+        return new MultiLayerNetwork(MnistMlp.configuration(seed, recipe));
     }
 
     /** {@code X_train.reshape(60000, 784) / 255.0}, {@code to_categorical(Y_train, 10)}; the same for the test set. */

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import cnnvsmlp.FixableProblem;
-import cnnvsmlp.model.KerasDefaults;
+import cnnvsmlp.model.Recipe;
 import cnnvsmlp.report.LearningCurves;
 import cnnvsmlp.report.PngFiles;
 import cnnvsmlp.report.ResultsIndex;
@@ -96,7 +96,7 @@ public final class Run {
         Transcript transcript = new Transcript(context.console());
         ExperimentId id = experiment.id();
         Nd4jRuntime.configure(context.threads(id), context.opThreads(id));
-        MultiLayerNetwork model = experiment.network(spec.seed());
+        MultiLayerNetwork model = experiment.network(spec.seed(), spec.recipe());
         model.init();
         if (model.numParams() != id.parameters()) {
             throw new IllegalStateException(id.model() + " has " + model.numParams() + " parameters, the post's has "
@@ -138,10 +138,11 @@ public final class Run {
     private static RunCheckpoint.Loaded resume(RunFolder folder, RunConfig before, RunSpec spec,
             Experiment.Data data, String checksum, MultiLayerNetwork model) {
         if (before.budget().epochs() != spec.epochs() || before.batchSize() != spec.batchSize()
-                || before.seed() != spec.seed()) {
+                || before.seed() != spec.seed() || !Recipe.fromHyperParameters(before.hyperParameters()).equals(spec.recipe())) {
             throw new FixableProblem("cannot resume " + folder.path() + " as a run of " + spec.epochs() + " epochs,"
-                    + " batch " + spec.batchSize() + ", seed " + spec.seed() + ": it was started for "
-                    + before.budget().epochs() + " epochs, batch " + before.batchSize() + ", seed " + before.seed());
+                    + " batch " + spec.batchSize() + ", seed " + spec.seed() + ", " + spec.recipe().describe()
+                    + ": it was started for " + before.budget().epochs() + " epochs, batch " + before.batchSize()
+                    + ", seed " + before.seed() + ", " + Recipe.fromHyperParameters(before.hyperParameters()).describe());
         }
         if (!before.data().equals(data.description())) {
             throw new FixableProblem("cannot resume " + folder.path() + " on other data: the run had "
@@ -241,10 +242,10 @@ public final class Run {
     }
 
     private static Map<String, Object> hyperParameters(RunSpec spec, RunContext context) {
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("loss", "mean_squared_error");
-        h.put("optimizer", "SGD (plain, no momentum)");
-        h.put("learningRate", KerasDefaults.LEARNING_RATE);
+        Map<String, Object> h = new LinkedHashMap<>(spec.recipe().hyperParameters());
+        if (!spec.recipe().isPost()) {
+            h.put("training", spec.recipeSource());
+        }
         h.put("batchSize", spec.batchSize());
         h.put("postBatchSize", spec.experiment().postBatchSize());
         h.put("epochs", spec.epochs());

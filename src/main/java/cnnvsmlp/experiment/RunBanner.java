@@ -22,6 +22,7 @@ final class RunBanner {
         ExperimentId id = spec.experiment();
         out.printf(Locale.ROOT, "%n== %s (%,d parameters) ==%n", id.model(), model.numParams());
         out.println(spec.budgetLine());
+        out.println(spec.recipeLine());
         out.println("data: " + config.data() + "; evaluated on " + config.evaluatedOn());
         int threads = context.threads(id);
         int opThreads = context.opThreads(id);

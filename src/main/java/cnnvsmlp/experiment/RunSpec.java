@@ -1,5 +1,7 @@
 package cnnvsmlp.experiment;
 
+import cnnvsmlp.model.Recipe;
+
 /**
  * What a run trains: the experiment, its budget, batch size and seed, and how often it checkpoints. The post's
  * unless overridden, every override named; printed before and recorded in config.json. On the CPU two runs of one
@@ -11,14 +13,20 @@ package cnnvsmlp.experiment;
  * @param batchSize the batch size (the post: 10 for the beans, 2048 for MNIST)
  * @param seed drives initialisation, shuffling and the beans' noise
  * @param checkpointEvery epochs between checkpoints (0: only at the end and when interrupted)
+ * @param recipe the loss and optimizer (the post's: {@link Recipe#POST})
+ * @param recipeSource where {@code recipe} came from: {@value #POST_BUDGET}, "--training modern", "--loss ..."
  */
 public record RunSpec(ExperimentId experiment, int epochs, String budgetSource, int batchSize, long seed,
-        int checkpointEvery) {
+        int checkpointEvery, Recipe recipe, String recipeSource) {
 
     public static final String POST_BUDGET = "the post";
     public static final String QUICK_PRESET = "quick preset";
 
     public RunSpec {
+        if (recipe == null) {
+            recipe = Recipe.POST;
+            recipeSource = POST_BUDGET;
+        }
         if (epochs < 1 || batchSize < 1 || checkpointEvery < 0) {
             throw new IllegalArgumentException("epochs " + epochs + ", batch size " + batchSize + ", checkpoint every "
                     + checkpointEvery);
@@ -32,7 +40,7 @@ public record RunSpec(ExperimentId experiment, int epochs, String budgetSource, 
 
     public Builder toBuilder() {
         return new Builder(experiment).epochs(epochs, budgetSource).batchSize(batchSize).seed(seed)
-                .checkpointEvery(checkpointEvery);
+                .checkpointEvery(checkpointEvery).recipe(recipe, recipeSource);
     }
 
     public RunSpec withSeed(long newSeed) {
@@ -53,6 +61,12 @@ public record RunSpec(ExperimentId experiment, int epochs, String budgetSource, 
                 + ") -- a " + relation + " budget than the post's, so the numbers are not the post's final ones";
     }
 
+    /** One line saying how the network is trained, printed before every run; "not the post's" when it is not. */
+    public String recipeLine() {
+        return "training: " + recipe.describe() + (recipe.isPost() ? ", the post's"
+                : " (" + recipeSource + ") -- not the post's training (mean_squared_error, sgd(lr=0.05))");
+    }
+
     /** The seed of the shuffling generator: apart from the noise generator's, which also starts from seed. */
     public long shuffleSeed() {
         return seed ^ 0x5DEECE66DL;
@@ -66,6 +80,8 @@ public record RunSpec(ExperimentId experiment, int epochs, String budgetSource, 
         private int batchSize;
         private long seed = ExperimentId.DEFAULT_SEED;
         private int checkpointEvery;
+        private Recipe recipe = Recipe.POST;
+        private String recipeSource = POST_BUDGET;
 
         private Builder(ExperimentId experiment) {
             this.experiment = experiment;
@@ -102,8 +118,16 @@ public record RunSpec(ExperimentId experiment, int epochs, String budgetSource, 
             return this;
         }
 
+        /** The loss and optimizer, and where they came from, e.g. {@code (Recipe.modern(false), "--training modern")}. */
+        public Builder recipe(Recipe value, String source) {
+            this.recipe = value;
+            this.recipeSource = source;
+            return this;
+        }
+
         public RunSpec build() {
-            return new RunSpec(experiment, epochs, budgetSource, batchSize, seed, checkpointEvery);
+            return new RunSpec(experiment, epochs, budgetSource, batchSize, seed, checkpointEvery, recipe,
+                    recipeSource);
         }
     }
 }

@@ -28,12 +28,17 @@ public final class BeansMlp {
     }
 
     public static MultiLayerConfiguration configuration(long seed) {
-        return KerasDefaults.sequential(seed)
+        return configuration(seed, Recipe.POST);
+    }
+
+    /** The same network trained with {@code recipe}'s loss and optimizer instead of the post's. */
+    public static MultiLayerConfiguration configuration(long seed, Recipe recipe) {
+        return KerasDefaults.sequential(seed, recipe)
                 .list()
                 .layer(dense(8, Activation.RELU))
                 .layer(dense(8, Activation.RELU))
                 .layer(dense(8, Activation.RELU))
-                .layer(denseOutput(1, Activation.SIGMOID))
+                .layer(denseOutput(1, Activation.SIGMOID, recipe))
                 .setInputType(InputType.feedForward(2)) // input_dim=2
                 .build();
     }

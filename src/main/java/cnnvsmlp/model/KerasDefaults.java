@@ -11,7 +11,6 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 import cnnvsmlp.dl4j.ForwardOnceDenseLayer;
@@ -46,13 +45,18 @@ public final class KerasDefaults {
 
     /** A configuration builder with the post's optimizer and Keras' initialisation, seeded for reproducibility. */
     public static NeuralNetConfiguration.Builder sequential(long seed) {
+        return sequential(seed, Recipe.POST);
+    }
+
+    /** The same with {@code recipe}'s optimizer. */
+    public static NeuralNetConfiguration.Builder sequential(long seed, Recipe recipe) {
         return new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .weightInit(WeightInit.XAVIER_UNIFORM)
                 .biasInit(0.0)
                 .activation(Activation.IDENTITY)
-                .updater(new Sgd(LEARNING_RATE));
+                .updater(recipe.updater());
     }
 
     /**
@@ -65,7 +69,12 @@ public final class KerasDefaults {
 
     /** {@code Dense(units, activation)} as the last layer, with the post's loss, mean_squared_error. */
     public static OutputLayer denseOutput(int units, Activation activation) {
-        return new OutputLayer.Builder(LossFunction.MSE).nOut(units).activation(activation).build();
+        return denseOutput(units, activation, Recipe.POST);
+    }
+
+    /** The same with {@code recipe}'s loss. */
+    public static OutputLayer denseOutput(int units, Activation activation, Recipe recipe) {
+        return new OutputLayer.Builder(recipe.loss().dl4j()).nOut(units).activation(activation).build();
     }
 
     /**

@@ -40,7 +40,12 @@ public final class LeNet5 {
     }
 
     public static MultiLayerConfiguration configuration(long seed) {
-        return KerasDefaults.sequential(seed)
+        return configuration(seed, Recipe.POST);
+    }
+
+    /** The same network trained with {@code recipe}'s loss and optimizer instead of the post's. */
+    public static MultiLayerConfiguration configuration(long seed, Recipe recipe) {
+        return KerasDefaults.sequential(seed, recipe)
                 .list()
                 .layer(conv2d(6, 5, Activation.RELU))
                 .layer(averagePooling2d(2))
@@ -48,7 +53,7 @@ public final class LeNet5 {
                 .layer(averagePooling2d(2))
                 .layer(dense(120, Activation.RELU)) // Flatten() happens here: DL4J inserts it from the input type
                 .layer(dense(84, Activation.RELU))
-                .layer(denseOutput(10, Activation.SOFTMAX))
+                .layer(denseOutput(10, Activation.SOFTMAX, recipe))
                 .setInputType(InputType.convolutional(28, 28, 1, KerasDefaults.CHANNELS_LAST)) // input_shape=(28, 28, 1)
                 .build();
     }

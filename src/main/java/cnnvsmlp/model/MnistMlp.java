@@ -28,12 +28,17 @@ public final class MnistMlp {
     }
 
     public static MultiLayerConfiguration configuration(long seed) {
-        return KerasDefaults.sequential(seed)
+        return configuration(seed, Recipe.POST);
+    }
+
+    /** The same network trained with {@code recipe}'s loss and optimizer instead of the post's. */
+    public static MultiLayerConfiguration configuration(long seed, Recipe recipe) {
+        return KerasDefaults.sequential(seed, recipe)
                 .list()
                 .layer(dense(256, Activation.RELU))
                 .layer(dense(256, Activation.RELU))
                 .layer(dense(256, Activation.RELU))
-                .layer(denseOutput(10, Activation.SOFTMAX))
+                .layer(denseOutput(10, Activation.SOFTMAX, recipe))
                 .setInputType(InputType.feedForward(784)) // input_dim=784: the image flattened, / 255
                 .build();
     }

@@ -29,6 +29,9 @@ import cnnvsmlp.run.RunFolders;
  */
 final class RunNotebooks {
 
+    /** The model's configuration: the overload with the recipe, which holds the network (the other calls it). */
+    static final String CONFIGURATION = "public static MultiLayerConfiguration configuration(long seed, Recipe recipe)";
+
     private RunNotebooks() {
     }
 
@@ -43,7 +46,7 @@ final class RunNotebooks {
                 + " double noise)"), List.of(Notebook.stream(r.config().data()),
                 Notebook.png(run.resolve(BeansExperiment.DATA_PNG), "the beans, coloured by label")));
         nb.markdown(prose.get("model"));
-        nb.code(JavaSource.quote(BeansMlp.class, "public static MultiLayerConfiguration configuration("),
+        nb.code(JavaSource.quote(BeansMlp.class, CONFIGURATION),
                 List.of(Notebook.stream(r.summary())));
         nb.markdown(prose.get("training", Map.of("command", r.config().command())));
         nb.code(JavaSource.quote(BeansExperiment.class, "public Data data()"), trainingOutputs(r));
@@ -68,7 +71,7 @@ final class RunNotebooks {
                 Notebook.png(run.resolve(MnistData.DIGITS_PNG), "the first image of each digit")));
         nb.markdown(model.get("model"));
         nb.code(JavaSource.quote(cnn ? LeNet5.class : MnistMlp.class,
-                "public static MultiLayerConfiguration configuration("), List.of(Notebook.stream(r.summary())));
+                CONFIGURATION), List.of(Notebook.stream(r.summary())));
         nb.markdown(mnist.get("training", Map.of("command", r.config().command())));
         nb.code(JavaSource.quote(cnn ? LeNet5Experiment.class : MnistMlpExperiment.class, "public Data data()"),
                 trainingOutputs(r));

@@ -89,7 +89,8 @@ public final class ResultsIndex {
             try {
                 CompareReport.Summary s = CompareReport.readSummary(folder);
                 summaries.put(folder, s);
-                newest.putIfAbsent(s.epochs() + "/" + s.mlp().seeds().size() + "/" + s.batchSize(), folder);
+                newest.putIfAbsent(s.epochs() + "/" + s.mlp().seeds().size() + "/" + s.batchSize() + "/" + s.training(),
+                        folder);
             } catch (FixableProblem e) {
                 skipped.add(e.getMessage());
             }
@@ -108,8 +109,9 @@ public final class ResultsIndex {
         md.append('\n');
         for (Path folder : shown) {
             CompareReport.Summary s = summaries.get(folder);
-            md.append(String.format(Locale.ROOT, "- **%d epochs, %d seed%s**: %s%n", s.epochs(), s.mlp().seeds().size(),
-                    s.mlp().seeds().size() == 1 ? "" : "s", s.verdict()));
+            md.append(String.format(Locale.ROOT, "- **%d epochs, %d seed%s%s**: %s%n", s.epochs(),
+                    s.mlp().seeds().size(), s.mlp().seeds().size() == 1 ? "" : "s", s.training() == null ? ""
+                    : ", " + s.training(), s.verdict()));
         }
         md.append(String.format(Locale.ROOT, "%nThe pictures of that comparison (%d epochs, %d seeds):%n%n",
                 summaries.get(best).epochs(), seeds(summaries.get(best))));
@@ -133,9 +135,10 @@ public final class ResultsIndex {
         int seeds = s.mlp().seeds().size();
         String interval = s.ciLow() == null ? "none (one seed)" : String.format(Locale.ROOT, "[%+.2f, %+.2f]",
                 100 * s.ciLow(), 100 * s.ciHigh());
-        md.append(String.format(Locale.ROOT, "| %d of %d | %d | %s | %s | %+.2f points, %s | %s | [summary](%s/%s) |%n",
-                s.epochs(), s.postEpochs(), seeds, accuracy(s.mlp()), accuracy(s.cnn()), 100 * s.meanDifference(),
-                interval, crossovers(s), rel, CompareReport.SUMMARY_MD));
+        md.append(String.format(Locale.ROOT, "| %s | %d of %d | %d | %s | %s | %+.2f points, %s | %s | [summary](%s/%s)"
+                + " |%n", s.training() == null ? "the post's" : s.training() + ", batch " + s.batchSize(), s.epochs(),
+                s.postEpochs(), seeds, accuracy(s.mlp()), accuracy(s.cnn()), 100 * s.meanDifference(), interval,
+                crossovers(s), rel, CompareReport.SUMMARY_MD));
     }
 
     private static String accuracy(CompareReport.ModelSummary m) {

@@ -12,15 +12,22 @@ final class Verdicts {
     private Verdicts() {
     }
 
-    /** "after 50 of the post's 5000 epochs (batch 2048, 3 seeds)". */
-    static String budget(int epochs, int postEpochs, int batchSize, int seeds) {
+    /**
+     * "after 50 of the post's 5000 epochs (batch 2048, 3 seeds)"; with another training than the post's, "after 20
+     * epochs (batch 128, 5 seeds; categorical_crossentropy, adam(lr=0.001), not the post's training)".
+     */
+    static String budget(int epochs, int postEpochs, int batchSize, int seeds, String training) {
+        if (training != null) {
+            return String.format(Locale.ROOT, "after %d epochs (batch %d, %d seed%s; %s, not the post's training)",
+                    epochs, batchSize, seeds, seeds == 1 ? "" : "s", training);
+        }
         return String.format(Locale.ROOT, "after %d of the post's %d epochs (batch %d, %d seed%s)", epochs, postEpochs,
                 batchSize, seeds, seeds == 1 ? "" : "s");
     }
 
     static String verdict(ModelSummary mlp, ModelSummary cnn, PairedDifference last, String winner, int epochs,
-            int postEpochs, int batchSize) {
-        String budget = budget(epochs, postEpochs, batchSize, last.seeds());
+            int postEpochs, int batchSize, String training) {
+        String budget = budget(epochs, postEpochs, batchSize, last.seeds(), training);
         if (!last.hasInterval()) {
             return String.format(Locale.ROOT, "%s %.2f %% against %s %.2f %% %s: one seed gives no interval, so no"
                     + " winner is named.", cnn.model(), 100 * cnn.meanAccuracy(), mlp.model(), 100 * mlp.meanAccuracy(),

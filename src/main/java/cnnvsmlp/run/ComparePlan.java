@@ -23,9 +23,11 @@ import cnnvsmlp.FixableProblem;
  * @param seeds the seeds, in order
  * @param status "running", "interrupted" or "finished"
  * @param runs for each model and seed ({@link #key}), the run folder that holds it
+ * @param training the loss and optimizer as config.json records them ({@code hyperParameters}: loss, optimizer,
+ *     learningRate, training), or null for the post's
  */
 public record ComparePlan(String command, int epochs, int batchSize, Integer threads, List<Long> seeds, String status,
-        Map<String, String> runs) {
+        Map<String, String> runs, Map<String, Object> training) {
 
     public static final String FILE = "plan.json";
 
@@ -42,11 +44,11 @@ public record ComparePlan(String command, int epochs, int batchSize, Integer thr
     public ComparePlan withRun(String key, Path folder) {
         Map<String, String> more = new LinkedHashMap<>(runs);
         more.put(key, folder.toString());
-        return new ComparePlan(command, epochs, batchSize, threads, seeds, status, more);
+        return new ComparePlan(command, epochs, batchSize, threads, seeds, status, more, training);
     }
 
     public ComparePlan withStatus(String newStatus) {
-        return new ComparePlan(command, epochs, batchSize, threads, seeds, newStatus, runs);
+        return new ComparePlan(command, epochs, batchSize, threads, seeds, newStatus, runs, training);
     }
 
     public void write(Path folder) {

@@ -7,11 +7,14 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Evaluates a network on a data set in chunks, with the post's loss (mean squared error) and Keras'
- * accuracy; one forward pass serves both. {@link #confusion} adds DL4J's {@link Evaluation} for the
+ * Evaluates a network on a data set in chunks, with its loss (the post's mean squared error, or a cross-entropy)
+ * and Keras' accuracy; one forward pass serves both. {@link #confusion} adds DL4J's {@link Evaluation} for the
  * confusion matrix and per-class precision and recall.
  */
 public final class Evaluator {
@@ -26,21 +29,38 @@ public final class Evaluator {
     private Evaluator() {
     }
 
+    /** Keras clips probabilities to [1e-7, 1 - 1e-7] before a cross-entropy's logarithm. */
+    static final double KERAS_EPSILON = 1e-7;
+
+    /**
+     * The loss of the model's output layer (Keras' value: mean squared error as the mean over outputs and examples;
+     * categorical cross-entropy as the mean over examples of -sum y log p; binary cross-entropy as the mean over
+     * outputs and examples; probabilities clipped as Keras clips them) and Keras' accuracy.
+     */
     public static Score score(MultiLayerNetwork model, DataSet data) {
-        requireMse(model);
+        Loss loss = loss(model);
         long n = data.numExamples();
-        double squaredErrorSum = 0;
+        double sum = 0;
         long correct = 0;
         for (long start = 0; start < n; start += CHUNK) {
             long end = Math.min(n, start + CHUNK);
             INDArray x = rows(data.getFeatures(), start, end);
             INDArray y = rows(data.getLabels(), start, end);
             INDArray out = model.output(x, false);
-            squaredErrorSum += out.squaredDistance(y);
+            sum += switch (loss) {
+                case MSE -> out.squaredDistance(y);
+                case CATEGORICAL -> -Transforms.log(clipped(out), false).muli(y).sumNumber().doubleValue();
+                case BINARY -> -Transforms.log(clipped(out), false).muli(y).addi(Transforms.log(clipped(out.rsub(1.0)),
+                        false).muli(y.rsub(1.0))).sumNumber().doubleValue();
+            };
             correct += KerasAccuracy.correct(y, out, false);
         }
         long outputs = data.getLabels().size(1);
-        return new Score(squaredErrorSum / (n * outputs), (double) correct / n);
+        return new Score(loss == Loss.CATEGORICAL ? sum / n : sum / (n * outputs), (double) correct / n);
+    }
+
+    private static INDArray clipped(INDArray p) {
+        return Transforms.max(Transforms.min(p, 1 - KERAS_EPSILON, true), KERAS_EPSILON, false);
     }
 
     /** DL4J's evaluation (confusion matrix, precision, recall; binary at 0.5 for one output column). */
@@ -85,11 +105,22 @@ public final class Evaluator {
                 NDArrayIndex.all());
     }
 
-    private static void requireMse(MultiLayerNetwork model) {
+    private enum Loss { MSE, CATEGORICAL, BINARY }
+
+    private static Loss loss(MultiLayerNetwork model) {
         Object conf = model.getOutputLayer().conf().getLayer();
-        if (!(conf instanceof BaseOutputLayer output) || !(output.getLossFn() instanceof LossMSE)) {
-            throw new IllegalArgumentException("the evaluator computes the post's loss, mean squared error; "
-                    + "this model's output layer has another loss");
+        if (conf instanceof BaseOutputLayer output) {
+            if (output.getLossFn() instanceof LossMSE) {
+                return Loss.MSE;
+            }
+            if (output.getLossFn() instanceof LossMCXENT) {
+                return Loss.CATEGORICAL;
+            }
+            if (output.getLossFn() instanceof LossBinaryXENT) {
+                return Loss.BINARY;
+            }
         }
+        throw new IllegalArgumentException("the evaluator computes mean squared error and the cross-entropies; this"
+                + " model's output layer has another loss");
     }
 }

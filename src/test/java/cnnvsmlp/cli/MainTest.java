@@ -236,4 +236,32 @@ class MainTest {
         String beans = run("beans", "--help").out().replaceAll("\\s+", " ");
         assertTrue(beans.contains("Default: the post's 10.") && beans.contains("Default: 1 (faster"), beans);
     }
+
+    @Test
+    void theModernRecipeIsPrintedRecordedAndKeptOnResume() throws Exception {
+        Outcome o = run("beans", "--training", "modern", "--epochs", "2", "--seed", "5", "--no-progress",
+                "--output-dir", temp.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("training: binary_crossentropy, adam(lr=0.001), beta_1 0.9, beta_2 0.999, epsilon"
+                + " 1e-7 (--training modern) -- not the post's training"), o.out());
+        Path run;
+        try (var list = Files.list(temp.resolve("beans"))) {
+            run = list.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        JsonNode h = Json.MAPPER.readTree(run.resolve("config.json").toFile()).get("hyperParameters");
+        assertEquals("binary_crossentropy", h.get("loss").asText());
+        assertTrue(h.get("optimizer").asText().startsWith("Adam"), h.toString());
+        assertEquals(0.001, h.get("learningRate").asDouble(), 0);
+        assertEquals(10, h.get("batchSize").asInt(), "the beans keep the post's batch of 10");
+        cnnvsmlp.Fixtures.asInterruptedAtItsEnd(run);
+        Outcome other = run("beans", "--resume", run.toString(), "--training", "post");
+        assertEquals(2, other.code());
+        assertTrue(other.err().contains("mean_squared_error, sgd(lr=0.05), no momentum (the run: binary_crossentropy,"
+                + " adam(lr=0.001)"), other.err());
+        Outcome post = run("beans", "--epochs", "1", "--no-progress", "--output-dir", temp.resolve("p").toString());
+        assertTrue(post.out().contains("training: mean_squared_error, sgd(lr=0.05), no momentum, the post's"),
+                post.out());
+        Outcome mnist = run("mnist-mlp", "--training", "modern", "--help");
+        assertEquals(0, mnist.code());
+    }
 }

@@ -69,7 +69,7 @@ class ComparisonResumeTest {
         Outcome contradicting = run("compare", "--resume", compare.toString(), "--epochs", "3");
         assertEquals(2, contradicting.code());
         assertTrue(contradicting.err().startsWith("error: --resume continues with the plan's budget, seeds, batch size"
-                + " and threads; leave out --epochs"), contradicting.err());
+                + ", threads and training; leave out --epochs"), contradicting.err());
         Outcome notAComparison = run("compare", "--resume", results.toString());
         assertEquals(1, notAComparison.code());
         assertTrue(notAComparison.err().contains("is not a comparison that can be resumed (no plan.json)"),

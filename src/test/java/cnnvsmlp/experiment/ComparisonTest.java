@@ -101,7 +101,7 @@ class ComparisonTest {
         String mlpConfig = Files.readString(mlp.resolve("config.json"));
         Path compare = Files.createDirectories(results.resolve("compare/20260101-000000"));
         new cnnvsmlp.run.ComparePlan("c", 3, 2048, null, List.of(1L), "interrupted", Map.of(
-                "mnist-mlp seed 1", mlp.toString(), "lenet5 seed 1", cnn.toString())).write(compare);
+                "mnist-mlp seed 1", mlp.toString(), "lenet5 seed 1", cnn.toString()), null).write(compare);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = Main.execute(new String[] {"compare", "--resume", compare.toString(), "--data-dir",
                 TestData.mnistDir().toString(), "--no-progress"}, new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -128,5 +128,16 @@ class ComparisonTest {
         Path compare = Files.createDirectories(ranIn.resolve("results/compare/20260101-000000"));
         assertEquals(run, ComparisonRuns.located(compare, "results/mnist-mlp/20260101-000000-seed1"));
         assertEquals(run, ComparisonRuns.located(compare, run.toString()), "an absolute path as it is");
+    }
+
+    @Test
+    void aRunOfAnotherTrainingRecipeIsNeverReused() throws Exception {
+        Path recipes = results.resolve("recipes");
+        Fixtures.runFolder(recipes, "mnist-mlp", 42, 20, "finished", 0.5, 0.6); // the post recipe, batch 2048
+        RunSpec post = RunSpec.post(ExperimentId.MNIST_MLP).epochs(2, "--epochs").seed(42).build();
+        assertTrue(ComparisonRuns.findReusable(recipes, post, null).isPresent(), "the same recipe: reused");
+        RunSpec modern = post.toBuilder().recipe(cnnvsmlp.model.Recipe.modern(false), "--training modern").build();
+        assertTrue(ComparisonRuns.findReusable(recipes, modern, null).isEmpty(),
+                "cross-entropy and Adam: the post's run is not the same training");
     }
 }

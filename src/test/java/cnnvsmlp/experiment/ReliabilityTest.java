@@ -48,8 +48,8 @@ class ReliabilityTest {
             }
 
             @Override
-            public MultiLayerNetwork network(long seed) {
-                return beans.network(seed);
+            public MultiLayerNetwork network(long seed, cnnvsmlp.model.Recipe recipe) {
+                return beans.network(seed, recipe);
             }
 
             @Override

@@ -47,8 +47,8 @@ class JavaSourceTest {
     void theJarCarriesTheSourceThatIsOnDisk() throws Exception {
         String onDisk = Files.readString(Path.of("src/main/java/cnnvsmlp/model/BeansMlp.java"));
         assertEquals(onDisk, JavaSource.of(BeansMlp.class));
-        JavaSource.Quote quote = JavaSource.quote(BeansMlp.class, "public static MultiLayerConfiguration configuration(");
+        JavaSource.Quote quote = JavaSource.quote(BeansMlp.class, RunNotebooks.CONFIGURATION);
         assertEquals("cnnvsmlp/model/BeansMlp.java", quote.file());
-        assertTrue(quote.text().contains(".layer(denseOutput(1, Activation.SIGMOID))"), quote.text());
+        assertTrue(quote.text().contains(".layer(denseOutput(1, Activation.SIGMOID, recipe))"), quote.text());
     }
 }

@@ -33,6 +33,7 @@ import cnnvsmlp.model.BeansMlp;
 import cnnvsmlp.model.KerasDefaults;
 import cnnvsmlp.model.LeNet5;
 import cnnvsmlp.model.MnistMlp;
+import cnnvsmlp.model.Recipe;
 import cnnvsmlp.reference.KerasReference.Activation;
 import cnnvsmlp.reference.KerasReference.Layer;
 import cnnvsmlp.reference.KerasReference.Sequential;
@@ -108,6 +109,29 @@ class KerasEquivalenceTest {
     }
 
     private static void check(MultiLayerConfiguration conf, DataSet batch, double gradientTolerance) {
+        check(conf, batch, gradientTolerance, Recipe.POST);
+    }
+
+    /** The modern recipe: cross-entropy and Adam with Keras' defaults, one step of each model (issue 17). */
+    @Test
+    void crossEntropyAndAdamOfEachModel() {
+        DataSet beans = BeansData.generate(100, 42).toDataSet();
+        DataSet batch = new DataSet(beans.getFeatures().get(rows(10)), beans.getLabels().get(rows(10)));
+        check(BeansMlp.configuration(42, Recipe.modern(true)), batch, TOLERANCE, Recipe.modern(true));
+        check(MnistMlp.configuration(42, Recipe.modern(false)), Mnist.flatDataSet(TestData.mnist().train().head(128)),
+                TOLERANCE, Recipe.modern(false));
+        check(LeNet5.configuration(42, Recipe.modern(false)), Mnist.imageDataSet(TestData.mnist().train().head(64)),
+                TOLERANCE, Recipe.modern(false));
+        // and plain SGD on cross-entropy, Adam on the post's loss: each piece on its own
+        check(MnistMlp.configuration(7, new Recipe(Recipe.Loss.CATEGORICAL_CROSSENTROPY, Recipe.Optimizer.SGD, 0.1)),
+                Mnist.flatDataSet(TestData.mnist().train().head(64)), TOLERANCE,
+                new Recipe(Recipe.Loss.CATEGORICAL_CROSSENTROPY, Recipe.Optimizer.SGD, 0.1));
+        check(MnistMlp.configuration(7, new Recipe(Recipe.Loss.MEAN_SQUARED_ERROR, Recipe.Optimizer.ADAM, 0.001)),
+                Mnist.flatDataSet(TestData.mnist().train().head(64)), TOLERANCE,
+                new Recipe(Recipe.Loss.MEAN_SQUARED_ERROR, Recipe.Optimizer.ADAM, 0.001));
+    }
+
+    private static void check(MultiLayerConfiguration conf, DataSet batch, double gradientTolerance, Recipe recipe) {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         Sequential reference = reference(net);
@@ -125,7 +149,7 @@ class KerasEquivalenceTest {
         Map<String, INDArray> dl4jGradients = new java.util.HashMap<>();
         net.gradient().gradientForVariable().forEach((k, v) -> dl4jGradients.put(k, v.dup()));
 
-        double referenceLoss = reference.lossAndGradients(x, y);
+        double referenceLoss = reference.lossAndGradients(x, y, recipe.loss().keras());
         assertTrue(Math.abs(dl4jLoss - referenceLoss) <= TOLERANCE * referenceLoss,
                 "loss: DL4J " + dl4jLoss + ", reference " + referenceLoss);
         assertClose("output", flat(net.output(batch.getFeatures(), false)), reference.output().v());
@@ -149,24 +173,54 @@ class KerasEquivalenceTest {
         Map<String, double[]> before = new java.util.HashMap<>();
         net.paramTable().forEach((k, v) -> before.put(k, flat(v)));
         net.fit(batch);
-        reference.sgdStep(KerasDefaults.LEARNING_RATE);
+        Map<String, double[]> gradients = new java.util.HashMap<>();
+        for (int i = 0; i < reference.layers.size(); i++) {
+            for (int p = 0; p < reference.layers.get(i).gradients().size(); p++) {
+                gradients.put(dl4jIndex(reference, i) + "_" + (p == 0 ? "W" : "b"), reference.layers.get(i).gradients()
+                        .get(p).clone());
+            }
+        }
+        if (recipe.optimizer() == Recipe.Optimizer.ADAM) {
+            reference.adamStep(recipe.learningRate(), Recipe.ADAM_BETA_1, Recipe.ADAM_BETA_2, Recipe.ADAM_EPSILON);
+        } else {
+            reference.sgdStep(recipe.learningRate());
+        }
         for (int i = 0; i < reference.layers.size(); i++) {
             Layer layer = reference.layers.get(i);
             for (int p = 0; p < layer.parameters().size(); p++) {
                 String name = dl4jIndex(reference, i) + "_" + (p == 0 ? "W" : "b");
                 double[] after = flat(net.getParam(name));
                 // (biases start at zero: after one step they are the gradient's error too)
-                assertClose("parameter " + name + " after one SGD step", after, layer.parameters().get(p),
-                        gradientTolerance);
-                // the step itself, after - before = -0.05 x the mean gradient; float32 subtraction of nearly equal
+                // Adam divides each gradient by its own magnitude (plus epsilon): a component of the size of epsilon
+                // / sqrt(1 - beta_2) ~ 3e-6 carries the float32 gradient's error (1e-5 of the largest) into its step
+                // almost undivided, so the parameters are held to 1e-4 there; the update rule itself is checked
+                // exactly below, on DL4J's own gradients
+                assertClose("parameter " + name + " after one " + recipe.optimizer().keras() + " step", after,
+                        layer.parameters().get(p), recipe.optimizer() == Recipe.Optimizer.ADAM ? 1e-4
+                                : gradientTolerance);
+                // the step itself, after - before (SGD: -lr x the mean gradient); float32 subtraction of nearly equal
                 // parameters costs digits, hence the looser bound
                 double[] step = after.clone();
-                double[] expected = layer.gradients().get(p).clone();
+                double[] expected = layer.parameters().get(p).clone();
                 for (int j = 0; j < step.length; j++) {
                     step[j] -= before.get(name)[j];
-                    expected[j] *= -KerasDefaults.LEARNING_RATE;
+                    expected[j] -= before.get(name)[j];
                 }
-                assertClose("SGD step of " + name, step, expected, STEP_TOLERANCE);
+                if (recipe.optimizer() == Recipe.Optimizer.SGD) {
+                    double[] g = gradients.get(name);
+                    for (int j = 0; j < step.length; j++) {
+                        assertEquals(expected[j], -recipe.learningRate() * g[j], 1e-9 * (1 + Math.abs(expected[j])));
+                    }
+                } else { // Keras' first Adam step, applied to DL4J's own mean gradient
+                    double[] g = flat(dl4jGradients.get(name));
+                    double rate = recipe.learningRate() * Math.sqrt(1 - Recipe.ADAM_BETA_2) / (1 - Recipe.ADAM_BETA_1);
+                    for (int j = 0; j < step.length; j++) {
+                        double mean = g[j] / batch.numExamples();
+                        expected[j] = -rate * (1 - Recipe.ADAM_BETA_1) * mean / (Math.sqrt((1 - Recipe.ADAM_BETA_2)
+                                * mean * mean) + Recipe.ADAM_EPSILON);
+                    }
+                }
+                assertClose(recipe.optimizer().keras() + " step of " + name, step, expected, STEP_TOLERANCE);
             }
         }
     }

@@ -403,21 +403,75 @@ final class KerasReference {
          * mean over the batch; the forward pass, then every layer's gradient of that loss. Returns the loss.
          */
         double lossAndGradients(Tensor x, double[] y) {
+            return lossAndGradients(x, y, "mean_squared_error");
+        }
+
+        /**
+         * The same for Keras' {@code loss}: mean_squared_error; categorical_crossentropy, the mean over the batch of
+         * -sum y log p; binary_crossentropy, the mean over outputs and batch of -(y log p + (1 - y) log(1 - p)). The
+         * gradient of the loss with respect to the output p, taken back through the output activation.
+         */
+        double lossAndGradients(Tensor x, double[] y, String loss) {
             Tensor predicted = predict(x);
             int n = predicted.shape()[0];
             int outputs = predicted.v().length / n;
-            double loss = 0;
+            double sum = 0;
             double[] grad = new double[predicted.v().length];
             for (int i = 0; i < grad.length; i++) {
-                double d = predicted.v()[i] - y[i];
-                loss += d * d;
-                grad[i] = 2 * d / ((double) n * outputs);
+                double p = predicted.v()[i];
+                switch (loss) {
+                    case "mean_squared_error" -> {
+                        sum += (p - y[i]) * (p - y[i]);
+                        grad[i] = 2 * (p - y[i]) / ((double) n * outputs);
+                    }
+                    case "categorical_crossentropy" -> {
+                        sum -= y[i] * Math.log(p);
+                        grad[i] = -y[i] / (p * n);
+                    }
+                    case "binary_crossentropy" -> {
+                        sum -= y[i] * Math.log(p) + (1 - y[i]) * Math.log(1 - p);
+                        grad[i] = (p - y[i]) / (p * (1 - p)) / ((double) n * outputs);
+                    }
+                    default -> throw new AssertionError(loss);
+                }
             }
             Tensor g = new Tensor(predicted.shape().clone(), grad);
             for (int l = layers.size() - 1; l >= 0; l--) {
                 g = layers.get(l).backward(g);
             }
-            return loss / ((double) n * outputs);
+            return loss.equals("categorical_crossentropy") ? sum / n : sum / ((double) n * outputs);
+        }
+
+        private final List<double[]> adamM = new ArrayList<>();
+        private final List<double[]> adamV = new ArrayList<>();
+        private int adamT;
+
+        /**
+         * Keras' Adam: m = b1 m + (1 - b1) g, v = b2 v + (1 - b2) g^2, then every parameter moves by
+         * -lr sqrt(1 - b2^t) / (1 - b1^t) m / (sqrt(v) + epsilon).
+         */
+        void adamStep(double learningRate, double beta1, double beta2, double epsilon) {
+            adamT++;
+            double rate = learningRate * Math.sqrt(1 - Math.pow(beta2, adamT)) / (1 - Math.pow(beta1, adamT));
+            int k = 0;
+            for (Layer layer : layers) {
+                List<double[]> params = layer.parameters();
+                List<double[]> grads = layer.gradients();
+                for (int p = 0; p < params.size(); p++, k++) {
+                    if (adamM.size() <= k) {
+                        adamM.add(new double[params.get(p).length]);
+                        adamV.add(new double[params.get(p).length]);
+                    }
+                    double[] m = adamM.get(k);
+                    double[] v = adamV.get(k);
+                    for (int i = 0; i < params.get(p).length; i++) {
+                        double g = grads.get(p)[i];
+                        m[i] = beta1 * m[i] + (1 - beta1) * g;
+                        v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+                        params.get(p)[i] -= rate * m[i] / (Math.sqrt(v[i]) + epsilon);
+                    }
+                }
+            }
         }
 
         /** SGD(lr): every parameter moves by -lr times its gradient (no momentum, no decay). */

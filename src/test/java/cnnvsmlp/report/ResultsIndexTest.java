@@ -45,7 +45,7 @@ class ResultsIndexTest {
         // a comparison with only its plan is in progress, not damaged
         java.nio.file.Path compare = java.nio.file.Files.createDirectories(results.resolve("compare/20260101-000000"));
         new cnnvsmlp.run.ComparePlan("c", 300, 2048, 1, java.util.List.of(42L, 43L), "interrupted",
-                java.util.Map.of()).write(compare);
+                java.util.Map.of(), null).write(compare);
         String withPlan = ResultsIndex.render(results);
         assertTrue(!withPlan.contains("## Skipped"), withPlan);
         assertTrue(withPlan.contains("- A comparison of 300 epochs over seeds [42, 43] (interrupted, 0 of 4 runs"

@@ -1,0 +1,155 @@
+package cnnvsmlp.model;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+
+/**
+ * How a network is trained: the loss and the optimizer with its learning rate, by Keras' names and with Keras'
+ * semantics. {@link #POST} is the post's ({@code mean_squared_error}, {@code SGD(lr=0.05)}); {@link #modern} the
+ * usual recipe since (cross-entropy, {@code Adam()} with Keras' defaults).
+ *
+ * <ul>
+ *   <li>{@code mean_squared_error}: {@link LossFunction#MSE}, the mean over outputs, then over the batch;</li>
+ *   <li>{@code categorical_crossentropy} on a softmax: {@link LossFunction#MCXENT}, -sum y log p per example, the mean
+ *   over the batch (Keras clips p to [1e-7, 1 - 1e-7]; DL4J does not: they differ only where p is that close to 0
+ *   or 1);</li>
+ *   <li>{@code binary_crossentropy} on a sigmoid: {@link LossFunction#XENT}, the mean over outputs and batch;</li>
+ *   <li>{@code SGD(lr)}: plain {@code w -= lr * grad}, no momentum (Keras' default lr 0.01, the post's 0.05);</li>
+ *   <li>{@code Adam(lr=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7)}: Keras' defaults, each set explicitly
+ *   (DL4J's epsilon is 1e-8); step {@code lr * sqrt(1 - beta_2^t) / (1 - beta_1^t) * m / (sqrt(v) + epsilon)} in
+ *   both.</li>
+ * </ul>
+ *
+ * @param loss Keras' name of the loss
+ * @param optimizer Keras' name of the optimizer
+ * @param learningRate its learning rate
+ */
+public record Recipe(Loss loss, Optimizer optimizer, double learningRate) {
+
+    /** Keras' losses the project trains with. */
+    public enum Loss {
+        MEAN_SQUARED_ERROR("mean_squared_error", LossFunction.MSE),
+        CATEGORICAL_CROSSENTROPY("categorical_crossentropy", LossFunction.MCXENT),
+        BINARY_CROSSENTROPY("binary_crossentropy", LossFunction.XENT);
+
+        private final String keras;
+        private final LossFunction dl4j;
+
+        Loss(String keras, LossFunction dl4j) {
+            this.keras = keras;
+            this.dl4j = dl4j;
+        }
+
+        public String keras() {
+            return keras;
+        }
+
+        public LossFunction dl4j() {
+            return dl4j;
+        }
+
+        /** The loss of Keras name {@code name}. */
+        public static Loss of(String name) {
+            for (Loss l : values()) {
+                if (l.keras.equals(name)) {
+                    return l;
+                }
+            }
+            throw new IllegalArgumentException(name);
+        }
+    }
+
+    /** Keras' optimizers the project trains with, each with Keras' default learning rate. */
+    public enum Optimizer {
+        SGD("sgd", 0.01),
+        ADAM("adam", 0.001);
+
+        private final String keras;
+        private final double defaultLearningRate;
+
+        Optimizer(String keras, double defaultLearningRate) {
+            this.keras = keras;
+            this.defaultLearningRate = defaultLearningRate;
+        }
+
+        public String keras() {
+            return keras;
+        }
+
+        public double defaultLearningRate() {
+            return defaultLearningRate;
+        }
+
+        public static Optimizer of(String name) {
+            for (Optimizer o : values()) {
+                if (o.keras.equals(name)) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException(name);
+        }
+    }
+
+    /** Keras' Adam defaults, which DL4J's differ from (its epsilon is 1e-8). */
+    public static final double ADAM_BETA_1 = 0.9;
+    public static final double ADAM_BETA_2 = 0.999;
+    public static final double ADAM_EPSILON = 1e-7;
+
+    /** The post's: {@code loss='mean_squared_error', optimizer=SGD(lr=0.05)}. */
+    public static final Recipe POST = new Recipe(Loss.MEAN_SQUARED_ERROR, Optimizer.SGD, KerasDefaults.LEARNING_RATE);
+
+    /** The usual recipe since: cross-entropy (binary for one sigmoid output) and {@code Adam()} as Keras has it. */
+    public static Recipe modern(boolean oneOutput) {
+        return new Recipe(oneOutput ? Loss.BINARY_CROSSENTROPY : Loss.CATEGORICAL_CROSSENTROPY, Optimizer.ADAM,
+                Optimizer.ADAM.defaultLearningRate());
+    }
+
+    /** DL4J's updater with exactly Keras' semantics. */
+    public IUpdater updater() {
+        return optimizer == Optimizer.ADAM ? new Adam(learningRate, ADAM_BETA_1, ADAM_BETA_2, ADAM_EPSILON)
+                : new Sgd(learningRate);
+    }
+
+    public boolean isPost() {
+        return equals(POST);
+    }
+
+    /** "mean_squared_error, sgd(lr=0.05)". */
+    public String describe() {
+        return loss.keras + ", " + optimizer.keras + String.format(Locale.ROOT, "(lr=%s)", number(learningRate))
+                + (optimizer == Optimizer.ADAM ? ", beta_1 0.9, beta_2 0.999, epsilon 1e-7" : ", no momentum");
+    }
+
+    /** What config.json records under hyperParameters. */
+    public Map<String, Object> hyperParameters() {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("loss", loss.keras);
+        h.put("optimizer", optimizer == Optimizer.ADAM ? "Adam (Keras: beta_1 0.9, beta_2 0.999, epsilon 1e-7)"
+                : "SGD (plain, no momentum)");
+        h.put("learningRate", learningRate);
+        return h;
+    }
+
+    /**
+     * The recipe config.json records ({@code hyperParameters}): runs written before there was a choice recorded
+     * the post's.
+     */
+    public static Recipe fromHyperParameters(Map<String, Object> h) {
+        if (h == null || !(h.get("loss") instanceof String loss)) {
+            return POST;
+        }
+        Optimizer optimizer = String.valueOf(h.get("optimizer")).startsWith("Adam") ? Optimizer.ADAM : Optimizer.SGD;
+        double lr = h.get("learningRate") instanceof Number n ? n.doubleValue() : KerasDefaults.LEARNING_RATE;
+        return new Recipe(Loss.of(loss), optimizer, lr);
+    }
+
+    private static String number(double x) {
+        return x == Math.rint(x) ? String.valueOf((long) x) : String.valueOf(x);
+    }
+}
