@@ -132,22 +132,15 @@ final class PredictCommand implements Callable<Integer> {
                 return "no such file";
             }
             try (var in = ImageIO.createImageInputStream(image.toFile())) {
-                var readers = in == null ? null : ImageIO.getImageReaders(in);
-                if (readers == null || !readers.hasNext()) {
+                long pixels = DigitImage.declaredPixels(in);
+                if (pixels < 0) {
                     return "not a PNG, JPEG, BMP or GIF picture";
                 }
-                var reader = readers.next();
-                try {
-                    reader.setInput(in);
-                    long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                    if (pixels == 0) {
-                        return "a picture of no pixels";
-                    }
-                    return pixels > MAX_PIXELS ? String.format(Locale.ROOT, "%,d pixels, more than the %,d this reads;"
-                            + " crop or shrink it to the digit", pixels, MAX_PIXELS) : null;
-                } finally {
-                    reader.dispose();
+                if (pixels == 0) {
+                    return "a picture of no pixels";
                 }
+                return pixels > MAX_PIXELS ? String.format(Locale.ROOT, "%,d pixels, more than the %,d this reads;"
+                        + " crop or shrink it to the digit", pixels, MAX_PIXELS) : null;
             } catch (IOException | RuntimeException e) {
                 return "not a PNG, JPEG, BMP or GIF picture";
             }

@@ -172,6 +172,24 @@ public final class DigitImage {
         return sum == 0 ? new double[] {grey[0].length / 2.0, grey.length / 2.0} : new double[] {sx / sum, sy / sum};
     }
 
+    /**
+     * The pixels a picture declares in its header, read without decoding it (a 50-megapixel photo would need 400 MB
+     * decoded), or -1 when no reader knows its format.
+     */
+    public static long declaredPixels(javax.imageio.stream.ImageInputStream in) throws java.io.IOException {
+        var readers = in == null ? null : javax.imageio.ImageIO.getImageReaders(in);
+        if (readers == null || !readers.hasNext()) {
+            return -1;
+        }
+        var reader = readers.next();
+        try {
+            reader.setInput(in);
+            return (long) reader.getWidth(0) * reader.getHeight(0);
+        } finally {
+            reader.dispose();
+        }
+    }
+
     /** {@code pixels} (784 grey levels) as a 28 x 28 picture, to show what a network saw. */
     public static BufferedImage picture(float[] pixels) {
         BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_BYTE_GRAY);

@@ -42,14 +42,7 @@ public final class PngFiles {
             g.drawImage(tile, (k % columns) * tileWidth, (k / columns) * tileHeight, tileWidth, tileHeight, null);
         }
         g.dispose();
-        try {
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", png);
-            AtomicFiles.write(target, png.toByteArray());
-        } catch (IOException e) {
-            throw new FixableProblem("cannot write the picture " + target + " (" + e.getMessage()
-                    + "); free disk space or pass --output-dir with another folder");
-        }
+        savePng(image, target);
     }
 
     /** A picture drawn with Java2D. */

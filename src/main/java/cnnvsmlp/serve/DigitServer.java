@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -139,23 +138,16 @@ public final class DigitServer implements AutoCloseable {
             return "the body is empty; POST the drawing as a PNG (or JPEG, BMP, GIF) picture";
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(body))) {
-            var readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
+            long pixels = DigitImage.declaredPixels(in);
+            if (pixels < 0) {
                 return "the body is not a PNG, JPEG, BMP or GIF picture";
             }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels == 0) {
-                    return "the picture has no pixels";
-                }
-                if (pixels > MAX_PIXELS) {
-                    return "the picture declares " + pixels + " pixels, more than the " + MAX_PIXELS + " a drawing"
-                            + " may have";
-                }
-            } finally {
-                reader.dispose();
+            if (pixels == 0) {
+                return "the picture has no pixels";
+            }
+            if (pixels > MAX_PIXELS) {
+                return "the picture declares " + pixels + " pixels, more than the " + MAX_PIXELS + " a drawing"
+                        + " may have";
             }
             return ImageIO.read(new ByteArrayInputStream(body)) == null
                     ? "the body is not a PNG, JPEG, BMP or GIF picture" : null;
