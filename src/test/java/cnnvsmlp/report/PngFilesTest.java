@@ -145,4 +145,30 @@ class PngFilesTest {
             assertTrue(colours.size() > 8, png + " has " + colours.size() + " colours");
         }
     }
+
+    @Test
+    void theTrainingPanelHasOneLegendAndOneColourBarAndAFieldWithoutStripes() {
+        BeansData beans = BeansData.generate(100, 42);
+        BeansSurface surface = BeansSurface.of(beansModel(42), beans, BeansSurface.STEP);
+        java.util.Map<String, BeansSurface> titled = new java.util.LinkedHashMap<>();
+        for (String t : new String[] {"epoch 0", "epoch 50", "epoch 500", "epoch 5000"}) {
+            titled.put(t, surface);
+        }
+        Picture panel = BeansSurface.panel(titled, beans);
+        assertEquals(1, panel.texts().stream().filter("label 1"::equals).count(), "one legend: " + panel.texts());
+        assertEquals(1, panel.texts().stream().filter(SurfacePicture.BAR_TITLE::equals).count(), "one colour bar");
+        // the field is a raster: along a row of the plot, neighbouring pixels differ only a little (no white
+        // stripes between markers); measured on the single surface picture, left to right across its middle
+        BufferedImage field = SurfacePicture.field(surface);
+        assertEquals(surface.x1().length, field.getWidth());
+        assertEquals(surface.x2().length, field.getHeight());
+        Picture single = surface.picture(beans, "t");
+        BufferedImage image = single.image();
+        int y = image.getHeight() / 2;
+        int white = 0;
+        for (int x = 100; x < 600; x++) {
+            white += (image.getRGB(x, y) & 0xffffff) == 0xffffff ? 1 : 0;
+        }
+        assertTrue(white < 50, white + " pure white pixels across the middle of the field");
+    }
 }
