@@ -121,7 +121,7 @@ public final class CompareCharts {
     /** Test accuracy per epoch: each model's seeds, their mean and a ± sd band. */
     public static XYChart accuracyCurves(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
         XYChart chart = lines("test accuracy per epoch" + spread(mlp), "epoch", "test accuracy");
-        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        chart.getStyler().setYAxisMin(accuracyAxisMin(mlp, cnn)).setYAxisMax(1.0);
         for (List<CompareReport.ModelRun> runs : List.of(mlp, cnn)) {
             SeedSpread.add(chart, model(runs), seeds(runs), runs.stream().map(CompareCharts::epochAxis).toList(),
                     runs.stream().map(r -> values(r, EpochResult::testAccuracy)).toList(), colour(runs == mlp), false);
@@ -149,7 +149,7 @@ public final class CompareCharts {
     public static XYChart timeToAccuracy(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
         XYChart chart = lines("test accuracy against wall-clock seconds (training + evaluation)" + spread(mlp),
                 "seconds", "test accuracy");
-        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        chart.getStyler().setYAxisMin(accuracyAxisMin(mlp, cnn)).setYAxisMax(1.0);
         chart.getStyler().setXAxisDecimalPattern("0");
         for (List<CompareReport.ModelRun> runs : List.of(mlp, cnn)) {
             SeedSpread.add(chart, model(runs), seeds(runs), runs.stream().map(CompareCharts::elapsed).toList(),
@@ -169,6 +169,16 @@ public final class CompareCharts {
 
     private static String seeds(int n) {
         return n == 1 ? "1 seed" : n + " seeds";
+    }
+
+    /**
+     * 0, unless every accuracy drawn is above one half (a converged training): then a multiple of 0.02 below the
+     * lowest, so the curves' last points and their gap are seen, not squeezed against 1.
+     */
+    static double accuracyAxisMin(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
+        double lowest = java.util.stream.Stream.concat(mlp.stream(), cnn.stream()).flatMap(r -> r.epochs().stream())
+                .mapToDouble(EpochResult::testAccuracy).min().orElse(0);
+        return lowest > 0.5 ? Math.floor(lowest * 50) / 50 - 0.02 : 0.0;
     }
 
     private static List<Long> seeds(List<CompareReport.ModelRun> runs) {

@@ -141,4 +141,16 @@ class ChartLayoutTest {
         assertTrue(single.getSeriesCollection().stream().allMatch(x -> x.getExtraValues() == null),
                 "one seed: no error bars of height zero");
     }
+
+    @Test
+    void convergedCurvesGetAnAxisThatShowsTheirGap() {
+        List<ModelRun> mlp = List.of(Fixtures.modelRun("MLP", 1, 0.962, 0.98), Fixtures.modelRun("MLP", 2, 0.96, 0.981));
+        List<ModelRun> cnn = List.of(Fixtures.modelRun("LeNet-5", 1, 0.97, 0.99),
+                Fixtures.modelRun("LeNet-5", 2, 0.965, 0.989));
+        assertEquals(0.94, CompareCharts.accuracyCurves(mlp, cnn).getStyler().getYAxisMin(), 1e-12,
+                "0.96 and up: the axis from 0.94");
+        List<ModelRun> slow = List.of(Fixtures.modelRun("MLP", 1, 0.1, 0.9));
+        List<ModelRun> slowCnn = List.of(Fixtures.modelRun("LeNet-5", 1, 0.1, 0.95));
+        assertEquals(0.0, CompareCharts.accuracyCurves(slow, slowCnn).getStyler().getYAxisMin(), 0, "from chance: 0");
+    }
 }
