@@ -29,9 +29,21 @@ final class InProgress {
         for (String experiment : ResultsIndex.EXPERIMENTS) {
             RunFolders.Scan scan = RunFolders.scan(dir.resolve(experiment));
             runs.addAll(scan.unfinished());
+            if (!experiment.equals("beans")) { // the MNIST runs that finished the post's budget: a long run's end
+                for (RunFolders.Finished f : scan.finished()) {
+                    if (f.config().budget().epochs() == f.config().budget().postEpochs()) {
+                        try {
+                            runs.add(new RunFolders.Unfinished(f.folder(), f.config(),
+                                    cnnvsmlp.run.History.read(f.folder())));
+                        } catch (FixableProblem e) {
+                            // its history is damaged: the index lists it among the skipped elsewhere
+                        }
+                    }
+                }
+            }
         }
-        if (runs.isEmpty()) {
-            return;
+        if (runs.stream().allMatch(r -> "finished".equals(r.config().status()))) {
+            return; // nothing in progress: the finished long runs show in their experiment's section
         }
         md.append(prose.get("in-progress"));
         comparisonsInProgress(md, dir);
@@ -39,18 +51,19 @@ final class InProgress {
         for (RunFolders.Unfinished run : runs) {
             EpochResult last = run.last();
             String rel = ResultsIndex.relative(dir, run.folder());
-            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %d of %d | %s | [%s](%s) | `cnn-vs-mlp %s --resume %s`"
-                    + " |%n", run.config().model(), run.config().seed(), run.config().status(),
-                    last == null ? 0 : last.epoch(),
+            boolean finished = "finished".equals(run.config().status());
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %d of %d | %s | [%s](%s) | %s |%n",
+                    run.config().model(), run.config().seed(), run.config().status(), last == null ? 0 : last.epoch(),
                     run.config().budget().epochs(), last == null ? "–" : String.format(Locale.ROOT, "%.2f %%",
-                            100 * last.testAccuracy()), rel, rel, run.config().experiment(),
-                    RunFolder.shellQuoted(dir.resolve(rel))));
+                            100 * last.testAccuracy()), rel, rel, finished ? "(done)" : "`cnn-vs-mlp "
+                            + run.config().experiment() + " --resume " + RunFolder.shellQuoted(dir.resolve(rel)) + "`"));
         }
         md.append('\n');
         sideBySide(md, runs);
         StringBuilder images = new StringBuilder();
         for (RunFolders.Unfinished run : runs) {
-            ResultsIndex.image(images, dir, run.folder(), "accuracy.png", run.config().model() + ", test accuracy so far");
+            ResultsIndex.image(images, dir, run.folder(), "accuracy.png", run.config().model() + ", test accuracy"
+                    + ("finished".equals(run.config().status()) ? "" : " so far"));
         }
         if (!images.isEmpty()) {
             md.append(images).append('\n');
