@@ -235,13 +235,17 @@ public final class ResultsIndex {
         }
     }
 
-    /** The comparison with the most seeds, then the longest budget, the newest among equals; unreadable ones go to {@code skipped}. */
+    /**
+     * The comparison of the post's training with the most seeds, then the longest budget, the newest among equals
+     * (what the notebooks, which follow the post, show); unreadable ones go to {@code skipped}.
+     */
     public static Optional<Path> bestComparison(Path dir, List<String> skipped) {
         Path best = null;
         long bestStrength = 0;
         for (Path folder : finishedComparisons(dir)) {
             try {
-                long strength = strength(CompareReport.readSummary(folder));
+                CompareReport.Summary summary = CompareReport.readSummary(folder);
+                long strength = summary.training() == null ? strength(summary) : 0;
                 if (strength > bestStrength) {
                     best = folder;
                     bestStrength = strength;
