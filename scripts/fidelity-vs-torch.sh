@@ -6,6 +6,9 @@
 #
 #   MNIST_DIR=/path/to/mnist scripts/fidelity-vs-torch.sh [folder]        (default: results/fidelity)
 #
+# TRAINING=modern compares the usual recipe instead (cross-entropy, Adam at Keras' defaults, batch 128; PyTorch's
+# adam mode), into results/fidelity-modern by default, with EPOCHS 20 and SEEDS 5 unless given.
+#
 # Environment: EPOCHS (50), SEED (first seed, 42), SEEDS (how many, 3), RESULTS (where the project's runs go and
 # are reused from: results), TORCH_PYTHON (/usr/bin/python3, Debian's, with python3-torch installed:
 # apt-get install -y python3-torch libopenblas0-pthread), TORCH_REFERENCE (../shared/bench/torch_reference.py).
@@ -14,16 +17,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${MNIST_DIR:?set MNIST_DIR to the folder holding the four MNIST files}"
-out=${1:-results/fidelity}
-epochs=${EPOCHS:-50}
+training=${TRAINING:-post}
+if [ "$training" = modern ]; then
+  out=${1:-results/fidelity-modern}; epochs=${EPOCHS:-20}; count=${SEEDS:-5}; batch=128; mode=adam
+else
+  out=${1:-results/fidelity}; epochs=${EPOCHS:-50}; count=${SEEDS:-3}; batch=2048; mode=sgd
+fi
 first=${SEED:-42}
-count=${SEEDS:-3}
 results=${RESULTS:-results}
 torch=${TORCH_PYTHON:-/usr/bin/python3}
 reference=${TORCH_REFERENCE:-../shared/bench/torch_reference.py}
 mkdir -p "$out"
 echo "fidelity run, $(date -u +%FT%TZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)," \
-  "$epochs epochs, seeds $first..$((first + count - 1))" | tee -a "$out/setup.txt"
+  "$training training, batch $batch, $epochs epochs, seeds $first..$((first + count - 1))" | tee -a "$out/setup.txt"
 
 for model in mlp lenet; do
   for ((seed = first; seed < first + count; seed++)); do
@@ -33,13 +39,13 @@ for model in mlp lenet; do
       continue
     fi
     echo "PyTorch $model seed $seed ..."
-    SEED=$seed THREADS=2 MNIST_DIR="$MNIST_DIR" "$torch" "$reference" mnist "$model" 2048 "$epochs" sgd > "$log.tmp"
+    SEED=$seed THREADS=2 MNIST_DIR="$MNIST_DIR" "$torch" "$reference" mnist "$model" "$batch" "$epochs" "$mode" > "$log.tmp"
     mv "$log.tmp" "$log"
   done
 done
 
 [ -f target/cnn-vs-mlp.jar ] || mvn -B -q -DskipTests package
-java -jar target/cnn-vs-mlp.jar compare --epochs "$epochs" --seed "$first" --seeds "$count" \
+java -jar target/cnn-vs-mlp.jar compare --training "$training" --epochs "$epochs" --seed "$first" --seeds "$count" \
   --output-dir "$results" --data-dir "$MNIST_DIR" --no-progress
-java -jar target/cnn-vs-mlp.jar fidelity-plot --torch-logs "$out" --output-dir "$results" --epochs "$epochs" \
-  --seed "$first" --seeds "$count"
+java -jar target/cnn-vs-mlp.jar fidelity-plot --training "$training" --torch-logs "$out" --output-dir "$results" \
+  --epochs "$epochs" --seed "$first" --seeds "$count"

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.experiment.Comparison;
 import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.model.Recipe;
 import cnnvsmlp.report.CompareReport.ModelRun;
 import cnnvsmlp.report.FidelityReport;
 import cnnvsmlp.report.PngFiles;
@@ -55,8 +56,19 @@ final class FidelityPlotCommand implements Callable<Integer> {
             description = "How many seeds: --seed, --seed + 1, ... Default: ${DEFAULT-VALUE}.")
     int seeds;
 
+    @Option(names = "--training", paramLabel = "RECIPE", defaultValue = "post",
+            description = "Whose runs: post (batch 2048, PyTorch's sgd mode) or modern (cross-entropy, Adam, batch"
+                    + " 128; PyTorch's adam mode). Default: ${DEFAULT-VALUE}.")
+    String training;
+
     @Override
     public Integer call() throws Exception {
+        if (!training.equals("post") && !training.equals("modern")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--training must be post or modern,"
+                    + " got '" + training + "'");
+        }
+        boolean modern = training.equals("modern");
+        Recipe recipe = modern ? Recipe.modern(false) : Recipe.POST;
         List<FidelityReport.ModelFidelity> verdicts = new ArrayList<>();
         List<XYChart> charts = new ArrayList<>();
         for (ExperimentId experiment : List.of(ExperimentId.MNIST_MLP, ExperimentId.LENET5)) {
@@ -65,9 +77,11 @@ final class FidelityPlotCommand implements Callable<Integer> {
             Map<Long, double[]> torch = new LinkedHashMap<>();
             for (long s = seed; s < seed + seeds; s++) {
                 long runSeed = s;
-                ModelRun run = Comparison.findReusable(results, experiment, s, epochs, experiment.postBatchSize())
+                ModelRun run = Comparison.findReusable(results, experiment, s, epochs, modern
+                        ? TrainingOptions.MODERN_BATCH : experiment.postBatchSize(), recipe)
                         .orElseThrow(() -> new FixableProblem("no finished " + epochs + "-epoch run of "
-                                + experiment.id() + " with seed " + runSeed + " in " + results
+                                + experiment.id() + " (" + training + " training) with seed " + runSeed + " in "
+                                + results
                                 + "; run scripts/fidelity-vs-torch.sh (it trains what is missing)"));
                 project.put(s, run.epochs().stream().mapToDouble(e -> e.testAccuracy()).toArray());
                 torch.put(s, FidelityReport.readTorchLog(torchLogs.resolve("torch-" + torchName + "-seed" + s + ".log"),
@@ -82,7 +96,8 @@ final class FidelityPlotCommand implements Callable<Integer> {
         PngFiles.saveTiles(charts, 2, 0.8, torchLogs.resolve(FidelityReport.PNG));
         String command = Main.commandLine(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
         AtomicFiles.writeString(torchLogs.resolve(FidelityReport.MARKDOWN),
-                FidelityReport.markdown(verdicts, command, Instant.now().toString()));
+                FidelityReport.markdown(verdicts, command, Instant.now().toString(), modern ? recipe.describe()
+                        + ", batch " + TrainingOptions.MODERN_BATCH : FidelityReport.POST_CONFIGURATION));
         AtomicFiles.writeString(torchLogs.resolve(FidelityReport.JSON),
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(verdicts));
         ResultsIndex.write(results, Console.err());

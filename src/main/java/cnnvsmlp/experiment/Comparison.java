@@ -136,7 +136,14 @@ public final class Comparison {
      */
     public static Optional<ModelRun> findReusable(Path outputDir, ExperimentId experiment, long seed, int epochs,
             int batchSize) {
-        RunSpec spec = RunSpec.post(experiment).epochs(epochs, "--epochs").batchSize(batchSize).seed(seed).build();
+        return findReusable(outputDir, experiment, seed, epochs, batchSize, Recipe.POST);
+    }
+
+    /** The same for runs trained with {@code recipe}. */
+    public static Optional<ModelRun> findReusable(Path outputDir, ExperimentId experiment, long seed, int epochs,
+            int batchSize, Recipe recipe) {
+        RunSpec spec = RunSpec.post(experiment).epochs(epochs, "--epochs").batchSize(batchSize).seed(seed)
+                .recipe(recipe, "fidelity").build();
         return ComparisonRuns.findReusable(outputDir, spec, null).map(ComparisonRuns.Reusable::run);
     }
 }

@@ -126,7 +126,9 @@ public final class FidelityReport {
                 .title(model + ": PyTorch grey, this project in colour")
                 .xAxisTitle("epoch").yAxisTitle("test accuracy").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // below the plot: it hides no data
-        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        double lowest = java.util.stream.Stream.of(project, torch).flatMap(c -> c.bySeed().values().stream())
+                .flatMapToDouble(java.util.Arrays::stream).min().orElse(0);
+        chart.getStyler().setYAxisMin(lowest > 0.5 ? Math.floor(lowest * 50) / 50 - 0.02 : 0.0).setYAxisMax(1.0);
         chart.getStyler().setYAxisDecimalPattern("0.0#");
         int epochs = 0;
         for (Curves curves : List.of(torch, project)) {
@@ -135,16 +137,25 @@ public final class FidelityReport {
                 x.add(java.util.stream.IntStream.rangeClosed(1, seed.length).asDoubleStream().toArray());
                 epochs = Math.max(epochs, seed.length);
             }
-            SeedSpread.add(chart, curves.framework(), List.copyOf(curves.bySeed().keySet()), x, List.copyOf(curves.bySeed().values()),
+            SeedSpread.add(chart, curves.framework(), List.copyOf(curves.bySeed().keySet()), x,
+                    List.copyOf(curves.bySeed().values()),
                     curves == torch ? new Color(120, 120, 120) : colour, false);
         }
         EpochAxis.endAt(chart, epochs);
         return chart;
     }
 
+    /** The post's configuration, as the fidelity report states it. */
+    public static final String POST_CONFIGURATION = "mean squared error on softmax, plain SGD 0.05, batch 2048";
+
     public static String markdown(List<ModelFidelity> models, String command, String date) {
+        return markdown(models, command, date, POST_CONFIGURATION);
+    }
+
+    /** The report for runs of {@code configuration} (its loss, optimizer and batch, in words). */
+    public static String markdown(List<ModelFidelity> models, String command, String date, String configuration) {
         StringBuilder md = new StringBuilder("# Learning dynamics: this project against PyTorch\n\n");
-        md.append("The exact configuration (mean squared error on softmax, plain SGD 0.05, batch 2048, glorot-uniform"
+        md.append("The exact configuration (" + configuration + ", glorot-uniform"
                 + " kernels, zero biases, reshuffled every epoch) of both MNIST models, trained by"
                 + " `../shared/bench/torch_reference.py` (PyTorch 1.13) and by this project (DL4J), test accuracy on"
                 + " the 10,000 test images after every epoch. The seeds set each framework's own random generators,"
