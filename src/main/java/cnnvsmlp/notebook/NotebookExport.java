@@ -84,7 +84,7 @@ public final class NotebookExport {
     private static Optional<RunFolders.Finished> newest(Path results, String experiment, List<String> skipped) {
         RunFolders.Scan scan = RunFolders.scan(results.resolve(experiment));
         skipped.addAll(scan.skipped());
-        return scan.newest();
+        return ResultsIndex.newestOfThePostsTraining(scan);
     }
 
     /** What the notebooks' README says of itself. */

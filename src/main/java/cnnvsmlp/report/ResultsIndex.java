@@ -164,7 +164,7 @@ public final class ResultsIndex {
     private static void experiment(StringBuilder md, Path dir, String id, String title, List<String> skipped) {
         RunFolders.Scan scan = RunFolders.scan(dir.resolve(id));
         skipped.addAll(scan.skipped());
-        Optional<RunFolders.Finished> newest = scan.newest();
+        Optional<RunFolders.Finished> newest = newestOfThePostsTraining(scan);
         if (newest.isEmpty()) {
             return;
         }
@@ -255,6 +255,16 @@ public final class ResultsIndex {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * The newest finished run trained the post's way (a run of {@code --training modern} or another recipe is not
+     * the post's experiment): what the index's experiment sections and the notebooks show.
+     */
+    public static Optional<RunFolders.Finished> newestOfThePostsTraining(RunFolders.Scan scan) {
+        return scan.finished().stream()
+                .filter(f -> cnnvsmlp.model.Recipe.fromHyperParameters(f.config().hyperParameters()).isPost())
+                .findFirst();
     }
 
     /** The comparison folders that have a summary; one with only its plan is in progress, not damaged. */

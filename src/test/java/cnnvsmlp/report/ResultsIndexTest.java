@@ -51,4 +51,20 @@ class ResultsIndexTest {
         assertTrue(withPlan.contains("- A comparison of 300 epochs over seeds [42, 43] (interrupted, 0 of 4 runs"
                 + " placed): continue with `cnn-vs-mlp compare --resume"), withPlan);
     }
+
+    @Test
+    void theExperimentSectionsAndNotebooksShowTheNewestRunOfThePostsTraining() throws Exception {
+        java.nio.file.Path recipes = results.resolve("recipes");
+        Fixtures.runFolder(recipes, "mnist-mlp", 1, 3, "finished", 0.5, 0.6, 0.7);
+        java.nio.file.Path modern = Fixtures.runFolder(recipes, "mnist-mlp", 2, 3, "finished", 0.9, 0.95, 0.98);
+        var config = (com.fasterxml.jackson.databind.node.ObjectNode) cnnvsmlp.run.Json.MAPPER.readTree(
+                modern.resolve("config.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) config.get("hyperParameters")).put("loss",
+                "categorical_crossentropy").put("optimizer", "Adam (Keras)").put("learningRate", 0.001);
+        java.nio.file.Files.writeString(modern.resolve("config.json"), cnnvsmlp.run.Json.write(config));
+        var scan = cnnvsmlp.run.RunFolders.scan(recipes.resolve("mnist-mlp"));
+        org.junit.jupiter.api.Assertions.assertEquals(modern, scan.newest().orElseThrow().folder(), "the newest run");
+        org.junit.jupiter.api.Assertions.assertEquals(1, ResultsIndex.newestOfThePostsTraining(scan).orElseThrow()
+                .config().seed(), "the newest of the post's training: not the cross-entropy run");
+    }
 }
