@@ -28,9 +28,13 @@ public record MachinePeak(int cores, double gigahertz, int flopsPerCycle, String
         } catch (NumberFormatException e) {
             family = 0;
         }
-        Object[] perCycle = flopsPerCycle(flags, vendor, family);
-        return new MachinePeak(Runtime.getRuntime().availableProcessors(), clockGigahertz(), (Integer) perCycle[0],
-                (String) perCycle[1]);
+        PerCycle perCycle = flopsPerCycle(flags, vendor, family);
+        return new MachinePeak(Runtime.getRuntime().availableProcessors(), clockGigahertz(), perCycle.flops(),
+                perCycle.basis());
+    }
+
+    /** fp32 FLOP per cycle and core, and how that was decided. */
+    record PerCycle(int flops, String basis) {
     }
 
     /**
@@ -38,18 +42,18 @@ public record MachinePeak(int cores, double gigahertz, int flopsPerCycle, String
      * Zen 4 (family 25) decodes AVX-512 but runs it on 256-bit pipes: 2 x 8 lanes x 2 = 32; Zen 5 server cores
      * (family 26) and Intel's AVX-512 server cores have 512-bit pipes: 64; AVX2 + FMA: 32; otherwise SSE: 8.
      */
-    static Object[] flopsPerCycle(Set<String> flags, String vendor, int family) {
+    static PerCycle flopsPerCycle(Set<String> flags, String vendor, int family) {
         if (flags.contains("avx512f")) {
             if (vendor.equals("AuthenticAMD") && family == 25) {
-                return new Object[] {32, "AMD Zen 4: AVX-512 on two 256-bit FMA pipes"};
+                return new PerCycle(32, "AMD Zen 4: AVX-512 on two 256-bit FMA pipes");
             }
-            return new Object[] {64, vendor.equals("AuthenticAMD") ? "AMD Zen 5 (family " + family + "): AVX-512 on two"
-                    + " 512-bit FMA pipes" : "AVX-512 on two 512-bit FMA units (Intel server cores)"};
+            return new PerCycle(64, vendor.equals("AuthenticAMD") ? "AMD Zen 5 (family " + family + "): AVX-512 on two"
+                    + " 512-bit FMA pipes" : "AVX-512 on two 512-bit FMA units (Intel server cores)");
         }
         if (flags.contains("avx2") && flags.contains("fma")) {
-            return new Object[] {32, "AVX2 + FMA on two 256-bit FMA units"};
+            return new PerCycle(32, "AVX2 + FMA on two 256-bit FMA units");
         }
-        return new Object[] {8, "SSE, no FMA"};
+        return new PerCycle(8, "SSE, no FMA");
     }
 
     public double gflops() {

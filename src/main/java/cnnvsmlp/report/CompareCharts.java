@@ -171,14 +171,10 @@ public final class CompareCharts {
         return n == 1 ? "1 seed" : n + " seeds";
     }
 
-    /**
-     * 0, unless every accuracy drawn is above one half (a converged training): then a multiple of 0.02 below the
-     * lowest, so the curves' last points and their gap are seen, not squeezed against 1.
-     */
+    /** {@link SeedSpread#accuracyAxisMin} of every test accuracy of both models. */
     static double accuracyAxisMin(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
-        double lowest = java.util.stream.Stream.concat(mlp.stream(), cnn.stream()).flatMap(r -> r.epochs().stream())
-                .mapToDouble(EpochResult::testAccuracy).min().orElse(0);
-        return lowest > 0.5 ? Math.floor(lowest * 50) / 50 - 0.02 : 0.0;
+        return SeedSpread.accuracyAxisMin(java.util.stream.Stream.concat(mlp.stream(), cnn.stream())
+                .flatMap(r -> r.epochs().stream()).mapToDouble(EpochResult::testAccuracy).min().orElse(0));
     }
 
     private static List<Long> seeds(List<CompareReport.ModelRun> runs) {

@@ -128,7 +128,7 @@ public final class FidelityReport {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // below the plot: it hides no data
         double lowest = java.util.stream.Stream.of(project, torch).flatMap(c -> c.bySeed().values().stream())
                 .flatMapToDouble(java.util.Arrays::stream).min().orElse(0);
-        chart.getStyler().setYAxisMin(lowest > 0.5 ? Math.floor(lowest * 50) / 50 - 0.02 : 0.0).setYAxisMax(1.0);
+        chart.getStyler().setYAxisMin(SeedSpread.accuracyAxisMin(lowest)).setYAxisMax(1.0);
         chart.getStyler().setYAxisDecimalPattern("0.0#");
         int epochs = 0;
         for (Curves curves : List.of(torch, project)) {

@@ -20,6 +20,15 @@ final class SeedSpread {
     }
 
     /**
+     * Where an accuracy axis starts for curves whose lowest value is {@code lowest}: 0, unless every accuracy drawn
+     * is above one half (a converged training); then a multiple of 0.02 below the lowest, so the curves' last points
+     * and their gap are seen, not squeezed against 1.
+     */
+    static double accuracyAxisMin(double lowest) {
+        return lowest > 0.5 ? Math.floor(lowest * 50) / 50 - 0.02 : 0.0;
+    }
+
+    /**
      * Adds {@code ys} (one array per seed of {@code seeds}, plotted against {@code xs} of the same index) as
      * {@code label}. The mean
      * and band cover the epochs every seed has; their x is the mean of the seeds' x (the epoch itself, or the mean
