@@ -9,42 +9,49 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 import cnnvsmlp.FixableProblem;
-import cnnvsmlp.data.MnistDownloader;
+import cnnvsmlp.data.Dataset;
 import cnnvsmlp.experiment.RunContext;
 
-/** Where MNIST comes from. */
+/** Where MNIST (or Fashion-MNIST) comes from. */
 final class MnistOptions {
 
     static final String ENV_MIRRORS = "MNIST_MIRRORS";
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder holding the four MNIST .gz files. Default: $MNIST_DIR, else the download cache"
-                    + " (~/.cache/cnn-vs-mlp/mnist), filled from the mirrors.")
+            description = "Folder holding the data set's four .gz files. Default: $MNIST_DIR ($FASHION_MNIST_DIR for"
+                    + " --dataset fashion-mnist), else the download cache (~/.cache/cnn-vs-mlp/mnist or"
+                    + " .../fashion-mnist), filled from the mirrors.")
     Path dataDir;
 
     @Option(names = "--mirror", paramLabel = "URL",
-            description = "A mirror to download MNIST from, tried in order (repeatable). Default: $MNIST_MIRRORS"
-                    + " (comma-separated), else ${cnnvsmlp.mirrors}.")
+            description = "A mirror to download the data set from, tried in order (repeatable). Default:"
+                    + " $MNIST_MIRRORS ($FASHION_MNIST_MIRRORS; comma-separated), else ${cnnvsmlp.mirrors} (for"
+                    + " Fashion-MNIST: Zalando's GitHub repository and its S3 site).")
     List<URI> mirrors;
 
     /** {@code context} with MNIST from {@code --data-dir} and the mirrors of {@code --mirror} or MNIST_MIRRORS. */
     RunContext.Builder applyTo(RunContext.Builder context) {
+        return applyTo(context, Dataset.MNIST);
+    }
+
+    /**
+     * {@code context} with {@code dataset} from {@code --data-dir} and the mirrors of {@code --mirror} or the data
+     * set's variable (MNIST_MIRRORS, FASHION_MNIST_MIRRORS); none of these: its own mirrors.
+     */
+    RunContext.Builder applyTo(RunContext.Builder context, Dataset dataset) {
         List<URI> chosen = mirrors == null ? null : mirrors.stream().map(u -> mirror(u.toString(), "--mirror")).toList();
         if ((chosen == null || chosen.isEmpty()) && dataDir == null) { // with --data-dir no mirror is asked
-            String fromEnvironment = System.getenv(ENV_MIRRORS);
+            String fromEnvironment = System.getenv(dataset.mirrorsVariable());
             chosen = new ArrayList<>();
             if (fromEnvironment != null && !fromEnvironment.isBlank()) {
                 for (String part : fromEnvironment.split(",")) {
                     if (!part.isBlank()) {
-                        chosen.add(mirror(part.trim(), ENV_MIRRORS));
+                        chosen.add(mirror(part.trim(), dataset.mirrorsVariable()));
                     }
                 }
             }
-            if (chosen.isEmpty()) {
-                chosen = MnistDownloader.DEFAULT_MIRRORS;
-            }
         }
-        return context.dataDir(dataDir).mirrors(chosen == null ? MnistDownloader.DEFAULT_MIRRORS : chosen);
+        return context.dataDir(dataDir).mirrors(chosen == null || chosen.isEmpty() ? dataset.mirrors() : chosen);
     }
 
     private static URI mirror(String text, String source) {
@@ -56,7 +63,8 @@ final class MnistOptions {
             return uri;
         } catch (URISyntaxException e) {
             throw new FixableProblem(source + " gives '" + text + "', which is not a mirror address (" + e.getReason()
-                    + "); give http(s) URLs" + (source.equals(ENV_MIRRORS) ? " separated by commas, or unset it" : ""));
+                    + "); give http(s) URLs" + (source.endsWith(ENV_MIRRORS) ? " separated by commas, or unset it"
+                    : ""));
         }
     }
 }

@@ -14,8 +14,9 @@ import cnnvsmlp.FixableProblem;
 
 /**
  * MNIST as {@code keras.datasets.mnist.load_data()} returns it: 60,000 training and 10,000 test images of
- * 28 x 28 grey levels (0..255) with labels 0..9, in the files' order. Reads the four IDX files of a folder
- * (gzipped or raw); use {@link MnistSource} to find, download and verify that folder.
+ * 28 x 28 grey levels (0..255) with labels 0..9, in the files' order; or Fashion-MNIST, the same for
+ * {@code keras.datasets.fashion_mnist} ({@link Dataset}). Reads the four IDX files of a folder (gzipped or raw);
+ * use {@link MnistSource} to find, download and verify that folder.
  */
 public final class Mnist {
 
@@ -24,16 +25,21 @@ public final class Mnist {
     public static final int PIXELS = ROWS * COLUMNS;
     public static final int CLASSES = 10;
 
+    private final Dataset dataset;
     private final Split train;
     private final Split test;
 
-    private Mnist(Split train, Split test) {
+    private Mnist(Dataset dataset, Split train, Split test) {
+        this.dataset = dataset;
         this.train = train;
         this.test = test;
     }
 
-    /** One half of MNIST: {@code count} images of 784 unsigned bytes each, row by row, and their labels. */
-    public record Split(String name, int count, byte[] pixels, byte[] labels) {
+    /**
+     * One half of MNIST (or Fashion-MNIST): {@code count} images of 784 unsigned bytes each, row by row, and their
+     * labels.
+     */
+    public record Split(Dataset dataset, String name, int count, byte[] pixels, byte[] labels) {
 
         /** Grey level 0..255 of pixel (row, column) of image {@code i}. */
         public int pixel(int i, int row, int column) {
@@ -65,7 +71,7 @@ public final class Mnist {
         /** The first {@code n} images and labels (for quick checks). */
         public Split head(int n) {
             int k = Math.min(n, count);
-            return new Split(name, k, Arrays.copyOf(pixels, k * PIXELS), Arrays.copyOf(labels, k));
+            return new Split(dataset, name, k, Arrays.copyOf(pixels, k * PIXELS), Arrays.copyOf(labels, k));
         }
 
         /** The shape the post prints for the images: (count, 28, 28). */
@@ -80,9 +86,14 @@ public final class Mnist {
 
     /** Reads the four MNIST files of {@code folder} (each {@code name.gz} or raw {@code name}). */
     public static Mnist load(Path folder) {
-        Split train = readSplit("train", folder, MnistFile.TRAIN_IMAGES, MnistFile.TRAIN_LABELS);
-        Split test = readSplit("test", folder, MnistFile.TEST_IMAGES, MnistFile.TEST_LABELS);
-        return new Mnist(train, test);
+        return load(folder, Dataset.MNIST);
+    }
+
+    /** Reads the four files of {@code folder} as {@code dataset} (unchecked: {@link MnistSource} checks them). */
+    public static Mnist load(Path folder, Dataset dataset) {
+        Split train = readSplit(dataset, "train", folder, MnistFile.TRAIN_IMAGES, MnistFile.TRAIN_LABELS);
+        Split test = readSplit(dataset, "test", folder, MnistFile.TEST_IMAGES, MnistFile.TEST_LABELS);
+        return new Mnist(dataset, train, test);
     }
 
     /**
@@ -99,27 +110,35 @@ public final class Mnist {
         return folder.resolve(file.gzipName());
     }
 
-    private static Split readSplit(String name, Path folder, MnistFile imagesFile, MnistFile labelsFile) {
+    private static Split readSplit(Dataset dataset, String name, Path folder, MnistFile imagesFile,
+            MnistFile labelsFile) {
         IdxFile images = IdxFile.read(pathOf(folder, imagesFile), imagesFile.magic());
         IdxFile labels = IdxFile.read(pathOf(folder, labelsFile), labelsFile.magic());
         int[] dims = images.dimensions();
         if (dims[1] != ROWS || dims[2] != COLUMNS) {
             throw new FixableProblem("IDX file " + images.path() + " holds images of " + dims[1] + " x " + dims[2]
-                    + " pixels, MNIST's are 28 x 28; replace it with the original MNIST file");
+                    + " pixels, " + dataset.title() + "'s are 28 x 28; replace it with the original " + dataset.title()
+                    + " file");
         }
         if (images.count() != labels.count()) {
-            throw new FixableProblem("MNIST " + name + " files disagree: " + images.path() + " holds "
+            throw new FixableProblem(dataset.title() + " " + name + " files disagree: " + images.path() + " holds "
                     + images.count() + " images but " + labels.path() + " holds " + labels.count()
-                    + " labels; replace both with the original MNIST files");
+                    + " labels; replace both with the original " + dataset.title() + " files");
         }
         byte[] labelBytes = labels.data();
         for (int i = 0; i < labelBytes.length; i++) {
             if (labelBytes[i] < 0 || labelBytes[i] >= CLASSES) {
                 throw new FixableProblem("IDX file " + labels.path() + " has label " + (labelBytes[i] & 0xff)
-                        + " at index " + i + ", outside 0..9; replace it with the original MNIST file");
+                        + " at index " + i + ", outside 0..9; replace it with the original " + dataset.title()
+                        + " file");
             }
         }
-        return new Split(name, images.count(), images.data(), labelBytes);
+        return new Split(dataset, name, images.count(), images.data(), labelBytes);
+    }
+
+    /** MNIST or Fashion-MNIST. */
+    public Dataset dataset() {
+        return dataset;
     }
 
     public Split train() {
@@ -173,7 +192,8 @@ public final class Mnist {
 
     @Override
     public String toString() {
-        return "Mnist[train " + train.imageShape() + " " + train.labelShape() + ", test " + test.imageShape() + " "
-                + test.labelShape() + "]";
+        // MNIST's runs record "Mnist[...]" in config.json and resume only on the same line: kept as it was
+        return (dataset == Dataset.MNIST ? "Mnist" : dataset.title()) + "[train " + train.imageShape() + " "
+                + train.labelShape() + ", test " + test.imageShape() + " " + test.labelShape() + "]";
     }
 }

@@ -22,18 +22,18 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import cnnvsmlp.FixableProblem;
 
 /**
- * Downloads MNIST files from a list of mirrors, one after the other until one serves the genuine file.
+ * Downloads the files of MNIST or Fashion-MNIST from a list of mirrors, one after the other until one serves the
+ * genuine file.
  *
- * <p>Each file is streamed into a temporary file beside its destination while its SHA-256 is computed; only
- * a file whose checksum equals the published one is moved (atomically) to its final name. A mirror that
+ * <p>Each file is streamed into a temporary file beside its destination while its digest (the one its publisher
+ * gives: SHA-256 for MNIST, MD5 for Fashion-MNIST) is computed; only a file whose checksum equals the published one
+ * is moved (atomically) to its final name. A mirror that
  * answers an error, serves something else, stops half-way or says nothing within the time-out is skipped.
  */
 public final class MnistDownloader {
 
-    /** Mirrors that serve the four original gzipped files (torchvision's and TensorFlow Datasets' hosts). */
-    public static final List<URI> DEFAULT_MIRRORS = List.of(
-            URI.create("https://ossci-datasets.s3.amazonaws.com/mnist/"),
-            URI.create("https://storage.googleapis.com/cvdf-datasets/mnist/"));
+    /** MNIST's mirrors: torchvision's and TensorFlow Datasets' hosts ({@link Dataset#mirrors()}). */
+    public static final List<URI> DEFAULT_MIRRORS = Dataset.MNIST.mirrors();
 
     private final List<URI> mirrors;
     private final Duration timeout;
@@ -60,17 +60,17 @@ public final class MnistDownloader {
     }
 
     /**
-     * Downloads {@code file} into {@code folder} under its gzip name, verified.
+     * Downloads {@code dataset}'s {@code file} into {@code folder} under its gzip name, verified.
      *
      * @throws FixableProblem when no mirror served the genuine file; the message lists what each mirror did
      */
-    public Path download(MnistFile file, Path folder) {
+    public Path download(Dataset dataset, MnistFile file, Path folder) {
         Path target = folder.resolve(file.gzipName());
         List<String> failures = new ArrayList<>();
         for (URI mirror : mirrors) {
             URI source = mirror.resolve(file.gzipName());
             try {
-                fetchVerified(source, file, target);
+                fetchVerified(source, dataset, file, target);
                 return target;
             } catch (IOException | RuntimeException e) {
                 String reason = describe(e);
@@ -90,7 +90,7 @@ public final class MnistDownloader {
         return e.getClass().getSimpleName() + (message == null ? "" : " " + message);
     }
 
-    private void fetchVerified(URI source, MnistFile file, Path target) throws IOException {
+    private void fetchVerified(URI source, Dataset dataset, MnistFile file, Path target) throws IOException {
         Path partial = Files.createTempFile(target.getParent(), "." + file.gzipName() + "-", ".part");
         try {
             HttpURLConnection connection = (HttpURLConnection) new URL(source.toString()).openConnection();
@@ -103,7 +103,7 @@ public final class MnistDownloader {
                 throw new IOException("HTTP " + status);
             }
             long length = connection.getContentLengthLong();
-            MessageDigest digest = Sha256.newDigest();
+            MessageDigest digest = Sha256.newDigest(dataset.gzipAlgorithm());
             long received = 0;
             try (InputStream in = connection.getInputStream();
                     OutputStream out = Files.newOutputStream(partial);
@@ -121,13 +121,15 @@ public final class MnistDownloader {
             if (length >= 0 && received != length) {
                 throw new IOException("download cut off after " + received + " of " + length + " bytes");
             }
-            String sha256 = Sha256.hex(digest);
-            if (!sha256.equals(file.gzipSha256())) {
-                throw new IOException("checksum mismatch: got SHA-256 " + sha256 + ", expected " + file.gzipSha256()
-                        + " (refused, not cached)");
+            String got = Sha256.hex(digest);
+            String expected = dataset.checksums(file).gzip();
+            if (!got.equals(expected)) {
+                throw new IOException("checksum mismatch: got " + dataset.gzipAlgorithm() + " " + got + ", expected "
+                        + expected + " (refused, not cached)");
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            log.println("  " + file.gzipName() + ": " + received + " bytes from " + source + ", SHA-256 verified");
+            log.println("  " + file.gzipName() + ": " + received + " bytes from " + source + ", "
+                    + dataset.gzipAlgorithm() + " verified");
         } finally {
             Files.deleteIfExists(partial);
         }

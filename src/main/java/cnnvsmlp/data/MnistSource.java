@@ -14,15 +14,15 @@ import java.util.stream.Stream;
 import cnnvsmlp.FixableProblem;
 
 /**
- * Finds the four MNIST files, in this order: the folder given with {@code --data-dir}, the folder named by the
- * {@code MNIST_DIR} environment variable, the per-user cache folder. Only the cache is filled by downloading;
- * a folder the user named must already hold the files. Every file is checked against its published SHA-256
- * before it is used.
+ * Finds the four files of MNIST or Fashion-MNIST, in this order: the folder given with {@code --data-dir}, the folder
+ * named by the data set's environment variable ({@code MNIST_DIR}, {@code FASHION_MNIST_DIR}), the per-user cache
+ * folder. Only the cache is filled by downloading; a folder the user named must already hold the files. Every file
+ * is checked against its published checksums before it is used; the other data set's files are recognised and
+ * named as such.
  */
 public final class MnistSource {
 
-    public static final String ENV_DIR = "MNIST_DIR";
-
+    private final Dataset dataset;
     private final Path dataDir;
     private final Map<String, String> environment;
     private final Path cacheDir;
@@ -30,13 +30,15 @@ public final class MnistSource {
     private final PrintStream log;
 
     /**
+     * @param dataset which data set to find
      * @param dataDir the folder given on the command line, or null
-     * @param environment the process environment (for {@code MNIST_DIR})
-     * @param cacheDir the per-user cache folder, see {@link #defaultCacheDir(Map)}
+     * @param environment the process environment (for {@code MNIST_DIR} or {@code FASHION_MNIST_DIR})
+     * @param cacheDir the per-user cache folder, see {@link #defaultCacheDir(Map, Dataset)}
      * @param downloader fills the cache; null to never download
      */
-    public MnistSource(Path dataDir, Map<String, String> environment, Path cacheDir, MnistDownloader downloader,
-            PrintStream log) {
+    public MnistSource(Dataset dataset, Path dataDir, Map<String, String> environment, Path cacheDir,
+            MnistDownloader downloader, PrintStream log) {
+        this.dataset = dataset;
         this.dataDir = dataDir;
         this.environment = environment;
         this.cacheDir = cacheDir;
@@ -45,10 +47,10 @@ public final class MnistSource {
     }
 
     /**
-     * {@code $XDG_CACHE_HOME/cnn-vs-mlp/mnist}, else {@code $HOME/.cache/cnn-vs-mlp/mnist} (Windows: LOCALAPPDATA; no
-     * HOME: Java's user.home).
+     * {@code $XDG_CACHE_HOME/cnn-vs-mlp/<data set>}, else {@code $HOME/.cache/cnn-vs-mlp/<data set>} (Windows:
+     * LOCALAPPDATA; no HOME: Java's user.home); the data set is {@code mnist} or {@code fashion-mnist}.
      */
-    public static Path defaultCacheDir(Map<String, String> environment) {
+    public static Path defaultCacheDir(Map<String, String> environment, Dataset dataset) {
         String xdg = environment.get("XDG_CACHE_HOME");
         String localAppData = environment.get("LOCALAPPDATA");
         Path base;
@@ -61,7 +63,7 @@ public final class MnistSource {
             String home = environment.get("HOME");
             base = Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".cache");
         }
-        return base.resolve("cnn-vs-mlp").resolve("mnist");
+        return base.resolve("cnn-vs-mlp").resolve(dataset.id());
     }
 
     /** Where the files were found, and how that folder was chosen. */
@@ -71,8 +73,8 @@ public final class MnistSource {
     /** Locates (and if needed downloads) the files, then reads them. */
     public Mnist load() {
         Located located = locate();
-        log.println("MNIST: " + located.folder() + " (" + located.origin() + ")");
-        return Mnist.load(located.folder());
+        log.println(dataset.title() + ": " + located.folder() + " (" + located.origin() + ")");
+        return Mnist.load(located.folder(), dataset);
     }
 
     /** The folder that holds the four verified files. */
@@ -80,26 +82,27 @@ public final class MnistSource {
         if (dataDir != null) {
             return new Located(checkUserFolder(dataDir, "--data-dir"), "--data-dir");
         }
-        String fromEnvironment = environment.get(ENV_DIR);
+        String fromEnvironment = environment.get(dataset.dirVariable());
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return new Located(checkUserFolder(Path.of(fromEnvironment), ENV_DIR), ENV_DIR);
+            return new Located(checkUserFolder(Path.of(fromEnvironment), dataset.dirVariable()),
+                    dataset.dirVariable());
         }
         return new Located(fillCache(), "download cache");
     }
 
     private Path checkUserFolder(Path folder, String origin) {
         if (!Files.isDirectory(folder)) {
-            throw new FixableProblem("MNIST folder " + folder + " (from " + origin + ") "
+            throw new FixableProblem(dataset.title() + " folder " + folder + " (from " + origin + ") "
                     + (Files.exists(folder) ? "is not a folder" : "does not exist") + "; "
                     + howToProvide(folder));
         }
         List<MnistFile> missing = missingFiles(folder);
         if (!missing.isEmpty()) {
-            throw new FixableProblem("MNIST folder " + folder + " (from " + origin + ") lacks "
+            throw new FixableProblem(dataset.title() + " folder " + folder + " (from " + origin + ") lacks "
                     + names(missing) + "; " + howToProvide(folder));
         }
         for (MnistFile file : MnistFile.values()) {
-            verify(Mnist.pathOf(folder, file), file);
+            verify(Mnist.pathOf(folder, file), file, dataset);
         }
         return folder;
     }
@@ -108,23 +111,24 @@ public final class MnistSource {
         try {
             Files.createDirectories(cacheDir);
         } catch (IOException e) {
-            throw new FixableProblem("cannot create the MNIST cache folder " + cacheDir + " (" + e + "); set "
-                    + ENV_DIR + " or pass --data-dir to use a folder that holds the four files");
+            throw new FixableProblem("cannot create the " + dataset.title() + " cache folder " + cacheDir + " (" + e
+                    + "); set " + dataset.dirVariable() + " or pass --data-dir to use a folder that holds the four"
+                    + " files");
         }
         for (MnistFile file : MnistFile.values()) {
             Path present = Mnist.pathOf(cacheDir, file);
-            if (Files.exists(present) && !matches(present, file)) {
+            if (Files.exists(present) && !matches(present, file, dataset)) {
                 Path aside = present.resolveSibling(present.getFileName() + ".corrupt");
                 try {
                     Files.move(present, aside, StandardCopyOption.REPLACE_EXISTING);
                 } catch (IOException e) {
-                    throw new FixableProblem("the MNIST cache file " + present + " fails its SHA-256 check and cannot"
-                            + " be moved aside (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "; a"
-                            + " read-only cache?); delete it, or set " + ENV_DIR + " or --data-dir to a folder that"
-                            + " holds the four genuine files", e);
+                    throw new FixableProblem("the " + dataset.title() + " cache file " + present + " fails its"
+                            + " checksum check and cannot be moved aside (" + e.getClass().getSimpleName() + ": "
+                            + e.getMessage() + "; a read-only cache?); delete it, or set " + dataset.dirVariable()
+                            + " or --data-dir to a folder that holds the four genuine files", e);
                 }
-                log.println("MNIST cache: " + present + " fails its SHA-256 check; moved aside to " + aside
-                        + " and downloading it again");
+                log.println(dataset.title() + " cache: " + present + " fails its checksum check; moved aside to "
+                        + aside + " and downloading it again");
             }
         }
         List<MnistFile> missing = missingFiles(cacheDir);
@@ -132,14 +136,15 @@ public final class MnistSource {
             return cacheDir;
         }
         if (downloader == null) {
-            throw new FixableProblem("MNIST is not in the cache " + cacheDir + " (missing " + names(missing)
+            throw new FixableProblem(dataset.title() + " is not in the cache " + cacheDir + " (missing "
+                    + names(missing)
                     + ") and downloading is off; " + howToProvide(cacheDir));
         }
-        log.println("MNIST: downloading " + names(missing) + " into " + cacheDir + " from "
+        log.println(dataset.title() + ": downloading " + names(missing) + " into " + cacheDir + " from "
                 + downloader.mirrors());
         for (MnistFile file : missing) {
             try {
-                downloader.download(file, cacheDir);
+                downloader.download(dataset, file, cacheDir);
             } catch (FixableProblem e) {
                 throw new FixableProblem(e.getMessage() + "; without network, " + howToProvide(cacheDir), e);
             }
@@ -147,11 +152,11 @@ public final class MnistSource {
         return cacheDir;
     }
 
-    private static String howToProvide(Path folder) {
+    private String howToProvide(Path folder) {
         return "put the four files " + Stream.of(MnistFile.values()).map(MnistFile::gzipName)
-                .collect(Collectors.joining(", ")) + " (from any MNIST mirror; uncompressed files and Kaggle's names,"
-                + " train-images.idx3-ubyte, are accepted too) into " + folder.toAbsolutePath()
-                + ", or point --data-dir or " + ENV_DIR + " at a folder that holds them";
+                .collect(Collectors.joining(", ")) + " (from any " + dataset.title() + " mirror; uncompressed files"
+                + " and Kaggle's names, train-images.idx3-ubyte, are accepted too) into " + folder.toAbsolutePath()
+                + ", or point --data-dir or " + dataset.dirVariable() + " at a folder that holds them";
     }
 
     private static List<MnistFile> missingFiles(Path folder) {
@@ -168,17 +173,21 @@ public final class MnistSource {
         return files.stream().map(MnistFile::gzipName).collect(Collectors.joining(", "));
     }
 
-    private static boolean matches(Path path, MnistFile file) {
-        return sha256(path).equals(expectedSha256(path, file))
-                || isGzip(path) && file.rawSha256().equals(contentSha256(path));
+    private static boolean matches(Path path, MnistFile file, Dataset dataset) {
+        Dataset.Checksums expected = dataset.checksums(file);
+        return isGzip(path) && digest(path, dataset.gzipAlgorithm()).equals(expected.gzip())
+                || expected.rawSha256().equals(contentSha256(path));
     }
 
     private static boolean isGzip(Path path) {
         return path.getFileName().toString().endsWith(".gz");
     }
 
-    /** The SHA-256 of a gzip file's content, or "" when it does not decompress. */
+    /** The SHA-256 of the IDX bytes: of a gzip file's content (or "" when it does not decompress), else the file's. */
     private static String contentSha256(Path path) {
+        if (!isGzip(path)) {
+            return digest(path, "SHA-256");
+        }
         java.security.MessageDigest digest = Sha256.newDigest();
         try (var raw = Files.newInputStream(path); var in = new java.util.zip.GZIPInputStream(raw, 1 << 16)) {
             byte[] buffer = new byte[1 << 16];
@@ -191,27 +200,37 @@ public final class MnistSource {
         }
     }
 
-    private static String expectedSha256(Path path, MnistFile file) {
-        return path.getFileName().toString().endsWith(".gz") ? file.gzipSha256() : file.rawSha256();
-    }
-
     /**
-     * Fails unless {@code path} has the published SHA-256 of {@code file}: of the gzip as mirrors serve it, or of
-     * its content (a genuine file gzipped again, by another tool or level, has other gzip bytes).
+     * Fails unless {@code path} is {@code dataset}'s {@code file}: a gzip with the publisher's digest, or any file
+     * whose IDX bytes have the published SHA-256 (a genuine file gzipped again, by another tool or level, as
+     * Debian's packages do, has other gzip bytes). The other data set's file is named as such.
      */
-    static void verify(Path path, MnistFile file) {
-        String actual = sha256(path);
-        String expected = expectedSha256(path, file);
-        if (!actual.equals(expected) && !(isGzip(path) && file.rawSha256().equals(contentSha256(path)))) {
-            throw new FixableProblem("checksum mismatch: " + path + " has SHA-256 " + actual + ", the genuine "
-                    + path.getFileName() + " has " + expected + "; the file is corrupt or not the original MNIST,"
-                    + " replace it with the original");
+    static void verify(Path path, MnistFile file, Dataset dataset) {
+        Dataset.Checksums expected = dataset.checksums(file);
+        if (isGzip(path) && digest(path, dataset.gzipAlgorithm()).equals(expected.gzip())) {
+            return;
         }
+        String content = contentSha256(path);
+        if (content.equals(expected.rawSha256())) {
+            return;
+        }
+        java.util.Optional<Dataset> other = Dataset.owning(file, content);
+        if (other.isPresent()) {
+            throw new FixableProblem(path + " is " + other.get().title() + "'s " + file.rawName() + ", not "
+                    + dataset.title() + "'s; pass --dataset " + other.get().id() + " to train on "
+                    + other.get().title() + ", or point --data-dir or " + dataset.dirVariable() + " at "
+                    + dataset.title() + "'s files");
+        }
+        throw new FixableProblem("checksum mismatch: " + path + (content.isEmpty() ? " is damaged gzip data"
+                : " holds IDX bytes of SHA-256 " + content) + ", the genuine " + dataset.title() + " " + file.rawName()
+                + " has " + expected.rawSha256() + " (gzipped as published: " + dataset.gzipAlgorithm() + " "
+                + expected.gzip() + "); the file is corrupt or not the original " + dataset.title() + ", replace it"
+                + " with the original");
     }
 
-    private static String sha256(Path path) {
+    private static String digest(Path path, String algorithm) {
         try {
-            return Sha256.of(path);
+            return Sha256.of(path, algorithm);
         } catch (IOException e) {
             throw new FixableProblem("cannot read " + path + " (" + e + "); check its permissions or replace it");
         }

@@ -116,7 +116,7 @@ class MnistSourceTest {
 
     private MnistSource source(Path dataDir, Map<String, String> env, Path cache, URI... mirrors) {
         MnistDownloader downloader = new MnistDownloader(List.of(mirrors), Duration.ofSeconds(5), false, log);
-        return new MnistSource(dataDir, env, cache, downloader, log);
+        return new MnistSource(Dataset.MNIST, dataDir, env, cache, downloader, log);
     }
 
     private String logText() {
@@ -130,7 +130,7 @@ class MnistSourceTest {
         assertEquals(cache, located.folder());
         assertEquals("download cache", located.origin());
         for (MnistFile file : MnistFile.values()) {
-            assertEquals(file.gzipSha256(), Sha256.of(cache.resolve(file.gzipName())));
+            assertEquals(Dataset.MNIST.checksums(file).gzip(), Sha256.of(cache.resolve(file.gzipName())));
         }
         assertEquals(4, requests.get());
         try (Stream<Path> files = Files.list(cache)) {
@@ -147,7 +147,7 @@ class MnistSourceTest {
         source(null, Map.of(), cache, mirror("corrupt"), mirror("good")).locate();
         assertTrue(logText().contains("checksum mismatch"), logText());
         for (MnistFile file : MnistFile.values()) {
-            assertEquals(file.gzipSha256(), Sha256.of(cache.resolve(file.gzipName())));
+            assertEquals(Dataset.MNIST.checksums(file).gzip(), Sha256.of(cache.resolve(file.gzipName())));
         }
         assertEquals(8, requests.get(), "each file asked from the corrupt mirror, then the good one");
     }
@@ -172,7 +172,7 @@ class MnistSourceTest {
             Files.write(kaggle.resolve(file.rawName().replace("-idx", ".idx")), content);
         }
         assertTrue(!Sha256.of(regzipped.resolve(MnistFile.TRAIN_LABELS.gzipName()))
-                .equals(MnistFile.TRAIN_LABELS.gzipSha256()), "other gzip bytes");
+                .equals(Dataset.MNIST.checksums(MnistFile.TRAIN_LABELS).gzip()), "other gzip bytes");
         assertEquals(regzipped, source(regzipped, Map.of(), temp.resolve("c1"), mirror("good")).locate().folder());
         assertEquals(kaggle, source(kaggle, Map.of(), temp.resolve("c2"), mirror("good")).locate().folder());
         assertEquals(5, Mnist.load(kaggle).train().label(0));
@@ -190,7 +190,7 @@ class MnistSourceTest {
             FixableProblem e = assertThrows(FixableProblem.class,
                     () -> source(null, Map.of(), cache, mirror("good")).locate());
             assertTrue(e.getMessage().startsWith("the MNIST cache file " + cache.resolve(MnistFile.values()[0]
-                    .gzipName()) + " fails its SHA-256 check and cannot be moved aside ("), e.getMessage());
+                    .gzipName()) + " fails its checksum check and cannot be moved aside ("), e.getMessage());
             assertTrue(e.getMessage().contains("a read-only cache?); delete it, or set MNIST_DIR or --data-dir"),
                     e.getMessage());
             assertTrue(!logText().contains("moved aside"), "nothing claims a move that did not happen");
@@ -223,7 +223,8 @@ class MnistSourceTest {
         Path cache = temp.resolve("cache");
         source(null, Map.of(), cache, mirror("missing"), mirror("broken"), mirror("good")).locate();
         assertTrue(logText().contains("HTTP 404") && logText().contains("HTTP 500"), logText());
-        assertEquals(MnistFile.TEST_LABELS.gzipSha256(), Sha256.of(cache.resolve("t10k-labels-idx1-ubyte.gz")));
+        assertEquals(Dataset.MNIST.checksums(MnistFile.TEST_LABELS).gzip(),
+                Sha256.of(cache.resolve("t10k-labels-idx1-ubyte.gz")));
     }
 
     @Test
@@ -231,10 +232,10 @@ class MnistSourceTest {
         Path cache = temp.resolve("cache");
         MnistDownloader downloader = new MnistDownloader(List.of(mirror("silent"), mirror("good")),
                 Duration.ofMillis(500), false, log);
-        new MnistSource(null, Map.of(), cache, downloader, log).locate();
+        new MnistSource(Dataset.MNIST, null, Map.of(), cache, downloader, log).locate();
         assertTrue(logText().toLowerCase(java.util.Locale.ROOT).contains("timed out"), logText());
         for (MnistFile file : MnistFile.values()) {
-            assertEquals(file.gzipSha256(), Sha256.of(cache.resolve(file.gzipName())));
+            assertEquals(Dataset.MNIST.checksums(file).gzip(), Sha256.of(cache.resolve(file.gzipName())));
         }
     }
 
@@ -248,7 +249,8 @@ class MnistSourceTest {
             assertEquals(0, files.count(), "no partial file is left");
         }
         source(null, Map.of(), cache, mirror("cutoff"), mirror("good")).locate();
-        assertEquals(MnistFile.TRAIN_IMAGES.gzipSha256(), Sha256.of(cache.resolve("train-images-idx3-ubyte.gz")));
+        assertEquals(Dataset.MNIST.checksums(MnistFile.TRAIN_IMAGES).gzip(),
+                Sha256.of(cache.resolve("train-images-idx3-ubyte.gz")));
     }
 
     @Test
@@ -305,7 +307,8 @@ class MnistSourceTest {
         FixableProblem e = assertThrows(FixableProblem.class,
                 () -> source(folder, Map.of(), temp.resolve("cache"), mirror("good")).locate());
         assertTrue(e.getMessage().startsWith("checksum mismatch: ") && e.getMessage().contains(
-                "train-labels-idx1-ubyte.gz") && e.getMessage().contains(MnistFile.TRAIN_LABELS.gzipSha256()),
+                "train-labels-idx1-ubyte.gz") && e.getMessage().contains(
+                Dataset.MNIST.checksums(MnistFile.TRAIN_LABELS).gzip()),
                 e.getMessage());
     }
 
@@ -316,7 +319,7 @@ class MnistSourceTest {
         Path labels = cache.resolve("t10k-labels-idx1-ubyte.gz");
         Files.write(labels, new byte[] {1, 2, 3});
         source(null, Map.of(), cache, mirror("good")).locate();
-        assertEquals(MnistFile.TEST_LABELS.gzipSha256(), Sha256.of(labels));
+        assertEquals(Dataset.MNIST.checksums(MnistFile.TEST_LABELS).gzip(), Sha256.of(labels));
         assertTrue(Files.exists(cache.resolve("t10k-labels-idx1-ubyte.gz.corrupt")), "the bad copy is kept aside");
         assertEquals(5, requests.get());
     }
