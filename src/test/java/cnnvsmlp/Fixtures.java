@@ -65,7 +65,7 @@ public final class Fixtures {
         RunConfig config = new RunConfig(experiment, experiment, 1, status, new RunConfig.Budget(epochs, 5000, false,
                 "--epochs"), Map.of("batchSize", 2048), seed, "MNIST", "the MNIST test set", "cnn-vs-mlp " + experiment,
                 "2026-01-01T00:00:00Z", null, new RunEnvironment(Map.of("cpu", "test CPU", "cores", "2"), Map.of(),
-                        Map.of("name", "CpuBackend"), Map.of(), Map.of(), "0123456789abcdef"), null, null);
+                        Map.of("name", "CpuBackend"), Map.of(), Map.of(), "0123456789abcdef"), null, null, null);
         Files.writeString(run.resolve(RunFolder.CONFIG), Json.write(config));
         Files.writeString(run.resolve(RunFolder.METRICS), Json.write(new Metrics("the MNIST test set", 10000,
                 accuracy[accuracy.length - 1], 0.08, 0.5, 0.09, epochs, new int[0][0], List.of())));

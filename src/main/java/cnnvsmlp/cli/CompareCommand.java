@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import cnnvsmlp.data.Dataset;
 import cnnvsmlp.experiment.Comparison;
 import cnnvsmlp.experiment.ExperimentId;
 import cnnvsmlp.experiment.RunSpec;
@@ -36,6 +37,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     MnistOptions mnist;
 
+    @Mixin
+    DatasetOption datasetOption;
+
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "3",
             description = "How many seeds: --seed, --seed + 1, ... Default: ${DEFAULT-VALUE}.")
     int seeds;
@@ -57,13 +61,13 @@ final class CompareCommand implements Callable<Integer> {
         if (resume != null) {
             var parsed = spec.commandLine().getParseResult();
             for (String option : new String[] {"--epochs", "--quick", "--seeds", "--seed", "--batch-size", "--threads",
-                "--training", "--loss", "--optimizer", "--learning-rate"}) {
+                "--training", "--loss", "--optimizer", "--learning-rate", "--dataset"}) {
                 if (parsed.hasMatchedOption(option)) {
                     throw new ParameterException(spec.commandLine(), "--resume continues with the plan's budget,"
-                            + " seeds, batch size, threads and training; leave out " + option);
+                            + " seeds, batch size, threads, training and data set; leave out " + option);
                 }
             }
-            Comparison.resume(resume, mnist.applyTo(training.context(args))
+            Comparison.resume(resume, mnist.applyTo(training.context(args), Comparison.datasetOf(resume))
                     .outputDir(TrainingOptions.outputDirOf(resume)).build());
             return 0;
         }
@@ -71,13 +75,14 @@ final class CompareCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--seeds must be between 1 and " + MAX_SEEDS + ", got "
                     + seeds);
         }
-        RunSpec mlp = training.spec(spec, ExperimentId.MNIST_MLP);
-        RunSpec cnn = training.spec(spec, ExperimentId.LENET5);
+        Dataset dataset = datasetOption.dataset(spec);
+        RunSpec mlp = training.spec(spec, ExperimentId.MNIST_MLP).toBuilder().dataset(dataset).build();
+        RunSpec cnn = training.spec(spec, ExperimentId.LENET5).toBuilder().dataset(dataset).build();
         if (mlp.epochs() != cnn.epochs()) {
             throw new ParameterException(spec.commandLine(), "the two models need one budget; give --epochs");
         }
         List<Long> seedList = LongStream.range(0, seeds).map(i -> mlp.seed() + i).boxed().toList();
-        Comparison.run(mlp, cnn, seedList, !noReuse, mnist.applyTo(training.context(args)).build());
+        Comparison.run(mlp, cnn, seedList, !noReuse, mnist.applyTo(training.context(args), dataset).build());
         return 0;
     }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import cnnvsmlp.data.Dataset;
 import cnnvsmlp.experiment.MnistData;
 import cnnvsmlp.experiment.ModelEvaluation;
 import cnnvsmlp.experiment.RunContext;
@@ -16,7 +17,8 @@ import cnnvsmlp.experiment.SavedModel;
 
 /** {@code evaluate}: a saved MNIST model scored again on the test set. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Scores a saved MNIST model (a run folder or a model.zip) on the 10,000 test images again:"
+        description = {"Scores a saved MNIST model (a run folder or a model.zip) on the 10,000 test images again (of"
+                + " the data set the run trained on, or of --dataset):"
                 + " accuracy, loss, per-class precision and recall, confusion matrix; written to"
                 + " <output-dir>/evaluate/<id>/, never into the run folder."})
 final class EvaluateCommand implements Callable<Integer> {
@@ -35,11 +37,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     MnistOptions mnist;
 
+    @Mixin
+    DatasetOption datasetOption;
+
     @Override
     public Integer call() {
         SavedModel saved = SavedModel.load(model);
-        RunContext context = mnist.applyTo(RunContext.defaults().showProgress(false).console(Console.out())).build();
-        ModelEvaluation.run(saved, MnistData.load(context), outputDir, Main.commandLine(spec.commandLine()
+        Dataset dataset = datasetOption.givenOrRun(spec, model);
+        RunContext context = mnist.applyTo(RunContext.defaults().showProgress(false).console(Console.out()), dataset)
+                .build();
+        ModelEvaluation.run(saved, MnistData.load(context, dataset), outputDir, Main.commandLine(spec.commandLine()
                 .getParseResult().originalArgs().toArray(String[]::new)), Console.out());
         return 0;
     }

@@ -11,6 +11,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import cnnvsmlp.data.BeansData;
+import cnnvsmlp.data.Dataset;
 import cnnvsmlp.experiment.BeansExperiment;
 import cnnvsmlp.experiment.ExperimentId;
 import cnnvsmlp.experiment.MnistData;
@@ -80,16 +81,20 @@ abstract class ExperimentCommand implements Callable<Integer> {
         }
     }
 
-    /** The two MNIST experiments: the same options, the same data. */
+    /** The two MNIST experiments: the same options, the same data (MNIST or Fashion-MNIST). */
     abstract static class OnMnist extends ExperimentCommand {
         @Mixin
         MnistOptions mnist;
 
+        @Mixin
+        DatasetOption datasetOption;
+
         @Override
         public Integer call() {
-            RunSpec run = spec();
-            RunContext context = mnist.applyTo(context()).build();
-            Run.run(MnistData.experiment(experiment(), MnistData.load(context)), run, context);
+            Dataset dataset = resume == null ? datasetOption.dataset(spec) : datasetOption.resumed(spec, resume);
+            RunSpec run = spec().toBuilder().dataset(dataset).build();
+            RunContext context = mnist.applyTo(context(), dataset).build();
+            Run.run(MnistData.experiment(experiment(), MnistData.load(context, dataset)), run, context);
             return 0;
         }
     }

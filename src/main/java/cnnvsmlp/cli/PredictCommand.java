@@ -79,14 +79,19 @@ final class PredictCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give one or more pictures of digits to classify");
         }
         int failed = 0;
+        cnnvsmlp.data.Dataset dataset = DatasetOption.ofRun(model); // a Fashion-MNIST run answers with class names
         for (Path image : images) {
-            failed += digit(saved, image, Console.out(), Console.err()) ? 0 : 1;
+            failed += digit(saved, dataset, image, Console.out(), Console.err()) ? 0 : 1;
         }
         return failed == 0 ? 0 : Main.EXIT_PROBLEM;
     }
 
-    /** Prints one picture's digit and top 3, or one line saying why it could not; false for the latter. */
-    private boolean digit(SavedModel saved, Path image, PrintStream out, PrintStream err) {
+    /**
+     * Prints one picture's digit (or {@code dataset}'s class) and top 3, or one line saying why it could not; false
+     * for the latter.
+     */
+    private boolean digit(SavedModel saved, cnnvsmlp.data.Dataset dataset, Path image, PrintStream out,
+            PrintStream err) {
         String problem = Pictures.problem(image);
         BufferedImage picture = null;
         if (problem == null) {
@@ -105,8 +110,8 @@ final class PredictCommand implements Callable<Integer> {
         INDArray p = saved.network().output(saved.input(pixels), false);
         List<Integer> top = IntStream.range(0, 10).boxed()
                 .sorted(Comparator.comparingDouble((Integer d) -> -p.getDouble(0, d))).limit(3).toList();
-        out.println(image + ": " + top.get(0) + "  (top 3: " + String.join(", ", top.stream().map(d -> String.format(
-                Locale.ROOT, "%d %.1f %%", d, 100 * p.getDouble(0, d))).toList()) + ")");
+        out.println(image + ": " + dataset.label(top.get(0)) + "  (top 3: " + String.join(", ", top.stream().map(d ->
+                String.format(Locale.ROOT, "%s %.1f %%", dataset.label(d), 100 * p.getDouble(0, d))).toList()) + ")");
         if (show != null) {
             try {
                 Files.createDirectories(show);

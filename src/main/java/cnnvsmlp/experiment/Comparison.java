@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cnnvsmlp.FixableProblem;
+import cnnvsmlp.data.Dataset;
 import cnnvsmlp.data.Mnist;
 import cnnvsmlp.model.Recipe;
 import cnnvsmlp.report.CompareCharts;
@@ -44,10 +45,10 @@ public final class Comparison {
      *     {@code compare --resume <folder>} continues
      */
     public static Path run(RunSpec mlp, RunSpec cnn, List<Long> seeds, boolean reuse, RunContext context) {
-        if (mlp.epochs() != cnn.epochs() || mlp.batchSize() != cnn.batchSize()) {
-            throw new IllegalArgumentException("both models need one budget and batch size");
+        if (mlp.epochs() != cnn.epochs() || mlp.batchSize() != cnn.batchSize() || mlp.dataset() != cnn.dataset()) {
+            throw new IllegalArgumentException("both models need one budget, batch size and data set");
         }
-        Mnist mnist = MnistData.load(context); // first, so a missing data set stops before any training
+        Mnist mnist = MnistData.load(context, mlp.dataset()); // first: a missing data set stops before any training
         RunFolder folder = RunFolder.create(context.outputDir(), FOLDER, RUN_ID.format(Instant.now()));
         if (!mlp.recipe().equals(cnn.recipe())) {
             throw new IllegalArgumentException("both models need one training recipe");
@@ -58,7 +59,7 @@ public final class Comparison {
             training.put("training", mlp.recipeSource());
         }
         ComparePlan plan = new ComparePlan(context.command(), mlp.epochs(), mlp.batchSize(), context.threads(),
-                seeds, "running", Map.of(), training);
+                seeds, "running", Map.of(), training, mlp.datasetId());
         plan.write(folder.path());
         return run(mlp, cnn, folder.path(), plan, reuse, context, mnist);
     }
@@ -68,14 +69,24 @@ public final class Comparison {
         ComparePlan plan = ComparePlan.read(folder);
         RunContext same = context.toBuilder().threads(plan.threads()).command(plan.command() + " (resumed: "
                 + context.command() + ")").build();
-        Mnist mnist = MnistData.load(same);
+        Dataset dataset = datasetOf(folder);
+        Mnist mnist = MnistData.load(same, dataset);
         Recipe recipe = Recipe.fromHyperParameters(plan.training());
         String source = recipe.isPost() ? RunSpec.POST_BUDGET : String.valueOf(plan.training().get("training"));
         RunSpec mlp = RunSpec.post(ExperimentId.MNIST_MLP).epochs(plan.epochs(), "--epochs")
-                .batchSize(plan.batchSize()).recipe(recipe, source).build();
+                .batchSize(plan.batchSize()).recipe(recipe, source).dataset(dataset).build();
         RunSpec cnn = RunSpec.post(ExperimentId.LENET5).epochs(plan.epochs(), "--epochs").batchSize(plan.batchSize())
-                .recipe(recipe, source).build();
+                .recipe(recipe, source).dataset(dataset).build();
         return run(mlp, cnn, folder, plan.withStatus("running"), true, same, mnist);
+    }
+
+    /** The data set of the comparison in {@code folder}: its plan's, MNIST in plans written before the choice. */
+    public static Dataset datasetOf(Path folder) {
+        ComparePlan plan = ComparePlan.read(folder);
+        return plan.dataset() == null ? Dataset.MNIST : Dataset.byId(plan.dataset()).orElseThrow(() ->
+                new FixableProblem(folder.resolve(ComparePlan.FILE) + " names the data set '" + plan.dataset()
+                        + "', which is none of " + Dataset.ids() + "; start a new comparison (finished runs are"
+                        + " reused)"));
     }
 
     private static Path run(RunSpec mlp, RunSpec cnn, Path folder, ComparePlan plan, boolean reuse, RunContext context,
@@ -106,7 +117,7 @@ public final class Comparison {
     static Path write(RunSpec spec, RunContext context, Path dir, List<ModelRun> mlp, List<ModelRun> cnn) {
         CompareReport.Summary summary = CompareReport.summarize(mlp, cnn, spec.epochs(), ExperimentId.POST_EPOCHS,
                 spec.batchSize(), context.command(), Instant.now().toString(), spec.recipe().isPost() ? null
-                        : spec.recipe().describe());
+                        : spec.recipe().describe(), spec.datasetLine() == null ? null : spec.dataset().title());
         try {
             AtomicFiles.writeString(dir.resolve(CompareReport.SUMMARY_JSON), Json.write(summary));
             AtomicFiles.writeString(dir.resolve(CompareReport.SUMMARY_MD), CompareReport.markdown(summary));

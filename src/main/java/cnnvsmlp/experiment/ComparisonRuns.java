@@ -66,7 +66,8 @@ final class ComparisonRuns {
             Optional<Reusable> found = findReusable(context.outputDir(), spec, context.threads(id));
             if (found.isPresent()) {
                 context.console().println("\nreusing " + found.get().run().folder() + " (" + id.id() + ", seed "
-                        + spec.seed() + ", " + spec.epochs() + " epochs, batch " + spec.batchSize() + ")");
+                        + spec.seed() + ", " + spec.epochs() + " epochs, batch " + spec.batchSize()
+                        + (spec.datasetLine() == null ? "" : ", " + spec.dataset().title()) + ")");
                 plan = plan.withRun(key, found.get().folder());
                 plan.write(folder);
                 return found.get().run();
@@ -127,7 +128,8 @@ final class ComparisonRuns {
     private static Optional<Reusable> prefix(RunSpec spec, Integer threads, Path run, RunConfig c) {
         boolean same = c.seed() == spec.seed() && c.batchSize() == spec.batchSize()
                 && (threads == null || c.threads() == null || c.threads().equals(threads))
-                && Recipe.fromHyperParameters(c.hyperParameters()).equals(spec.recipe());
+                && Recipe.fromHyperParameters(c.hyperParameters()).equals(spec.recipe())
+                && java.util.Objects.equals(c.datasetId(), spec.datasetId());
         if (!same) {
             return Optional.empty();
         }

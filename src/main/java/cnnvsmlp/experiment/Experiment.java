@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
+import cnnvsmlp.data.Dataset;
 import cnnvsmlp.model.Recipe;
 import cnnvsmlp.train.TrainingObserver;
 
@@ -22,6 +23,11 @@ public interface Experiment {
      * {@link Recipe#POST}); not yet initialised.
      */
     MultiLayerNetwork network(long seed, Recipe recipe);
+
+    /** What the MNIST models train on (MNIST or Fashion-MNIST); null for the beans. */
+    default Dataset dataset() {
+        return null;
+    }
 
     /** The training set, the set scored after every epoch, and how config.json describes them. */
     Data data();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
+import cnnvsmlp.data.Dataset;
 import cnnvsmlp.data.Mnist;
 import cnnvsmlp.model.LeNet5;
 import cnnvsmlp.model.Recipe;
@@ -31,7 +32,12 @@ public final class LeNet5Experiment implements Experiment {
     @Override
     public Data data() {
         return new Data(Mnist.imageDataSet(mnist.train()), Mnist.imageDataSet(mnist.test()),
-                MnistData.describe(mnist, "as 28x28x1 images divided by 255"), MnistData.TEST_SET);
+                MnistData.describe(mnist, "as 28x28x1 images divided by 255"), MnistData.testSet(mnist.dataset()));
+    }
+
+    @Override
+    public Dataset dataset() {
+        return mnist.dataset();
     }
 
     @Override

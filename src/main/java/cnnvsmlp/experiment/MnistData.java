@@ -7,6 +7,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
+import cnnvsmlp.data.Dataset;
 import cnnvsmlp.data.Mnist;
 import cnnvsmlp.data.MnistDownloader;
 import cnnvsmlp.data.MnistSource;
@@ -15,10 +16,12 @@ import cnnvsmlp.report.MnistPictures;
 import cnnvsmlp.report.PngFiles;
 import cnnvsmlp.train.Evaluator;
 
-/** Loads MNIST the way the settings say: --data-dir, MNIST_DIR, the cache, or a download. */
+/**
+ * Loads MNIST or Fashion-MNIST the way the settings say: --data-dir, MNIST_DIR (FASHION_MNIST_DIR), the cache, or a
+ * download.
+ */
 public final class MnistData {
 
-    static final String TEST_SET = "the MNIST test set (10,000 images)";
     static final Duration DOWNLOAD_TIMEOUT = Duration.ofSeconds(30);
 
     public static final String FIRST_IMAGE_PNG = "mnist-first-image.png";
@@ -43,19 +46,31 @@ public final class MnistData {
             confusion[mnist.test().label(i)][predicted[i]]++;
         }
         PngFiles.savePng(MnistPictures.confusion(confusion, experiment.model() + ": confusion matrix on the "
-                + mnist.test().name() + " set"), folder.resolve(CONFUSION_PNG));
+                + (mnist.dataset() == Dataset.MNIST ? "" : mnist.dataset().title() + " ") + mnist.test().name()
+                + " set", mnist.dataset()), folder.resolve(CONFUSION_PNG));
         PngFiles.savePng(MnistPictures.misclassifiedGrid(mnist.test(), predicted, experiment.model()),
                 folder.resolve(MISCLASSIFIED_PNG));
     }
 
+    /** What the MNIST models are scored on: "the MNIST test set (10,000 images)". */
+    static String testSet(Dataset dataset) {
+        return "the " + dataset.title() + " test set (10,000 images)";
+    }
+
     /** MNIST from {@code context}'s folder, else MNIST_DIR, the cache, or a download from its mirrors. */
     public static Mnist load(RunContext context) {
+        return load(context, Dataset.MNIST);
+    }
+
+    /** {@code dataset} from {@code context}'s folder, else its variable, the cache, or a download from its mirrors. */
+    public static Mnist load(RunContext context, Dataset dataset) {
         Map<String, String> environment = System.getenv();
-        MnistDownloader downloader = new MnistDownloader(context.mirrors(), DOWNLOAD_TIMEOUT,
-                context.showProgress(), context.console());
-        Mnist mnist = new MnistSource(context.dataDir(), environment, MnistSource.defaultCacheDir(environment),
-                downloader, context.console()).load();
-        context.console().println("MNIST shapes: " + mnist.train().imageShape() + " " + mnist.train().labelShape()
+        MnistDownloader downloader = new MnistDownloader(context.mirrors() == null ? dataset.mirrors()
+                : context.mirrors(), DOWNLOAD_TIMEOUT, context.showProgress(), context.console());
+        Mnist mnist = new MnistSource(dataset, context.dataDir(), environment,
+                MnistSource.defaultCacheDir(environment, dataset), downloader, context.console()).load();
+        context.console().println(dataset.title() + " shapes: " + mnist.train().imageShape() + " "
+                + mnist.train().labelShape()
                 + " " + mnist.test().imageShape() + " " + mnist.test().labelShape() + "; first training label "
                 + mnist.train().label(0));
         return mnist;

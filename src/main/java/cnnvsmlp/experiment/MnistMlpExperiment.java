@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
+import cnnvsmlp.data.Dataset;
 import cnnvsmlp.data.Mnist;
 import cnnvsmlp.model.MnistMlp;
 import cnnvsmlp.model.Recipe;
@@ -31,7 +32,12 @@ public final class MnistMlpExperiment implements Experiment {
     @Override
     public Data data() {
         return new Data(Mnist.flatDataSet(mnist.train()), Mnist.flatDataSet(mnist.test()),
-                MnistData.describe(mnist, "flattened to 784 and divided by 255"), MnistData.TEST_SET);
+                MnistData.describe(mnist, "flattened to 784 and divided by 255"), MnistData.testSet(mnist.dataset()));
+    }
+
+    @Override
+    public Dataset dataset() {
+        return mnist.dataset();
     }
 
     @Override

@@ -42,17 +42,20 @@ public final class ModelEvaluation {
                 : Mnist.flatDataSet(mnist.test());
         Evaluator.Score score = Evaluator.score(model.network(), test);
         EpochResult last = new EpochResult(0, Double.NaN, Double.NaN, score.loss(), score.accuracy(), 0, 0);
-        Metrics metrics = Metrics.of(MnistData.TEST_SET, last, Evaluator.confusion(model.network(), test));
+        Metrics metrics = Metrics.of(MnistData.testSet(mnist.dataset()), last,
+                Evaluator.confusion(model.network(), test));
         RunFolder folder = RunFolder.create(outputDir, FOLDER, ID.format(Instant.now()) + "-"
                 + model.experiment().id());
         folder.writeJson("evaluation.json", Map.of("model", model.file().toString(), "experiment",
                 model.experiment().id(), "command", command, "date", Instant.now().toString(), "metrics", metrics));
         PngFiles.savePng(MnistPictures.confusion(metrics.confusionMatrix(), model.experiment().model()
-                + ": confusion matrix on the test set"), folder.path().resolve(MnistData.CONFUSION_PNG));
+                + ": confusion matrix on the " + mnist.dataset().title() + " test set", mnist.dataset()),
+                folder.path().resolve(MnistData.CONFUSION_PNG));
         console.printf(Locale.ROOT, "%s (%s): accuracy %.4f, loss %.6f on %s%n", model.file(),
-                model.experiment().model(), score.accuracy(), score.loss(), MnistData.TEST_SET);
+                model.experiment().model(), score.accuracy(), score.loss(), MnistData.testSet(mnist.dataset()));
         for (Metrics.ClassMetrics c : metrics.perClass()) {
-            console.printf(Locale.ROOT, "  digit %d: precision %.4f, recall %.4f (%d images)%n", c.label(),
+            console.printf(Locale.ROOT, "  %s %s: precision %.4f, recall %.4f (%d images)%n",
+                    mnist.dataset().classWord(), mnist.dataset().label(c.label()),
                     c.precision(), c.recall(), c.support());
         }
         console.println("evaluation: " + folder.path());

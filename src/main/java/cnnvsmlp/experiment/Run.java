@@ -102,11 +102,16 @@ public final class Run {
             throw new IllegalStateException(id.model() + " has " + model.numParams() + " parameters, the post's has "
                     + id.parameters());
         }
+        if (experiment.dataset() != null && experiment.dataset() != spec.dataset()) {
+            throw new IllegalArgumentException("the run is for " + spec.dataset().title() + ", the data is "
+                    + experiment.dataset().title());
+        }
         Experiment.Data data = experiment.data();
         String checksum = DataChecksum.of(data.train(), data.evaluation());
         Instant now = Instant.now();
         RunFolder folder = context.resume() != null ? RunFolder.open(context.resume())
-                : RunFolder.create(context.outputDir(), id.id(), RUN_ID.format(now) + "-seed" + spec.seed());
+                : RunFolder.create(context.outputDir(), id.id(), RUN_ID.format(now)
+                        + (spec.datasetLine() == null ? "" : "-" + spec.dataset().id()) + "-seed" + spec.seed());
         RunFolder.RunLock lock = folder.lock();
         try {
             RunConfig before = context.resume() == null ? null : RunConfig.read(folder);
@@ -123,7 +128,8 @@ public final class Run {
                             spec.budgetSource()),
                     hyperParameters(spec, context), spec.seed(), data.description(), data.evaluatedOn(),
                     before == null ? context.command() : before.command() + " (resumed: " + context.command() + ")",
-                    before == null ? now.toString() : before.started(), null, environment, segments, checksum);
+                    before == null ? now.toString() : before.started(), null, environment, segments, checksum,
+                    spec.datasetId());
             folder.writeJson(RunFolder.CONFIG, config);
             TrainingState from = resumed == null ? null : resumed.state();
             RunBanner.print(transcript.out(), spec, context, config, folder.path(), from, model);
@@ -143,6 +149,11 @@ public final class Run {
                     + " batch " + spec.batchSize() + ", seed " + spec.seed() + ", " + spec.recipe().describe()
                     + ": it was started for " + before.budget().epochs() + " epochs, batch " + before.batchSize()
                     + ", seed " + before.seed() + ", " + Recipe.fromHyperParameters(before.hyperParameters()).describe());
+        }
+        if (!java.util.Objects.equals(before.datasetId(), spec.datasetId())) {
+            throw new FixableProblem("cannot resume " + folder.path() + " on " + spec.dataset().title() + ": the run"
+                    + " trains on " + before.datasetId() + "; give --dataset " + before.datasetId()
+                    + " or leave it out");
         }
         if (!before.data().equals(data.description())) {
             throw new FixableProblem("cannot resume " + folder.path() + " on other data: the run had "

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
-import cnnvsmlp.model.KerasDefaults;
 import cnnvsmlp.run.RunConfig;
 import cnnvsmlp.run.TrainingState;
 
@@ -23,11 +22,14 @@ final class RunBanner {
         out.printf(Locale.ROOT, "%n== %s (%,d parameters) ==%n", id.model(), model.numParams());
         out.println(spec.budgetLine());
         out.println(spec.recipeLine());
+        if (spec.datasetLine() != null) {
+            out.println(spec.datasetLine());
+        }
         out.println("data: " + config.data() + "; evaluated on " + config.evaluatedOn());
         int threads = context.threads(id);
         int opThreads = context.opThreads(id);
-        out.printf(Locale.ROOT, "fit: batch_size %d, SGD(lr=%s), mean_squared_error, seed %d, %d threads%s%n",
-                spec.batchSize(), KerasDefaults.LEARNING_RATE, spec.seed(), threads,
+        out.printf(Locale.ROOT, "fit: batch_size %d, %s, seed %d, %d threads%s%n",
+                spec.batchSize(), spec.recipe().describe(), spec.seed(), threads,
                 opThreads == threads ? "" : " for OpenBLAS, " + opThreads + " for the other ops");
         Map<String, String> kernels = config.environment().cpuKernels();
         out.println("CPU kernels: OpenBLAS runs " + kernels.get("openblasCore") + ", " + kernels.get("chosen")

@@ -5,8 +5,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 
-import cnnvsmlp.data.MnistDownloader;
-
 /**
  * Where and how runs happen, apart from what they train ({@link RunSpec}): the output folder, where MNIST comes
  * from, CPU threads, the console and its progress bar, the command line recorded, and the run folder to resume.
@@ -14,7 +12,7 @@ import cnnvsmlp.data.MnistDownloader;
  *
  * @param outputDir results go to {@code outputDir/<experiment>/<run-id>/}
  * @param dataDir folder holding the MNIST files, or null to look in MNIST_DIR and the cache
- * @param mirrors where to download MNIST from when it is nowhere local
+ * @param mirrors where to download MNIST (or Fashion-MNIST) from when it is nowhere local; null: the data set's own
  * @param threads CPU threads for ND4J and OpenBLAS, or null for each experiment's default
  * @param showProgress whether to draw a progress bar
  * @param command the command line, recorded in config.json
@@ -25,7 +23,7 @@ public record RunContext(Path outputDir, Path dataDir, List<URI> mirrors, Intege
         String command, PrintStream console, Path resume) {
 
     public RunContext {
-        mirrors = List.copyOf(mirrors);
+        mirrors = mirrors == null ? null : List.copyOf(mirrors);
     }
 
     /** Results under {@code results/}, MNIST from MNIST_DIR, the cache or the default mirrors, printing to stdout. */
@@ -52,7 +50,7 @@ public record RunContext(Path outputDir, Path dataDir, List<URI> mirrors, Intege
     public static final class Builder {
         private Path outputDir = Path.of("results");
         private Path dataDir;
-        private List<URI> mirrors = MnistDownloader.DEFAULT_MIRRORS;
+        private List<URI> mirrors;
         private Integer threads;
         private boolean showProgress = true;
         private String command = "cnn-vs-mlp";

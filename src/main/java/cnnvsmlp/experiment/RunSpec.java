@@ -1,5 +1,6 @@
 package cnnvsmlp.experiment;
 
+import cnnvsmlp.data.Dataset;
 import cnnvsmlp.model.Recipe;
 
 /**
@@ -15,9 +16,10 @@ import cnnvsmlp.model.Recipe;
  * @param checkpointEvery epochs between checkpoints (0: only at the end and when interrupted)
  * @param recipe the loss and optimizer (the post's: {@link Recipe#POST})
  * @param recipeSource where {@code recipe} came from: {@value #POST_BUDGET}, "--training modern", "--loss ..."
+ * @param dataset what the MNIST models train on: MNIST (the post's) or Fashion-MNIST; MNIST for the beans
  */
 public record RunSpec(ExperimentId experiment, int epochs, String budgetSource, int batchSize, long seed,
-        int checkpointEvery, Recipe recipe, String recipeSource) {
+        int checkpointEvery, Recipe recipe, String recipeSource, Dataset dataset) {
 
     public static final String POST_BUDGET = "the post";
     public static final String QUICK_PRESET = "quick preset";
@@ -26,6 +28,9 @@ public record RunSpec(ExperimentId experiment, int epochs, String budgetSource, 
         if (recipe == null) {
             recipe = Recipe.POST;
             recipeSource = POST_BUDGET;
+        }
+        if (dataset == null) {
+            dataset = Dataset.MNIST;
         }
         if (epochs < 1 || batchSize < 1 || checkpointEvery < 0) {
             throw new IllegalArgumentException("epochs " + epochs + ", batch size " + batchSize + ", checkpoint every "
@@ -40,7 +45,7 @@ public record RunSpec(ExperimentId experiment, int epochs, String budgetSource, 
 
     public Builder toBuilder() {
         return new Builder(experiment).epochs(epochs, budgetSource).batchSize(batchSize).seed(seed)
-                .checkpointEvery(checkpointEvery).recipe(recipe, recipeSource);
+                .checkpointEvery(checkpointEvery).recipe(recipe, recipeSource).dataset(dataset);
     }
 
     public RunSpec withSeed(long newSeed) {
@@ -67,6 +72,17 @@ public record RunSpec(ExperimentId experiment, int epochs, String budgetSource, 
                 : " (" + recipeSource + ") -- not the post's training (mean_squared_error, sgd(lr=0.05))");
     }
 
+    /** The data set as config.json records it: {@code mnist}, {@code fashion-mnist}; null for the beans. */
+    public String datasetId() {
+        return experiment == ExperimentId.BEANS ? null : dataset.id();
+    }
+
+    /** One line naming the data set, printed before a run on another than the post's MNIST; null otherwise. */
+    public String datasetLine() {
+        return experiment == ExperimentId.BEANS || dataset == Dataset.MNIST ? null : "data set: " + dataset.title()
+                + " (--dataset " + dataset.id() + ") -- not the post's data (MNIST)";
+    }
+
     /** The seed of the shuffling generator: apart from the noise generator's, which also starts from seed. */
     public long shuffleSeed() {
         return seed ^ 0x5DEECE66DL;
@@ -82,6 +98,7 @@ public record RunSpec(ExperimentId experiment, int epochs, String budgetSource, 
         private int checkpointEvery;
         private Recipe recipe = Recipe.POST;
         private String recipeSource = POST_BUDGET;
+        private Dataset dataset = Dataset.MNIST;
 
         private Builder(ExperimentId experiment) {
             this.experiment = experiment;
@@ -125,9 +142,15 @@ public record RunSpec(ExperimentId experiment, int epochs, String budgetSource, 
             return this;
         }
 
+        /** What the MNIST models train on (the post's: MNIST). */
+        public Builder dataset(Dataset value) {
+            this.dataset = value;
+            return this;
+        }
+
         public RunSpec build() {
             return new RunSpec(experiment, epochs, budgetSource, batchSize, seed, checkpointEvery, recipe,
-                    recipeSource);
+                    recipeSource, dataset);
         }
     }
 }

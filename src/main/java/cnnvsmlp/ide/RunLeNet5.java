@@ -4,7 +4,7 @@ import cnnvsmlp.cli.Main;
 
 /**
  * Run from an IDE. Experiment 3, LeNet-5: the post's settings, or any command-line option of {@code lenet5} (e.g.
- * {@code --quick}).
+ * {@code --quick}, {@code --training modern}, {@code --dataset fashion-mnist}).
  */
 public final class RunLeNet5 {
 

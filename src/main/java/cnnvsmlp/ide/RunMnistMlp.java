@@ -4,7 +4,7 @@ import cnnvsmlp.cli.Main;
 
 /**
  * Run from an IDE. Experiment 2, the MNIST MLP: the post's settings, or any command-line option of {@code
- * mnist-mlp} (e.g. {@code --quick}).
+ * mnist-mlp} as program arguments (e.g. {@code --quick}, {@code --training modern}, {@code --dataset fashion-mnist}).
  */
 public final class RunMnistMlp {
 

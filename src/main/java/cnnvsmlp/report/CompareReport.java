@@ -65,11 +65,17 @@ public final class CompareReport {
      * @param winner the model ahead when the interval excludes 0, else null
      * @param training the loss and optimizer when not the post's (e.g. "categorical_crossentropy, adam(lr=0.001)"),
      *     null for the post's (and in summaries written before there was a choice)
+     * @param dataset the data set when not the post's MNIST ("Fashion-MNIST"), null for MNIST
      */
     public record Summary(String date, String command, int epochs, int postEpochs, int batchSize, ModelSummary mlp,
             ModelSummary cnn, List<SeedDifference> differences, double meanDifference, double sdDifference,
             Double ciLow, Double ciHigh, List<PairedDifference> atEpochs, List<Integer> crossovers, String winner,
-            String verdict, String verdictRule, String training) {
+            String verdict, String verdictRule, String training, String dataset) {
+
+        /** The data set's name, "MNIST" when none is recorded. */
+        public String datasetTitle() {
+            return dataset == null ? "MNIST" : dataset;
+        }
     }
 
     private CompareReport() {
@@ -95,12 +101,12 @@ public final class CompareReport {
 
     public static Summary summarize(List<ModelRun> mlp, List<ModelRun> cnn, int epochs, int postEpochs, int batchSize,
             String command, String date) {
-        return summarize(mlp, cnn, epochs, postEpochs, batchSize, command, date, null);
+        return summarize(mlp, cnn, epochs, postEpochs, batchSize, command, date, null, null);
     }
 
-    /** The same for runs trained with {@code training} (null: the post's). */
+    /** The same for runs trained with {@code training} (null: the post's) on {@code dataset} (null: MNIST). */
     public static Summary summarize(List<ModelRun> mlp, List<ModelRun> cnn, int epochs, int postEpochs, int batchSize,
-            String command, String date, String training) {
+            String command, String date, String training, String dataset) {
         if (mlp.size() != cnn.size() || mlp.isEmpty()) {
             throw new IllegalArgumentException("need one run of each model per seed, got " + mlp.size() + " and "
                     + cnn.size());
@@ -121,10 +127,11 @@ public final class CompareReport {
         PairedDifference last = PairedDifference.of(epochs, m.accuracies().stream().mapToDouble(x -> x).toArray(),
                 c.accuracies().stream().mapToDouble(x -> x).toArray());
         String winner = !last.excludesZero() ? null : last.mean() > 0 ? c.model() : m.model();
-        String verdict = Verdicts.verdict(m, c, last, winner, epochs, postEpochs, batchSize, training) + " "
+        String verdict = Verdicts.verdict(m, c, last, winner, epochs, postEpochs, batchSize, training, dataset) + " "
                 + Verdicts.crossover(c.model(), crossovers);
         return new Summary(date, command, epochs, postEpochs, batchSize, m, c, differences, last.mean(), last.sd(),
-                last.low(), last.high(), atEpochs(mlp, cnn, epochs), crossovers, winner, verdict, VERDICT_RULE, training);
+                last.low(), last.high(), atEpochs(mlp, cnn, epochs), crossovers, winner, verdict, VERDICT_RULE,
+                training, dataset);
     }
 
     /** The paired difference at the epochs of {@link PairedDifference#reportedEpochs} that every run reached. */
@@ -182,14 +189,14 @@ public final class CompareReport {
     }
 
     public static String markdown(Summary s) {
-        StringBuilder md = new StringBuilder("# MLP against LeNet-5 on MNIST\n\n");
+        StringBuilder md = new StringBuilder("# MLP against LeNet-5 on " + s.datasetTitle() + "\n\n");
         md.append("**").append(s.verdict()).append("**\n\n");
         md.append(s.training() == null ? String.format(Locale.ROOT, "Budget: %d of the post's %d epochs, batch %d, the"
-                + " post's exact training (SGD 0.05, mean squared error); test accuracy on the 10,000 MNIST test"
-                + " images.%n%n", s.epochs(), s.postEpochs(), s.batchSize())
+                + " post's exact training (SGD 0.05, mean squared error); test accuracy on the 10,000 %s test"
+                + " images.%n%n", s.epochs(), s.postEpochs(), s.batchSize(), s.datasetTitle())
                 : String.format(Locale.ROOT, "Budget: %d epochs, batch %d; training: %s, not the post's (mean squared"
-                + " error, SGD 0.05); test accuracy on the 10,000 MNIST test images.%n%n", s.epochs(), s.batchSize(),
-                s.training()));
+                + " error, SGD 0.05); test accuracy on the 10,000 %s test images.%n%n", s.epochs(), s.batchSize(),
+                s.training(), s.datasetTitle()));
         boolean spread = s.mlp().seeds().size() > 1;
         md.append(spread ? "| model | seeds | test accuracy, mean ± sd | per seed | seconds per run |\n|---|---|---|---|---|\n"
                 : "| model | seeds | test accuracy | seconds per run |\n|---|---|---|---|\n");

@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
+import cnnvsmlp.data.Dataset;
 import cnnvsmlp.data.Mnist;
 
 /**
@@ -17,6 +18,7 @@ import cnnvsmlp.data.Mnist;
 public final class DigitPictures {
 
     static final int TITLE_HEIGHT = 40;
+    static final int SUBTITLE_HEIGHT = 20;
     static final int CAPTION_HEIGHT = 18;
     static final int GAP = 12;
 
@@ -24,7 +26,9 @@ public final class DigitPictures {
     }
 
     public static Picture firstImage(Mnist.Split split) {
-        return grid(split, List.of(0), List.of(""), 1, 18, "MNIST " + split.name() + " image 0, label " + split.label(0));
+        Dataset dataset = split.dataset();
+        return grid(split, List.of(0), List.of(""), 1, 18, dataset.title() + " " + split.name() + " image 0, label "
+                + dataset.label(split.label(0)));
     }
 
     /** The index of the first image of each digit, in digit order. */
@@ -43,16 +47,45 @@ public final class DigitPictures {
 
     public static Picture firstOfEachClass(Mnist.Split split) {
         List<Integer> indices = firstOfEachClassIndices(split);
-        List<String> captions = indices.stream().map(i -> "label " + split.label(i) + " (image " + i + ")").toList();
-        return grid(split, indices, captions, 5, 5, "MNIST " + split.name() + ": the first image of each digit 0-9");
+        Dataset dataset = split.dataset();
+        if (dataset == Dataset.MNIST) {
+            List<String> captions = indices.stream().map(i -> "label " + split.label(i) + " (image " + i + ")")
+                    .toList();
+            return grid(split, indices, captions, 5, 5, "MNIST " + split.name() + ": the first image of each digit"
+                    + " 0-9");
+        }
+        List<String> captions = indices.stream().map(i -> dataset.label(split.label(i))).toList();
+        return grid(split, indices, captions, 5, 5, dataset.title() + " " + split.name() + ": the first image of each"
+                + " class 0-9", null);
+    }
+
+    /**
+     * The key to class numbers, for pictures too small for class names: "0 T-shirt/top · 1 Trouser · ..."; null for
+     * MNIST, whose classes are their numbers.
+     */
+    public static String classKey(Dataset dataset) {
+        if (dataset == Dataset.MNIST) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < dataset.classNames().size(); c++) {
+            names.add(dataset.label(c));
+        }
+        return "classes: " + String.join(" · ", names);
+    }
+
+    public static Picture grid(Mnist.Split split, List<Integer> indices, List<String> captions, int perRow, int scale,
+            String title) {
+        return grid(split, indices, captions, perRow, scale, title, null);
     }
 
     /**
      * Images {@code indices} of {@code split}, {@code perRow} to a row, each pixel {@code scale} screen pixels,
-     * each image with its caption above it (the misclassified digits: "true 4 -> 9").
+     * each image with its caption above it (the misclassified digits: "true 4 -> 9"), the {@code subtitle} (or
+     * none, when null) under the title.
      */
     public static Picture grid(Mnist.Split split, List<Integer> indices, List<String> captions, int perRow, int scale,
-            String title) {
+            String title, String subtitle) {
         int side = Mnist.COLUMNS * scale;
         int columns = Math.max(1, Math.min(perRow, indices.size()));
         int rows = Math.max(1, (indices.size() + perRow - 1) / perRow);
@@ -60,14 +93,21 @@ public final class DigitPictures {
         int cellHeight = side + CAPTION_HEIGHT + GAP;
         Graphics2D probe = Picture.blank(1, 1).graphics();
         int width = Math.max(columns * cellWidth + GAP, Picture.width(probe, title, 15, true) + 2 * GAP);
+        if (subtitle != null) {
+            width = Math.max(width, Picture.width(probe, subtitle, 12, false) + 2 * GAP);
+        }
         probe.dispose();
-        Picture picture = Picture.blank(width, TITLE_HEIGHT + rows * cellHeight);
+        int head = TITLE_HEIGHT + (subtitle == null ? 0 : SUBTITLE_HEIGHT);
+        Picture picture = Picture.blank(width, head + rows * cellHeight);
         Graphics2D g = picture.graphics();
         picture.centred(g, title, width / 2.0, 26, 15, true, Color.BLACK);
+        if (subtitle != null) {
+            picture.centred(g, subtitle, width / 2.0, 26 + SUBTITLE_HEIGHT, 12, false, Color.DARK_GRAY);
+        }
         int left = (width - columns * cellWidth + GAP) / 2;
         for (int k = 0; k < indices.size(); k++) {
             int x = left + (k % perRow) * cellWidth;
-            int y = TITLE_HEIGHT + (k / perRow) * cellHeight;
+            int y = head + (k / perRow) * cellHeight;
             if (!captions.get(k).isEmpty()) {
                 picture.centred(g, captions.get(k), x + side / 2.0, y + CAPTION_HEIGHT - 5, 12, false, Color.BLACK);
             }

@@ -5,7 +5,7 @@ import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.List;
 
-
+import cnnvsmlp.data.Dataset;
 import cnnvsmlp.data.Mnist;
 
 /**
@@ -28,6 +28,14 @@ public final class MnistPictures {
      * diagonal) in green, so neither saturates the other.
      */
     public static Picture confusion(int[][] matrix, String title) {
+        return confusion(matrix, title, Dataset.MNIST);
+    }
+
+    /**
+     * The same for a model of {@code dataset}: rows labelled with the class names ("6 Shirt"), columns with their
+     * numbers.
+     */
+    public static Picture confusion(int[][] matrix, String title, Dataset dataset) {
         int k = matrix.length;
         int largestMistake = 1;
         for (int actual = 0; actual < k; actual++) {
@@ -38,16 +46,25 @@ public final class MnistPictures {
             }
         }
         int cell = 56;
-        int left = 90;
+        Graphics2D probe = Picture.blank(1, 1).graphics();
+        int widest = 0;
+        for (int c = 0; c < k; c++) {
+            widest = Math.max(widest, Picture.width(probe, dataset.label(c), 13, false));
+        }
+        probe.dispose();
+        int left = Math.max(90, 60 + widest);
         int top = 90;
         Picture picture = Picture.blank(left + k * cell + 190, top + k * cell + 30);
         Graphics2D g = picture.graphics();
         picture.centred(g, title, picture.image().getWidth() / 2.0, 28, 15, true, Color.BLACK);
-        picture.centred(g, "predicted digit", left + k * cell / 2.0, 58, 13, true, Color.BLACK);
-        picture.vertical(g, "true digit", 30, top + k * cell / 2.0, 13, true);
+        String item = dataset.classWord();
+        picture.centred(g, "predicted " + item, left + k * cell / 2.0, 58, 13, true, Color.BLACK);
+        picture.vertical(g, "true " + item, 30, top + k * cell / 2.0, 13, true);
         for (int c = 0; c < k; c++) {
             picture.centred(g, String.valueOf(c), left + (c + 0.5) * cell, top - 8, 13, false, Color.BLACK);
-            picture.centred(g, String.valueOf(c), left - 18, top + (c + 0.5) * cell + 5, 13, false, Color.BLACK);
+            String row = dataset.label(c);
+            picture.centred(g, row, left - 12 - Picture.width(g, row, 13, false) / 2.0, top + (c + 0.5) * cell + 5, 13,
+                    false, Color.BLACK);
         }
         for (int actual = 0; actual < k; actual++) {
             for (int predicted = 0; predicted < k; predicted++) {
@@ -123,7 +140,7 @@ public final class MnistPictures {
         List<String> captions = captions(split, predicted, shown);
         return DigitPictures.grid(split, shown, captions, PER_ROW, 3, String.format(java.util.Locale.ROOT,
                 "%s: the first %d of %,d misclassified %s images (true label -> predicted)", model,
-                shown.size(), wrong.size(), split.name()));
+                shown.size(), wrong.size(), split.name()), DigitPictures.classKey(split.dataset()));
     }
 
     /** "true 9 -> 4" for each of {@code shown}. */

@@ -89,8 +89,8 @@ public final class ResultsIndex {
             try {
                 CompareReport.Summary s = CompareReport.readSummary(folder);
                 summaries.put(folder, s);
-                newest.putIfAbsent(s.epochs() + "/" + s.mlp().seeds().size() + "/" + s.batchSize() + "/" + s.training(),
-                        folder);
+                newest.putIfAbsent(s.epochs() + "/" + s.mlp().seeds().size() + "/" + s.batchSize() + "/" + s.training()
+                        + "/" + s.dataset(), folder);
             } catch (FixableProblem e) {
                 skipped.add(e.getMessage());
             }
@@ -99,8 +99,9 @@ public final class ResultsIndex {
             return;
         }
         List<Path> shown = newest.values().stream().sorted(java.util.Comparator.comparing((Path f) -> summaries.get(f)
-                .epochs()).thenComparing(f -> summaries.get(f).mlp().seeds().size())).toList();
-        Path best = summaries.keySet().stream() // the newest among equals: the newest come first
+                .dataset() != null).thenComparing(f -> summaries.get(f).epochs())
+                .thenComparing(f -> summaries.get(f).mlp().seeds().size())).toList();
+        Path best = summaries.keySet().stream() // the newest among equals: the newest come first; MNIST's only
                 .reduce((a, b) -> strength(summaries.get(b)) > strength(summaries.get(a)) ? b : a).orElseThrow();
         md.append(prose.get("compare", Map.of("strongest", summaries.get(best).verdict())));
         for (Path folder : shown) {
@@ -109,9 +110,9 @@ public final class ResultsIndex {
         md.append('\n');
         for (Path folder : shown) {
             CompareReport.Summary s = summaries.get(folder);
-            md.append(String.format(Locale.ROOT, "- **%d epochs, %d seed%s%s**: %s%n", s.epochs(),
-                    s.mlp().seeds().size(), s.mlp().seeds().size() == 1 ? "" : "s", s.training() == null ? ""
-                    : ", " + s.training(), s.verdict()));
+            md.append(String.format(Locale.ROOT, "- **%s%d epochs, %d seed%s%s**: %s%n", s.dataset() == null ? ""
+                    : s.dataset() + ", ", s.epochs(), s.mlp().seeds().size(), s.mlp().seeds().size() == 1 ? "" : "s",
+                    s.training() == null ? "" : ", " + s.training(), s.verdict()));
         }
         md.append(String.format(Locale.ROOT, "%nThe pictures of that comparison (%d epochs, %d seeds):%n%n",
                 summaries.get(best).epochs(), seeds(summaries.get(best))));
@@ -126,19 +127,20 @@ public final class ResultsIndex {
         return s.mlp().seeds().size();
     }
 
-    /** The order of evidence: more seeds first, then a longer budget. */
+    /** The order of evidence on the post's question: more seeds first, then a longer budget; 0 off MNIST. */
     private static long strength(CompareReport.Summary s) {
-        return seeds(s) * 1_000_000L + s.epochs();
+        return s.dataset() != null ? 0 : seeds(s) * 1_000_000L + s.epochs();
     }
 
     private static void row(StringBuilder md, String rel, CompareReport.Summary s) {
         int seeds = s.mlp().seeds().size();
         String interval = s.ciLow() == null ? "none (one seed)" : String.format(Locale.ROOT, "[%+.2f, %+.2f]",
                 100 * s.ciLow(), 100 * s.ciHigh());
-        md.append(String.format(Locale.ROOT, "| %s | %d of %d | %d | %s | %s | %+.2f points, %s | %s | [summary](%s/%s)"
-                + " |%n", s.training() == null ? "the post's" : s.training() + ", batch " + s.batchSize(), s.epochs(),
-                s.postEpochs(), seeds, accuracy(s.mlp()), accuracy(s.cnn()), 100 * s.meanDifference(), interval,
-                crossovers(s), rel, CompareReport.SUMMARY_MD));
+        md.append(String.format(Locale.ROOT, "| %s | %s | %d of %d | %d | %s | %s | %+.2f points, %s | %s | %.0f / %.0f"
+                + " | [summary](%s/%s) |%n", s.datasetTitle(), s.training() == null ? "the post's" : s.training()
+                + ", batch " + s.batchSize(), s.epochs(), s.postEpochs(), seeds, accuracy(s.mlp()), accuracy(s.cnn()),
+                100 * s.meanDifference(), interval, crossovers(s), s.mlp().meanSeconds(), s.cnn().meanSeconds(), rel,
+                CompareReport.SUMMARY_MD));
     }
 
     private static String accuracy(CompareReport.ModelSummary m) {
@@ -245,7 +247,7 @@ public final class ResultsIndex {
         for (Path folder : finishedComparisons(dir)) {
             try {
                 CompareReport.Summary summary = CompareReport.readSummary(folder);
-                long strength = summary.training() == null ? strength(summary) : 0;
+                long strength = summary.training() == null ? strength(summary) : 0; // MNIST's, the post's training
                 if (strength > bestStrength) {
                     best = folder;
                     bestStrength = strength;
@@ -258,12 +260,14 @@ public final class ResultsIndex {
     }
 
     /**
-     * The newest finished run trained the post's way (a run of {@code --training modern} or another recipe is not
-     * the post's experiment): what the index's experiment sections and the notebooks show.
+     * The newest finished run trained the post's way on MNIST (a run of {@code --training modern} or another recipe,
+     * or on Fashion-MNIST, is not the post's experiment): what the index's experiment sections and the notebooks
+     * show.
      */
     public static Optional<RunFolders.Finished> newestOfThePostsTraining(RunFolders.Scan scan) {
         return scan.finished().stream()
                 .filter(f -> cnnvsmlp.model.Recipe.fromHyperParameters(f.config().hyperParameters()).isPost())
+                .filter(f -> f.config().datasetId() == null || "mnist".equals(f.config().datasetId()))
                 .findFirst();
     }
 

@@ -14,20 +14,22 @@ final class Verdicts {
 
     /**
      * "after 50 of the post's 5000 epochs (batch 2048, 3 seeds)"; with another training than the post's, "after 20
-     * epochs (batch 128, 5 seeds; categorical_crossentropy, adam(lr=0.001), not the post's training)".
+     * epochs (batch 128, 5 seeds; categorical_crossentropy, adam(lr=0.001), not the post's training)"; on another
+     * data set than MNIST, "on Fashion-MNIST after ...".
      */
-    static String budget(int epochs, int postEpochs, int batchSize, int seeds, String training) {
+    static String budget(int epochs, int postEpochs, int batchSize, int seeds, String training, String dataset) {
+        String on = dataset == null ? "" : "on " + dataset + " ";
         if (training != null) {
-            return String.format(Locale.ROOT, "after %d epochs (batch %d, %d seed%s; %s, not the post's training)",
-                    epochs, batchSize, seeds, seeds == 1 ? "" : "s", training);
+            return String.format(Locale.ROOT, "%safter %d epochs (batch %d, %d seed%s; %s, not the post's training)",
+                    on, epochs, batchSize, seeds, seeds == 1 ? "" : "s", training);
         }
-        return String.format(Locale.ROOT, "after %d of the post's %d epochs (batch %d, %d seed%s)", epochs, postEpochs,
-                batchSize, seeds, seeds == 1 ? "" : "s");
+        return String.format(Locale.ROOT, "%safter %d of the post's %d epochs (batch %d, %d seed%s)", on, epochs,
+                postEpochs, batchSize, seeds, seeds == 1 ? "" : "s");
     }
 
     static String verdict(ModelSummary mlp, ModelSummary cnn, PairedDifference last, String winner, int epochs,
-            int postEpochs, int batchSize, String training) {
-        String budget = budget(epochs, postEpochs, batchSize, last.seeds(), training);
+            int postEpochs, int batchSize, String training, String dataset) {
+        String budget = budget(epochs, postEpochs, batchSize, last.seeds(), training, dataset);
         if (!last.hasInterval()) {
             return String.format(Locale.ROOT, "%s %.2f %% against %s %.2f %% %s: one seed gives no interval, so no"
                     + " winner is named.", cnn.model(), 100 * cnn.meanAccuracy(), mlp.model(), 100 * mlp.meanAccuracy(),

@@ -25,9 +25,11 @@ import cnnvsmlp.FixableProblem;
  * @param runs for each model and seed ({@link #key}), the run folder that holds it
  * @param training the loss and optimizer as config.json records them ({@code hyperParameters}: loss, optimizer,
  *     learningRate, training), or null for the post's
+ * @param dataset the data set, {@code mnist} or {@code fashion-mnist}; null (MNIST) in plans written before there
+ *     was a choice
  */
 public record ComparePlan(String command, int epochs, int batchSize, Integer threads, List<Long> seeds, String status,
-        Map<String, String> runs, Map<String, Object> training) {
+        Map<String, String> runs, Map<String, Object> training, String dataset) {
 
     public static final String FILE = "plan.json";
 
@@ -44,11 +46,11 @@ public record ComparePlan(String command, int epochs, int batchSize, Integer thr
     public ComparePlan withRun(String key, Path folder) {
         Map<String, String> more = new LinkedHashMap<>(runs);
         more.put(key, folder.toString());
-        return new ComparePlan(command, epochs, batchSize, threads, seeds, status, more, training);
+        return new ComparePlan(command, epochs, batchSize, threads, seeds, status, more, training, dataset);
     }
 
     public ComparePlan withStatus(String newStatus) {
-        return new ComparePlan(command, epochs, batchSize, threads, seeds, newStatus, runs, training);
+        return new ComparePlan(command, epochs, batchSize, threads, seeds, newStatus, runs, training, dataset);
     }
 
     public void write(Path folder) {

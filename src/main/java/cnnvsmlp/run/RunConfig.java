@@ -21,7 +21,8 @@ import cnnvsmlp.runtime.RunEnvironment;
  */
 public record RunConfig(String experiment, String model, long parameters, String status, Budget budget,
         Map<String, Object> hyperParameters, long seed, String data, String evaluatedOn, String command,
-        String started, String ended, RunEnvironment environment, List<Segment> segments, String dataSha256) {
+        String started, String ended, RunEnvironment environment, List<Segment> segments, String dataSha256,
+        String dataset) {
 
     /** Lenient about fields it does not know (written by later versions), strict about the ones it reads. */
     private static final ObjectReader READER = Json.MAPPER.readerFor(RunConfig.class)
@@ -152,6 +153,17 @@ public record RunConfig(String experiment, String model, long parameters, String
         return hyperParameters != null && hyperParameters.get("threads") instanceof Number n ? n.intValue() : null;
     }
 
+    /**
+     * The data set an MNIST model trains on, {@code mnist} or {@code fashion-mnist} ({@code mnist} in files written
+     * before there was a choice); null for the beans.
+     */
+    public String datasetId() {
+        if (dataset != null) {
+            return dataset;
+        }
+        return "beans".equals(experiment) ? null : "mnist";
+    }
+
     /** The batch size the run trains with ({@code hyperParameters.batchSize}). */
     public int batchSize() {
         return ((Number) hyperParameters.get("batchSize")).intValue();
@@ -166,6 +178,6 @@ public record RunConfig(String experiment, String model, long parameters, String
                     newStatus));
         }
         return new RunConfig(experiment, model, parameters, newStatus, budget, hyperParameters, seed, data,
-                evaluatedOn, command, started, at, environment, List.copyOf(closed), dataSha256);
+                evaluatedOn, command, started, at, environment, List.copyOf(closed), dataSha256, dataset);
     }
 }

@@ -197,9 +197,13 @@ class BadInputSweepTest {
     @Test
     void theMnistCacheFollowsHome() {
         assertEquals(Path.of("/tmp/h/.cache/cnn-vs-mlp/mnist"),
-                cnnvsmlp.data.MnistSource.defaultCacheDir(Map.of("HOME", "/tmp/h")));
+                cnnvsmlp.data.MnistSource.defaultCacheDir(Map.of("HOME", "/tmp/h"),
+                        cnnvsmlp.data.Dataset.MNIST));
         assertEquals(Path.of("/x/cnn-vs-mlp/mnist"),
-                cnnvsmlp.data.MnistSource.defaultCacheDir(Map.of("HOME", "/tmp/h", "XDG_CACHE_HOME", "/x")));
+                cnnvsmlp.data.MnistSource.defaultCacheDir(Map.of("HOME", "/tmp/h",
+                        "XDG_CACHE_HOME", "/x"), cnnvsmlp.data.Dataset.MNIST));
+        assertEquals(Path.of("/x/cnn-vs-mlp/fashion-mnist"), cnnvsmlp.data.MnistSource.defaultCacheDir(
+                Map.of("XDG_CACHE_HOME", "/x"), cnnvsmlp.data.Dataset.FASHION_MNIST));;
     }
 
     @Test

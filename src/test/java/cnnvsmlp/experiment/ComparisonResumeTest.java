@@ -69,7 +69,10 @@ class ComparisonResumeTest {
         Outcome contradicting = run("compare", "--resume", compare.toString(), "--epochs", "3");
         assertEquals(2, contradicting.code());
         assertTrue(contradicting.err().startsWith("error: --resume continues with the plan's budget, seeds, batch size"
-                + ", threads and training; leave out --epochs"), contradicting.err());
+                + ", threads, training and data set; leave out --epochs"), contradicting.err());
+        Outcome otherData = run("compare", "--resume", compare.toString(), "--dataset", "fashion-mnist");
+        assertEquals(2, otherData.code());
+        assertTrue(otherData.err().contains("training and data set; leave out --dataset"), otherData.err());
         Outcome notAComparison = run("compare", "--resume", results.toString());
         assertEquals(1, notAComparison.code());
         assertTrue(notAComparison.err().contains("is not a comparison that can be resumed (no plan.json)"),

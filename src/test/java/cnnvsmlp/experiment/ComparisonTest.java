@@ -66,8 +66,9 @@ class ComparisonTest {
         assertTrue(Files.readString(compare.resolve("summary.md")).contains("LeNet-5 is ahead after 2 of the post's 5000"));
         String index = Files.readString(results.resolve("README.md"));
         assertTrue(index.contains("## MLP or CNN?\n\n"), index);
-        assertTrue(index.contains("| 2 of 5000 | 2 | 57.50 % ± 0.71 | 87.50 % ± 0.71 | +30.00 points, [+30.00, +30.00] | 2"
-                + " of 2 seeds, epoch 1 | [summary](compare/" + compare.getFileName() + "/summary.md) |"), index);
+        assertTrue(index.contains("| MNIST | the post's | 2 of 5000 | 2 | 57.50 % ± 0.71 | 87.50 % ± 0.71 | +30.00 points,"
+                + " [+30.00, +30.00] | 2 of 2 seeds, epoch 1 | 7 / 7 | [summary](compare/" + compare.getFileName()
+                + "/summary.md) |"), index);
         assertTrue(index.contains("- **2 epochs, 2 seeds**: LeNet-5 is ahead after 2 of the post's 5000 epochs (batch"
                 + " 2048, 2 seeds): +30.00 points"), index);
         assertTrue(index.contains("![accuracy bars](compare/" + compare.getFileName() + "/accuracy-bars.png)"), index);
@@ -101,7 +102,7 @@ class ComparisonTest {
         String mlpConfig = Files.readString(mlp.resolve("config.json"));
         Path compare = Files.createDirectories(results.resolve("compare/20260101-000000"));
         new cnnvsmlp.run.ComparePlan("c", 3, 2048, null, List.of(1L), "interrupted", Map.of(
-                "mnist-mlp seed 1", mlp.toString(), "lenet5 seed 1", cnn.toString()), null).write(compare);
+                "mnist-mlp seed 1", mlp.toString(), "lenet5 seed 1", cnn.toString()), null, null).write(compare);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = Main.execute(new String[] {"compare", "--resume", compare.toString(), "--data-dir",
                 TestData.mnistDir().toString(), "--no-progress"}, new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -139,5 +140,18 @@ class ComparisonTest {
         RunSpec modern = post.toBuilder().recipe(cnnvsmlp.model.Recipe.modern(false), "--training modern").build();
         assertTrue(ComparisonRuns.findReusable(recipes, modern, null).isEmpty(),
                 "cross-entropy and Adam: the post's run is not the same training");
+        RunSpec fashion = post.toBuilder().dataset(cnnvsmlp.data.Dataset.FASHION_MNIST).build();
+        assertTrue(ComparisonRuns.findReusable(recipes, fashion, null).isEmpty(),
+                "a run on MNIST (recorded before there was a choice) is not a run on Fashion-MNIST");
+        Path fashionRun;
+        try (var runs = Files.list(recipes.resolve("mnist-mlp"))) {
+            fashionRun = runs.findFirst().orElseThrow();
+        }
+        var config = (com.fasterxml.jackson.databind.node.ObjectNode) cnnvsmlp.run.Json.MAPPER.readTree(
+                fashionRun.resolve("config.json").toFile());
+        config.put("dataset", "fashion-mnist");
+        Files.writeString(fashionRun.resolve("config.json"), cnnvsmlp.run.Json.write(config));
+        assertTrue(ComparisonRuns.findReusable(recipes, fashion, null).isPresent(), "the Fashion-MNIST run: reused");
+        assertTrue(ComparisonRuns.findReusable(recipes, post, null).isEmpty(), "and not for MNIST");
     }
 }

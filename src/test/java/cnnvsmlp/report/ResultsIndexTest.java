@@ -45,7 +45,7 @@ class ResultsIndexTest {
         // a comparison with only its plan is in progress, not damaged
         java.nio.file.Path compare = java.nio.file.Files.createDirectories(results.resolve("compare/20260101-000000"));
         new cnnvsmlp.run.ComparePlan("c", 300, 2048, 1, java.util.List.of(42L, 43L), "interrupted",
-                java.util.Map.of(), null).write(compare);
+                java.util.Map.of(), null, null).write(compare);
         String withPlan = ResultsIndex.render(results);
         assertTrue(!withPlan.contains("## Skipped"), withPlan);
         assertTrue(withPlan.contains("- A comparison of 300 epochs over seeds [42, 43] (interrupted, 0 of 4 runs"
@@ -66,5 +66,57 @@ class ResultsIndexTest {
         org.junit.jupiter.api.Assertions.assertEquals(modern, scan.newest().orElseThrow().folder(), "the newest run");
         org.junit.jupiter.api.Assertions.assertEquals(1, ResultsIndex.newestOfThePostsTraining(scan).orElseThrow()
                 .config().seed(), "the newest of the post's training: not the cross-entropy run");
+        java.nio.file.Path fashion = Fixtures.runFolder(recipes, "mnist-mlp", 3, 3, "finished", 0.6, 0.7, 0.8);
+        var fashionConfig = (com.fasterxml.jackson.databind.node.ObjectNode) cnnvsmlp.run.Json.MAPPER.readTree(
+                fashion.resolve("config.json").toFile());
+        java.nio.file.Files.writeString(fashion.resolve("config.json"), cnnvsmlp.run.Json.write(
+                fashionConfig.put("dataset", "fashion-mnist")));
+        scan = cnnvsmlp.run.RunFolders.scan(recipes.resolve("mnist-mlp"));
+        org.junit.jupiter.api.Assertions.assertEquals(1, ResultsIndex.newestOfThePostsTraining(scan).orElseThrow()
+                .config().seed(), "nor a run on Fashion-MNIST, the post's training or not");
+    }
+
+    /** A comparison on Fashion-MNIST gets its row, named, and never stands as the evidence on MNIST. */
+    @Test
+    void aFashionMnistComparisonIsARowOfItsOwn() throws Exception {
+        comparison("20260101-000000", 3, 300, null, null, 0.92, 0.93);
+        comparison("20260102-000000", 5, 20, "categorical_crossentropy, adam(lr=0.001)", "Fashion-MNIST", 0.89,
+                0.91);
+        String index = ResultsIndex.render(results);
+        String strongest = index.lines().filter(l -> l.startsWith("**The strongest evidence on MNIST")).findFirst()
+                .orElseThrow();
+        org.junit.jupiter.api.Assertions.assertTrue(strongest.contains("after 300 of the post's 5000 epochs (batch"
+                + " 2048, 3 seeds)") && !strongest.contains("Fashion"), strongest);
+        org.junit.jupiter.api.Assertions.assertTrue(index.contains("| Fashion-MNIST | categorical_crossentropy,"
+                + " adam(lr=0.001), batch 128 | 20 of 5000 | 5 |"), index);
+        org.junit.jupiter.api.Assertions.assertTrue(index.contains("- **Fashion-MNIST, 20 epochs, 5 seeds,"
+                + " categorical_crossentropy, adam(lr=0.001)**: LeNet-5 is ahead on Fashion-MNIST after 20 epochs"
+                + " (batch 128, 5 seeds; categorical_crossentropy, adam(lr=0.001), not the post's training)"), index);
+        org.junit.jupiter.api.Assertions.assertTrue(index.indexOf("| MNIST | the post's | 300 of 5000")
+                < index.indexOf("| Fashion-MNIST |"), "MNIST's rows first");
+    }
+
+    private void comparison(String id, int seeds, int epochs, String training, String dataset, double mlp, double cnn)
+            throws java.io.IOException {
+        java.util.List<CompareReport.ModelRun> mlpRuns = new java.util.ArrayList<>();
+        java.util.List<CompareReport.ModelRun> cnnRuns = new java.util.ArrayList<>();
+        for (int s = 0; s < seeds; s++) {
+            double spread = 0.001 * s;
+            mlpRuns.add(run("MNIST MLP", s, epochs, mlp + spread));
+            cnnRuns.add(run("LeNet-5", s, epochs, cnn + spread + (s % 2) * 0.002));
+        }
+        CompareReport.Summary summary = CompareReport.summarize(mlpRuns, cnnRuns, epochs, 5000, training == null
+                ? 2048 : 128, "c", "2026-01-01T00:00:00Z", training, dataset);
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(results.resolve("compare").resolve(id));
+        java.nio.file.Files.writeString(folder.resolve(CompareReport.SUMMARY_JSON),
+                cnnvsmlp.run.Json.write(summary));
+    }
+
+    private static CompareReport.ModelRun run(String model, long seed, int epochs, double accuracy) {
+        java.util.List<cnnvsmlp.run.EpochResult> history = new java.util.ArrayList<>();
+        for (int e = 1; e <= epochs; e++) {
+            history.add(new cnnvsmlp.run.EpochResult(e, 0.1, accuracy, 0.1, accuracy * e / epochs, 1, 0.1));
+        }
+        return new CompareReport.ModelRun(model, seed, history, accuracy, "r", false);
     }
 }
