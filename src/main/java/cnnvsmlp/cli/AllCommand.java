@@ -1,12 +1,10 @@
 package cnnvsmlp.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import cnnvsmlp.experiment.AllExperiments;
@@ -16,8 +14,8 @@ import cnnvsmlp.experiment.RunContext;
 /** {@code all}: the three experiments and the table that compares them. */
 @Command(name = "all", mixinStandardHelpOptions = true,
         description = {"All three experiments, then a table: model, parameters, epochs run of the post's 5000,"
-                + " accuracy, seconds; the comparison of the MNIST models (results/compare/) and the notebooks"
-                + " (notebooks-export/).", "The main job is 'all --quick'."})
+                + " accuracy, seconds; and the comparison of the MNIST models (results/compare/). The notebooks are"
+                + " executed by 'export' (about 8 minutes more).", "The main job is 'all --quick'."})
 final class AllCommand implements Callable<Integer> {
 
     @Spec
@@ -29,30 +27,14 @@ final class AllCommand implements Callable<Integer> {
     @Mixin
     MnistOptions mnist;
 
-    @Option(names = "--notebooks-dir", paramLabel = "DIR",
-            description = "Where the notebooks of the runs go at the end. Default: notebooks-export beside the"
-                    + " default results folder, else <output-dir>/notebooks-export.")
-    Path notebooks;
-
-    /**
-     * Where the notebooks go: {@code given}, else notebooks-export beside the default results folder (the
-     * repository's layout), else inside the chosen output folder, so a scratch run never replaces the committed ones.
-     */
-    static Path notebooksDir(Path outputDir, Path given) {
-        if (given != null) {
-            return given;
-        }
-        return outputDir.equals(Path.of(TrainingOptions.DEFAULT_OUTPUT)) ? Path.of("notebooks-export")
-                : outputDir.resolve("notebooks-export");
-    }
-
     @Override
     public Integer call() {
         String[] args = spec.commandLine().getParseResult().originalArgs().toArray(String[]::new);
         RunContext context = mnist.applyTo(training.context(args)).build();
         AllExperiments.run(training.spec(spec, ExperimentId.BEANS), training.spec(spec, ExperimentId.MNIST_MLP),
                 training.spec(spec, ExperimentId.LENET5), context);
-        ExportCommand.export(context.outputDir(), notebooksDir(context.outputDir(), notebooks));
+        context.console().println("notebooks: 'cnn-vs-mlp export' executes them (notebooks-export/, about 8 more"
+                + " minutes)");
         return 0;
     }
 }

@@ -136,6 +136,21 @@ public final class Mnist {
         return new Split(dataset, name, images.count(), images.data(), labelBytes);
     }
 
+    /**
+     * The first {@code trainImages} training and {@code testImages} test images, in the files' order (for a quick
+     * look; this object when both are all of them).
+     */
+    public Mnist head(int trainImages, int testImages) {
+        if (trainImages < 1 || testImages < 1) {
+            throw new IllegalArgumentException("at least one training and one test image, got " + trainImages + " and "
+                    + testImages);
+        }
+        if (trainImages >= train.count() && testImages >= test.count()) {
+            return this;
+        }
+        return new Mnist(dataset, train.head(trainImages), test.head(testImages));
+    }
+
     /** MNIST or Fashion-MNIST. */
     public Dataset dataset() {
         return dataset;

@@ -32,7 +32,7 @@ public final class LeNet5Experiment implements Experiment {
     @Override
     public Data data() {
         return new Data(Mnist.imageDataSet(mnist.train()), Mnist.imageDataSet(mnist.test()),
-                MnistData.describe(mnist, "as 28x28x1 images divided by 255"), MnistData.testSet(mnist.dataset()));
+                MnistData.describe(mnist, "as 28x28x1 images divided by 255"), MnistData.testSet(mnist));
     }
 
     @Override

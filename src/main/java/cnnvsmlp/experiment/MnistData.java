@@ -52,9 +52,10 @@ public final class MnistData {
                 folder.resolve(MISCLASSIFIED_PNG));
     }
 
-    /** What the MNIST models are scored on: "the MNIST test set (10,000 images)". */
-    static String testSet(Dataset dataset) {
-        return "the " + dataset.title() + " test set (10,000 images)";
+    /** What the MNIST models are scored on: "the MNIST test set (10,000 images)", fewer when the data were cut. */
+    static String testSet(Mnist mnist) {
+        return String.format(java.util.Locale.ROOT, "the %s test set (%,d images)", mnist.dataset().title(),
+                mnist.test().count());
     }
 
     /** MNIST from {@code context}'s folder, else MNIST_DIR, the cache, or a download from its mirrors. */

@@ -32,7 +32,7 @@ public final class MnistMlpExperiment implements Experiment {
     @Override
     public Data data() {
         return new Data(Mnist.flatDataSet(mnist.train()), Mnist.flatDataSet(mnist.test()),
-                MnistData.describe(mnist, "flattened to 784 and divided by 255"), MnistData.testSet(mnist.dataset()));
+                MnistData.describe(mnist, "flattened to 784 and divided by 255"), MnistData.testSet(mnist));
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class ModelEvaluation {
                 : Mnist.flatDataSet(mnist.test());
         Evaluator.Score score = Evaluator.score(model.network(), test);
         EpochResult last = new EpochResult(0, Double.NaN, Double.NaN, score.loss(), score.accuracy(), 0, 0);
-        Metrics metrics = Metrics.of(MnistData.testSet(mnist.dataset()), last,
+        Metrics metrics = Metrics.of(MnistData.testSet(mnist), last,
                 Evaluator.confusion(model.network(), test));
         RunFolder folder = RunFolder.create(outputDir, FOLDER, ID.format(Instant.now()) + "-"
                 + model.experiment().id());
@@ -52,7 +52,7 @@ public final class ModelEvaluation {
                 + ": confusion matrix on the " + mnist.dataset().title() + " test set", mnist.dataset()),
                 folder.path().resolve(MnistData.CONFUSION_PNG));
         console.printf(Locale.ROOT, "%s (%s): accuracy %.4f, loss %.6f on %s%n", model.file(),
-                model.experiment().model(), score.accuracy(), score.loss(), MnistData.testSet(mnist.dataset()));
+                model.experiment().model(), score.accuracy(), score.loss(), MnistData.testSet(mnist));
         for (Metrics.ClassMetrics c : metrics.perClass()) {
             console.printf(Locale.ROOT, "  %s %s: precision %.4f, recall %.4f (%d images)%n",
                     mnist.dataset().classWord(), mnist.dataset().label(c.label()),

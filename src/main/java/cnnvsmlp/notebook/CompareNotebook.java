@@ -1,48 +1,29 @@
 package cnnvsmlp.notebook;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import cnnvsmlp.experiment.Comparison;
 import cnnvsmlp.report.CompareReport.Summary;
-import cnnvsmlp.report.CompareReport;
 import cnnvsmlp.report.Prose;
 
-/** The comparison's notebook: the verdict (in the notebook's language), the summary table and the curves. */
-final class CompareNotebook {
+/** The comparison's verdict in the notebooks' languages: the English the program prints, and Chinese. */
+public final class CompareNotebook {
 
     private CompareNotebook() {
     }
 
-    static Notebook compare(NotebookExport.Lang lang, Path folder) throws IOException {
-        Summary s = CompareReport.readSummary(folder);
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("command", s.command());
-        meta.put("date", s.date());
-        meta.put("budget", s.epochs() + " of " + s.postEpochs() + " epochs");
-        meta.put("folder", folder.getFileName().toString());
-        meta.put("runs", List.of(s.mlp().runs(), s.cnn().runs()));
-        Notebook nb = new Notebook(lang.folder, meta);
-        Prose prose = Prose.load(lang.folder, "4-compare");
-        nb.markdown(prose.get("title", Map.of("epochs", s.epochs(), "postEpochs", s.postEpochs(),
-                "seeds", s.mlp().seeds().size(), "folder", "results/compare/" + folder.getFileName())));
-        nb.markdown(prose.get("verdict", Map.of("verdict", s.verdict(), "verdictRule", s.verdictRule(),
-                "localVerdict", lang == NotebookExport.Lang.EN ? s.verdict() : localVerdict(lang, s))));
-        nb.code(JavaSource.quote(Comparison.class, "public static Path run(RunSpec mlp, RunSpec cnn,"),
-                List.of(Notebook.stream(Files.readString(folder.resolve(CompareReport.SUMMARY_MD))),
-                        Notebook.png(folder.resolve(CompareReport.BARS_PNG), "mean test accuracy with standard deviation")));
-        nb.markdown(prose.get("curves"));
-        nb.code(JavaSource.quote(CompareReport.class, "public static Summary summarize("), List.of(
-                Notebook.png(folder.resolve(CompareReport.ACCURACY_PNG), "test accuracy per epoch"),
-                Notebook.png(folder.resolve(CompareReport.TIME_PNG), "test accuracy against time"),
-                Notebook.png(folder.resolve(CompareReport.LOSS_PNG), "loss per epoch")));
-        nb.markdown(prose.get("post"));
-        return nb;
+    /**
+     * The verdict of the comparison {@code s} in {@code language}: "en" the program's own sentence, "zh" the same
+     * numbers in Chinese (what the comparison notebook prints).
+     */
+    public static String verdict(Summary s, String language) {
+        return switch (language) {
+            case "en" -> s.verdict();
+            case "zh" -> localVerdict(NotebookExport.Lang.ZH, s);
+            default -> throw new IllegalArgumentException("language must be en or zh, got '" + language + "'");
+        };
     }
 
     /** The comparison's verdict in {@code lang}, from the numbers of its summary (the program prints English). */
@@ -50,8 +31,11 @@ final class CompareNotebook {
         Prose prose = Prose.load(lang.folder, "4-compare");
         int seeds = s.mlp().seeds().size();
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("budget", prose.get("budget", Map.of("postEpochs", s.postEpochs(), "epochs", s.epochs(),
-                "batchSize", s.batchSize(), "seeds", seeds)));
+        String budget = s.training() == null ? prose.get("budget", Map.of("postEpochs", s.postEpochs(), "epochs",
+                s.epochs(), "batchSize", s.batchSize(), "seeds", seeds)) : prose.get("budget-other", Map.of("epochs",
+                s.epochs(), "batchSize", s.batchSize(), "seeds", seeds, "training", s.training()));
+        values.put("budget", (s.dataset() == null ? "" : prose.get("on-dataset", Map.of("dataset", s.dataset())))
+                + budget);
         values.put("seeds", seeds);
         values.put("mlp", s.mlp().model());
         values.put("cnn", s.cnn().model());

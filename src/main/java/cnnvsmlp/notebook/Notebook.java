@@ -1,10 +1,8 @@
 package cnnvsmlp.notebook;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -16,15 +14,14 @@ import cnnvsmlp.run.AtomicFiles;
 import cnnvsmlp.run.Json;
 
 /**
- * A Jupyter notebook in nbformat 4.5: Markdown cells, Java code cells with the outputs a run produced (text and
- * PNG pictures), and metadata naming Java as the language. Built in memory, written as JSON.
+ * A Jupyter notebook in nbformat 4.5: Markdown cells, Java code cells with the outputs their execution produced
+ * (printed text, values, PNG pictures), and metadata naming Java as the language. Built in memory, written as JSON.
  */
 public final class Notebook {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private final ArrayNode cells = JSON.arrayNode();
     private final ObjectNode metadata = JSON.objectNode();
-    private int executionCount;
 
     public Notebook(String language, Map<String, ?> run) {
         ObjectNode kernel = metadata.putObject("kernelspec");
@@ -46,22 +43,36 @@ public final class Notebook {
         return this;
     }
 
-    /** A code cell quoting {@code quote} from the project's source, with its outputs. */
-    public Notebook code(JavaSource.Quote quote, List<ObjectNode> outputs) {
+    /** A code cell of {@code source}, executed as number {@code count}, with what it printed and returned. */
+    public Notebook code(String source, int count, List<ObjectNode> outputs) {
         ObjectNode cell = cell("code");
-        cell.put("execution_count", ++executionCount);
-        ObjectNode meta = cell.putObject("metadata").putObject("cnnvsmlp");
-        meta.put("source", quote.file());
-        meta.put("member", quote.signature());
-        cell.set("source", lines(quote.text()));
+        cell.put("execution_count", count);
+        cell.putObject("metadata").putObject("cnnvsmlp").put("executed", true);
+        cell.set("source", lines(source));
         ArrayNode out = cell.putArray("outputs");
-        for (ObjectNode output : outputs) {
-            if (output.has("execution_count")) {
-                output.put("execution_count", executionCount);
-            }
-            out.add(output);
-        }
+        outputs.forEach(out::add);
         return this;
+    }
+
+    /**
+     * The value of a cell's last expression, as the kernels show it: {@code data} of type {@code mime} (a PNG in
+     * base64, or text), with {@code alt} (or none) as its plain-text form.
+     */
+    static ObjectNode result(int count, String mime, String data, String alt) {
+        ObjectNode output = JSON.objectNode();
+        output.put("output_type", "execute_result");
+        output.put("execution_count", count);
+        ObjectNode content = output.putObject("data");
+        if (mime.equals("text/plain")) {
+            content.set("text/plain", lines(data));
+        } else {
+            content.put(mime, data);
+            if (alt != null) {
+                content.set("text/plain", lines(alt));
+            }
+        }
+        output.putObject("metadata");
+        return output;
     }
 
     /** Printed text. */
@@ -70,17 +81,6 @@ public final class Notebook {
         output.put("output_type", "stream");
         output.put("name", "stdout");
         output.set("text", lines(text.endsWith("\n") ? text : text + "\n"));
-        return output;
-    }
-
-    /** A PNG picture, with {@code alt} as its plain-text form. */
-    public static ObjectNode png(Path file, String alt) throws IOException {
-        ObjectNode output = JSON.objectNode();
-        output.put("output_type", "display_data");
-        ObjectNode data = output.putObject("data");
-        data.put("image/png", Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
-        data.set("text/plain", lines(alt));
-        output.putObject("metadata");
         return output;
     }
 

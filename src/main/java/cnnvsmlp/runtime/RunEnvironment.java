@@ -140,7 +140,7 @@ public record RunEnvironment(Map<String, String> machine, Map<String, String> jv
         }
     }
 
-    static String readGitCommit() {
+    public static String readGitCommit() {
         return readGitCommit(null);
     }
 
