@@ -67,6 +67,8 @@ class NotebookExportTest {
         List<Path> written = NotebookExport.write(Path.of("results"), notebooks, tiny(), Path.of("").toAbsolutePath(),
                 NotebookExport.ownClassPath(), sessionOptions(), new PrintStream(new ByteArrayOutputStream()));
         assertEquals(8, written.size(), written.toString());
+        assertTrue(Files.readString(notebooks.resolve("README.md")).contains(NotebookExport.README_MARKER),
+                "its README says it wrote it, so the next export may replace it");
         for (Path file : written) {
             JsonNode nb = Json.MAPPER.readTree(file.toFile());
             assertEquals(4, nb.get("nbformat").asInt());
