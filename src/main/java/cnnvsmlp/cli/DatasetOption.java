@@ -1,7 +1,7 @@
 package cnnvsmlp.cli;
 
-import java.nio.file.Path;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,8 +52,7 @@ final class DatasetOption {
         if (!Files.isRegularFile(resume.resolve(RunFolder.CONFIG))) {
             return given; // the resume itself says what is wrong with the folder
         }
-        String id = RunConfig.read(RunFolder.open(resume)).datasetId();
-        Dataset run = id == null ? Dataset.MNIST : Dataset.byId(id).orElse(given);
+        Dataset run = ofRun(resume);
         if (dataset != null && given != run) {
             throw new ParameterException(spec.commandLine(), "cannot resume " + resume + " with another configuration:"
                     + " --dataset " + given.id() + " (the run: " + run.id() + "); leave --dataset out to continue it"

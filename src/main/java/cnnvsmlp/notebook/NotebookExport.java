@@ -211,15 +211,9 @@ public final class NotebookExport {
     }
 
     private static String machine() {
-        String cpu = "unknown CPU";
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
-        } catch (IOException e) {
-            // another system: the JVM's name of it below
-        }
-        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name")
-                + ", Java " + System.getProperty("java.version");
+        return cnnvsmlp.runtime.CpuKernels.cpuInfoField("model name").orElse(System.getProperty("os.arch")) + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + ", Java "
+                + System.getProperty("java.version");
     }
 
     private static String relative(Path project, Path folder) {
