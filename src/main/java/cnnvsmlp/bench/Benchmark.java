@@ -37,7 +37,8 @@ public final class Benchmark {
      */
     public static Measurement measure(ExperimentId experiment, int batchSize, Mnist mnist, int trainExamples,
             int beansEpochs) {
-        Nd4jRuntime.configure(experiment.defaultThreads(), experiment.opThreads(experiment.defaultThreads()));
+        int threads = experiment.defaultThreads();
+        Nd4jRuntime.configure(experiment.blasThreads(threads), experiment.opThreads(threads));
         MachinePeak peak = MachinePeak.ofThisMachine();
         String kernels = GpuDevices.cudaBackend() ? "CUDA" : OpenBlasProbe.coreName().orElse("unknown");
         if (experiment == ExperimentId.BEANS) {

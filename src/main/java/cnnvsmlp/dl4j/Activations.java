@@ -36,6 +36,11 @@ final class Activations {
         return afn.getActivation(out.assign(z), true);
     }
 
+    /** Whether {@code afn} is the plain ReLU: no cap, threshold or slope. */
+    static boolean isPlainRelu(IActivation afn) {
+        return PLAIN_RELU.equals(afn);
+    }
+
     /** The gradient with respect to {@code z}; may overwrite {@code z}, as DL4J's own backprop may. */
     static INDArray delta(IActivation afn, INDArray z, INDArray epsilon) {
         if (PLAIN_RELU.equals(afn) && z.dataType() == epsilon.dataType() && z.equalShapes(epsilon)) {

@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.util.ConvolutionUtils;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -122,9 +123,15 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
                         new int[] {(int) input.size(nchw ? 2 : 1), (int) input.size(nchw ? 3 : 2)}, kernel, strides,
                         dilation);
             }
+            boolean firstLayer = getIndex() == 0 && isUnit(strides) && isUnit(dilation) && pad[0] == 0 && pad[1] == 0
+                    && hasBias();
+            if (firstLayer && input.size(nchw ? 1 : 3) == 1 && OneChannelWeightGradient.pays(input.size(0))
+                    && OneChannelWeightGradient.readable(input)
+                    && OneChannelWeightGradient.readable(z) && OneChannelWeightGradient.readable(epsilon)) {
+                return new Pair<>(oneChannelWeightGradient(z, epsilon, weightGradView, biasGradView, nchw), null);
+            }
             INDArray delta = Activations.delta(conf.getActivationFn(), z, epsilon);
-            if (getIndex() == 0 && isUnit(strides) && isUnit(dilation) && pad[0] == 0 && pad[1] == 0
-                    && hasBias()) {
+            if (firstLayer) {
                 return new Pair<>(weightGradientOnly(delta, weightGradView, biasGradView, nchw), null);
             }
             Pair<Gradient, INDArray> ret = helper.backpropGradient(input, weights, bias, delta, kernel, strides, pad,
@@ -135,6 +142,39 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
                 throw new IllegalStateException("oneDNN refused a convolution it accepted in the forward pass");
             }
             return ret;
+        }
+
+        /**
+         * The first layer's gradients for images of one channel (LeNet-5's), on the JVM: see
+         * {@link OneChannelWeightGradient}. The ReLU's derivative is fused into it; another activation's delta is
+         * computed first, by DL4J.
+         */
+        private Gradient oneChannelWeightGradient(INDArray z, INDArray epsilon, INDArray weightGradView,
+                INDArray biasGradView, boolean nchw) {
+            long[] kernelShape = weightGradView.shape(); // (out, in, kh, kw)
+            int height = (int) input.size(nchw ? 2 : 1);
+            int width = (int) input.size(nchw ? 3 : 2);
+            OneChannelWeightGradient kernel = new OneChannelWeightGradient(height, width, (int) kernelShape[2],
+                    (int) kernelShape[3], (int) kernelShape[0], !nchw);
+            IActivation afn = layerConf().getActivationFn();
+            double[] sums = Activations.isPlainRelu(afn) ? kernel.compute(input, z, epsilon)
+                    : kernel.compute(input, null, Activations.delta(afn, z, epsilon).castTo(DataType.FLOAT).dup('c'));
+            int weights = (int) weightGradView.length();
+            float[] weightValues = new float[weights];
+            float[] biasValues = new float[sums.length - weights];
+            for (int k = 0; k < sums.length; k++) {
+                if (k < weights) {
+                    weightValues[k] = (float) sums[k];
+                } else {
+                    biasValues[k - weights] = (float) sums[k];
+                }
+            }
+            weightGradView.assign(Nd4j.createFromArray(weightValues).reshape(kernelShape));
+            biasGradView.assign(Nd4j.createFromArray(biasValues).reshape(biasGradView.shape()));
+            Gradient gradient = new DefaultGradient();
+            gradient.gradientForVariable().put(ConvolutionParamInitializer.BIAS_KEY, biasGradView);
+            gradient.gradientForVariable().put(ConvolutionParamInitializer.WEIGHT_KEY, weightGradView);
+            return gradient;
         }
 
         /**

@@ -78,6 +78,16 @@ public enum ExperimentId {
     }
 
     /**
+     * Threads for OpenBLAS when {@code threads} are asked for: one for LeNet-5, whose matrix products (its three
+     * dense layers, 256-120-84-10) are small beside its convolutions, and whose second OpenBLAS thread spins
+     * between them on the core the convolutions need (measured on 2 cores, batch 2048: 2.0-2.1 s per epoch
+     * against 2.4-2.7 s; batch 64: 3.8-4.4 s either way); every thread for the others.
+     */
+    public int blasThreads(int threads) {
+        return this == LENET5 ? 1 : threads;
+    }
+
+    /**
      * Epochs between checkpoints by default: a few minutes of work on a 2-core CPU (beans 500 epochs, about
      * 20 s; MNIST 10 epochs, about 1 to 2.5 minutes). A checkpoint is also written at the end and on Ctrl-C.
      */

@@ -28,12 +28,15 @@ final class RunBanner {
         out.println("data: " + config.data() + "; evaluated on " + config.evaluatedOn());
         int threads = context.threads(id);
         int opThreads = context.opThreads(id);
+        int blasThreads = context.blasThreads(id);
         out.printf(Locale.ROOT, "fit: batch_size %d, %s, seed %d, %d threads%s%n",
                 spec.batchSize(), spec.recipe().describe(), spec.seed(), threads,
-                opThreads == threads ? "" : " for OpenBLAS, " + opThreads + " for the other ops");
+                opThreads == threads && blasThreads == threads ? ""
+                        : " (" + blasThreads + " for OpenBLAS, " + opThreads + " for the other ops)");
         Map<String, String> kernels = config.environment().cpuKernels();
         out.println("CPU kernels: OpenBLAS runs " + kernels.get("openblasCore") + ", " + kernels.get("chosen")
-                + "; OMP_WAIT_POLICY " + kernels.get("ompWaitPolicy"));
+                + "; OMP_WAIT_POLICY " + kernels.get("ompWaitPolicy") + "; malloc: "
+                + kernels.getOrDefault("malloc", "not recorded"));
         Map<String, String> backend = config.environment().backend();
         out.println("convolutions: " + backend.get("convolutions"));
         if (backend.containsKey("devices")) {

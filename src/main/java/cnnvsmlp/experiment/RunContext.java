@@ -41,9 +41,14 @@ public record RunContext(Path outputDir, Path dataDir, List<URI> mirrors, Intege
         return threads == null ? experiment.defaultThreads() : threads;
     }
 
-    /** Threads for libnd4j's own ops and oneDNN, {@link #threads(ExperimentId)} going to OpenBLAS. */
+    /** Threads for libnd4j's own ops, oneDNN and this project's kernels, of {@link #threads(ExperimentId)}. */
     public int opThreads(ExperimentId experiment) {
         return experiment.opThreads(threads(experiment));
+    }
+
+    /** Threads for OpenBLAS's matrix products, of {@link #threads(ExperimentId)}. */
+    public int blasThreads(ExperimentId experiment) {
+        return experiment.blasThreads(threads(experiment));
     }
 
     /** Starts from {@link #defaults()}; each setter overrides one. */

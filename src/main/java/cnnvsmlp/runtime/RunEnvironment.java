@@ -96,7 +96,17 @@ public record RunEnvironment(Map<String, String> machine, Map<String, String> jv
         kernels.put("openblasConfig", OpenBlasProbe.config().orElse("unknown"));
         kernels.put("cpuFlags", cpuFlagsSummary());
         kernels.put("ompWaitPolicy", System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset (OpenMP's default)"));
+        kernels.put("malloc", mallocSettings(System.getenv()));
         return kernels;
+    }
+
+    /** glibc's allocator settings in {@code env} ({@code MALLOC_*_}), or "glibc's defaults". */
+    static String mallocSettings(Map<String, String> env) {
+        String set = new java.util.TreeMap<>(env).entrySet().stream()
+                .filter(e -> e.getKey().startsWith("MALLOC_") && e.getKey().endsWith("_"))
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(" "));
+        return set.isEmpty() ? "glibc's defaults" : set;
     }
 
     public static Map<String, String> readVersions() {

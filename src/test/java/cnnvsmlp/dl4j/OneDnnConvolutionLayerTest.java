@@ -128,6 +128,23 @@ class OneDnnConvolutionLayerTest {
         }
     }
 
+    /** At a batch of 512 the first layer's gradient comes from {@link OneChannelWeightGradient}. */
+    @Test
+    void trainingHistoryAtALargeBatchMatchesDl4jsOwnConvolution() {
+        assertTrue(OneChannelWeightGradient.pays(512));
+        DataSet data = randomBatch(1024, 6);
+        History fast = new Trainer(new Trainer.Settings(3, 512, 9)).fit(lenet(true), data, data,
+                TrainingObserver.NONE);
+        History reference = new Trainer(new Trainer.Settings(3, 512, 9)).fit(lenet(false), data, data,
+                TrainingObserver.NONE);
+        for (int e = 0; e < 3; e++) {
+            double b = reference.epochs().get(e).trainLoss();
+            assertEquals(b, fast.epochs().get(e).trainLoss(), 1e-4 * b, "epoch " + (e + 1) + " training loss");
+            assertEquals(reference.epochs().get(e).testLoss(), fast.epochs().get(e).testLoss(),
+                    1e-4 * reference.epochs().get(e).testLoss());
+        }
+    }
+
     @Test
     void survivesSavingAndLoading() throws Exception {
         MultiLayerConfiguration conf = LeNet5.configuration(1);

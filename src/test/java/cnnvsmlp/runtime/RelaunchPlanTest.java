@@ -49,10 +49,13 @@ class RelaunchPlanTest {
     @Test
     void theChildsNativeSettingsApplyUnlessTheUserChose() {
         List<String> plain = List.of("-Dfile.encoding=UTF-8");
-        assertEquals(Map.of("OMP_WAIT_POLICY", "PASSIVE"),
+        assertEquals(Map.of("OMP_WAIT_POLICY", "PASSIVE", "MALLOC_MMAP_THRESHOLD_", "33554432",
+                "MALLOC_TRIM_THRESHOLD_", "2147483647", "MALLOC_TOP_PAD_", "67108864"),
                 RelaunchPlan.of(Map.of(), plain, "amd64", SAPPHIRE_RAPIDS).orElseThrow().environment());
-        assertEquals(Map.of(), RelaunchPlan.of(Map.of("OMP_WAIT_POLICY", "ACTIVE"), plain, "amd64",
-                SAPPHIRE_RAPIDS).orElseThrow().environment());
+        assertEquals(Map.of(), RelaunchPlan.of(Map.of("OMP_WAIT_POLICY", "ACTIVE", "MALLOC_ARENA_MAX", "2"), plain,
+                "amd64", SAPPHIRE_RAPIDS).orElseThrow().environment(), "any glibc setting of the user's: none of ours");
+        assertEquals(Map.of("OMP_WAIT_POLICY", "PASSIVE"), RelaunchPlan.of(Map.of("MALLOC_TOP_PAD_", "0"), plain,
+                "amd64", SAPPHIRE_RAPIDS).orElseThrow().environment());
     }
 
     @Test
