@@ -38,7 +38,7 @@ public final class Benchmark {
     public static Measurement measure(ExperimentId experiment, int batchSize, Mnist mnist, int trainExamples,
             int beansEpochs) {
         int threads = experiment.defaultThreads();
-        Nd4jRuntime.configure(experiment.blasThreads(threads), experiment.opThreads(threads));
+        Nd4jRuntime.configure(experiment.blasThreads(threads), experiment.opThreads(threads, batchSize));
         MachinePeak peak = MachinePeak.ofThisMachine();
         String kernels = GpuDevices.cudaBackend() ? "CUDA" : OpenBlasProbe.coreName().orElse("unknown");
         if (experiment == ExperimentId.BEANS) {

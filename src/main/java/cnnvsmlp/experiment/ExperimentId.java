@@ -69,19 +69,29 @@ public enum ExperimentId {
     }
 
     /**
-     * Threads for libnd4j's own ops and oneDNN when {@code threads} go to OpenBLAS: one for the MNIST MLP, whose
-     * work is matrix products (OpenBLAS) between element-wise ops too small to share; measured on 2 cores,
-     * batch 2048: 2.0-2.3 s per epoch with one, 2.7-3.8 s with two (batch 64: 7-9 s against 9-20 s).
+     * Threads for libnd4j's own ops, oneDNN and this project's kernels when {@code threads} are asked for, at
+     * {@code batchSize}: one for the MNIST MLP, whose work is matrix products (OpenBLAS) between element-wise ops
+     * too small to share (measured on 2 cores, batch 2048: 2.0-2.3 s per epoch with one, 2.7-3.8 s with two;
+     * batch 64: 7-9 s against 9-20 s); one for LeNet-5 below batch {@value #LENET5_SHARED_FROM}, where waking a
+     * second thread for each of a batch's many small ops costs more than it saves (batch 64: 2.6-2.7 s per epoch
+     * against 4.1 s; batch 512: 2.46 s against 2.43 s; batch 2048: 2.6 s against 1.9-2.1 s); all of them
+     * otherwise.
      */
-    public int opThreads(int threads) {
-        return this == MNIST_MLP ? 1 : threads;
+    public int opThreads(int threads, int batchSize) {
+        if (this == MNIST_MLP || this == LENET5 && batchSize < LENET5_SHARED_FROM) {
+            return 1;
+        }
+        return threads;
     }
+
+    /** The batch size from which LeNet-5's ops share the threads: see {@link #opThreads}. */
+    static final int LENET5_SHARED_FROM = 1024;
 
     /**
      * Threads for OpenBLAS when {@code threads} are asked for: one for LeNet-5, whose matrix products (its three
      * dense layers, 256-120-84-10) are small beside its convolutions, and whose second OpenBLAS thread spins
      * between them on the core the convolutions need (measured on 2 cores, batch 2048: 2.0-2.1 s per epoch
-     * against 2.4-2.7 s; batch 64: 3.8-4.4 s either way); every thread for the others.
+     * against 2.4-2.7 s); every thread for the others.
      */
     public int blasThreads(int threads) {
         return this == LENET5 ? 1 : threads;

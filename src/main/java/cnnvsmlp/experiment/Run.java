@@ -95,7 +95,7 @@ public final class Run {
     public static Run open(Experiment experiment, RunSpec spec, RunContext context) {
         Transcript transcript = new Transcript(context.console());
         ExperimentId id = experiment.id();
-        Nd4jRuntime.configure(context.blasThreads(id), context.opThreads(id));
+        Nd4jRuntime.configure(context.blasThreads(id), context.opThreads(id, spec.batchSize()));
         MultiLayerNetwork model = experiment.network(spec.seed(), spec.recipe());
         model.init();
         if (model.numParams() != id.parameters()) {
@@ -265,7 +265,7 @@ public final class Run {
         h.put("metric", "accuracy (Keras: binary at 0.5 for one output, argmax otherwise)");
         h.put("dataType", "float32");
         h.put("threads", context.threads(spec.experiment()));
-        h.put("opThreads", context.opThreads(spec.experiment()));
+        h.put("opThreads", context.opThreads(spec.experiment(), spec.batchSize()));
         h.put("blasThreads", context.blasThreads(spec.experiment()));
         return h;
     }

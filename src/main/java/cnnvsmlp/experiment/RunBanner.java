@@ -27,7 +27,7 @@ final class RunBanner {
         }
         out.println("data: " + config.data() + "; evaluated on " + config.evaluatedOn());
         int threads = context.threads(id);
-        int opThreads = context.opThreads(id);
+        int opThreads = context.opThreads(id, spec.batchSize());
         int blasThreads = context.blasThreads(id);
         out.printf(Locale.ROOT, "fit: batch_size %d, %s, seed %d, %d threads%s%n",
                 spec.batchSize(), spec.recipe().describe(), spec.seed(), threads,

@@ -41,9 +41,12 @@ public record RunContext(Path outputDir, Path dataDir, List<URI> mirrors, Intege
         return threads == null ? experiment.defaultThreads() : threads;
     }
 
-    /** Threads for libnd4j's own ops, oneDNN and this project's kernels, of {@link #threads(ExperimentId)}. */
-    public int opThreads(ExperimentId experiment) {
-        return experiment.opThreads(threads(experiment));
+    /**
+     * Threads for libnd4j's own ops, oneDNN and this project's kernels, of {@link #threads(ExperimentId)}, at
+     * {@code batchSize}.
+     */
+    public int opThreads(ExperimentId experiment, int batchSize) {
+        return experiment.opThreads(threads(experiment), batchSize);
     }
 
     /** Threads for OpenBLAS's matrix products, of {@link #threads(ExperimentId)}. */
