@@ -40,6 +40,7 @@ final class OneChannelWeightGradient {
     private final int kernelWidth;
     private final int channels;
     private final boolean channelsLast;
+    private final boolean pooled;
     private final int outHeight;
     private final int outWidth;
     /** Length of one delta map laid on the image's row width. */
@@ -55,6 +56,19 @@ final class OneChannelWeightGradient {
      */
     OneChannelWeightGradient(int height, int width, int kernelHeight, int kernelWidth, int channels,
             boolean channelsLast) {
+        this(height, width, kernelHeight, kernelWidth, channels, channelsLast, false);
+    }
+
+    /**
+     * As above; {@code pooled}: the epsilon given to {@link #compute} is the gradient of a 2x2 average pooling's
+     * output (half the height and width, channels last), spread here over each window, divided by 4.
+     */
+    OneChannelWeightGradient(int height, int width, int kernelHeight, int kernelWidth, int channels,
+            boolean channelsLast, boolean pooled) {
+        if (pooled && (!channelsLast || (height - kernelHeight + 1) % 2 != 0 || (width - kernelWidth + 1) % 2 != 0)) {
+            throw new IllegalArgumentException("a pooled epsilon needs channels last and an even output size");
+        }
+        this.pooled = pooled;
         this.height = height;
         this.width = width;
         this.kernelHeight = kernelHeight;
@@ -98,7 +112,8 @@ final class OneChannelWeightGradient {
      *
      * @param images (n, h, w, 1) or (n, 1, h, w), {@link #readable}
      * @param z the pre-activation, shaped as {@code epsilon}, or null when {@code epsilon} already is delta
-     * @param epsilon the gradient of the layer's output (after the ReLU when {@code z} is given)
+     * @param epsilon the gradient of the layer's output (after the ReLU when {@code z} is given); when pooled, of
+     *     the 2x2 average pooling's output after it
      * @return {@code channels * kh * kw} weight gradients (order: channel, i, j) then {@code channels} bias ones
      */
     double[] compute(INDArray images, INDArray z, INDArray epsilon) {
@@ -139,7 +154,9 @@ final class OneChannelWeightGradient {
         // arrays only where it sees that a store cannot overlap a later load
         float[][] shifted = new float[taps][laid];
         float[][] delta = new float[channels][laid];
+        int epsilonSize = pooled ? mapSize / 4 : mapSize;
         float[] eps = new float[mapSize];
+        float[] handed = pooled ? new float[epsilonSize] : null;
         float[] pre = new float[mapSize];
         for (int k = first; k < end; k++) {
             imageData.get(imageOffset + k * imageSize, image, 0, imageSize);
@@ -148,11 +165,16 @@ final class OneChannelWeightGradient {
                     System.arraycopy(image, i * width + j, shifted[i * kernelWidth + j], 0, laid);
                 }
             }
-            epsilonData.get(epsilonOffset + k * mapSize, eps, 0, mapSize);
             if (zData != null) {
                 zData.get(zOffset + k * mapSize, pre, 0, mapSize);
             }
-            layDelta(eps, zData == null ? null : pre, delta, biasAcc);
+            if (pooled) {
+                epsilonData.get(epsilonOffset + k * epsilonSize, handed, 0, epsilonSize);
+                laySpread(handed, zData == null ? null : pre, delta, biasAcc);
+            } else {
+                epsilonData.get(epsilonOffset + k * mapSize, eps, 0, mapSize);
+                layDelta(eps, zData == null ? null : pre, delta, biasAcc);
+            }
             for (int o = 0; o < channels; o++) {
                 for (int tap = 0; tap < taps; tap++) {
                     accumulate(acc[o * taps + tap], shifted[tap], delta[o], laid);
@@ -198,6 +220,42 @@ final class OneChannelWeightGradient {
             for (int y = 0; y < rows; y++) {
                 for (int x = 0, to = y * rowWidth; x < columns; x++, to++, from += step) {
                     map[to] = eps[from];
+                }
+            }
+        }
+        for (int o = 0; o < channels; o++) {
+            accumulateOnes(biasAcc[o], maps[o], laid);
+        }
+    }
+
+    /**
+     * As {@link #layDelta}, from the gradient of a 2x2 average pooling's output ({@code handed}, channels last):
+     * each value divided by 4 (exactly, as the pooling layer's backprop computes it) goes to the four positions of
+     * its window, times {@code z > 0} there.
+     */
+    private void laySpread(float[] handed, float[] pre, float[][] maps, double[][] biasAcc) {
+        int pooledHeight = outHeight / 2;
+        int pooledWidth = outWidth / 2;
+        int rowWidth = width;
+        int rowStep = outWidth * channels;
+        for (int o = 0; o < channels; o++) {
+            float[] map = maps[o];
+            for (int py = 0; py < pooledHeight; py++) {
+                for (int px = 0; px < pooledWidth; px++) {
+                    float value = handed[(py * pooledWidth + px) * channels + o] * 0.25f;
+                    int at = ((2 * py) * outWidth + 2 * px) * channels + o;
+                    int to = 2 * py * rowWidth + 2 * px;
+                    if (pre == null) {
+                        map[to] = value;
+                        map[to + 1] = value;
+                        map[to + rowWidth] = value;
+                        map[to + rowWidth + 1] = value;
+                    } else {
+                        map[to] = positiveOrZero(pre[at], value);
+                        map[to + 1] = positiveOrZero(pre[at + channels], value);
+                        map[to + rowWidth] = positiveOrZero(pre[at + rowStep], value);
+                        map[to + rowWidth + 1] = positiveOrZero(pre[at + rowStep + channels], value);
+                    }
                 }
             }
         }

@@ -91,17 +91,49 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
         @Override
         public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
             kept.clear();
+            if (getIndex() == 0) {
+                PooledGradientHandOff.offer(null);
+            }
             if (!training || !fastPath()) {
                 return super.activate(training, workspaceMgr);
             }
             // DL4J's oneDNN helper applies the activation as DL4J does: afn.getActivation
-            return kept.activateAndKeep(layerConf().getActivationFn(), preOutput(true, false, workspaceMgr).getFirst(),
-                    input, workspaceMgr);
+            INDArray z = preOutput(true, false, workspaceMgr).getFirst();
+            INDArray activations = kept.activateAndKeep(layerConf().getActivationFn(), z, input, workspaceMgr);
+            if (onJvm(z) && Activations.isPlainRelu(layerConf().getActivationFn()) && z.size(1) % 2 == 0
+                    && z.size(2) % 2 == 0 && layerConf().getCnn2dDataFormat() == CNN2DFormat.NHWC) {
+                PooledGradientHandOff.offer(activations);
+            }
+            return activations;
+        }
+
+        /**
+         * Whether backprop computes this layer's gradients with {@link OneChannelWeightGradient}: the network's
+         * first layer, one input channel, stride 1, no padding or dilation, a bias, a batch where it pays, dense
+         * float arrays.
+         */
+        private boolean onJvm(INDArray z) {
+            org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layerConf();
+            boolean nchw = conf.getCnn2dDataFormat() == CNN2DFormat.NCHW;
+            return getIndex() == 0 && isUnit(conf.getStride()) && isUnit(conf.getDilation())
+                    && conf.getPadding()[0] == 0 && conf.getPadding()[1] == 0
+                    && conf.getConvolutionMode() != ConvolutionMode.Same && hasBias()
+                    && input.size(nchw ? 1 : 3) == 1 && OneChannelWeightGradient.pays(input.size(0))
+                    && OneChannelWeightGradient.readable(input) && z != null && OneChannelWeightGradient.readable(z);
         }
 
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
             INDArray z = kept.take(input);
+            if (getIndex() == 0 && PooledGradientHandOff.take()) { // epsilon: the 2x2 average pooling's output's
+                long[] pooled = z == null ? null : new long[] {z.size(0), z.size(1) / 2, z.size(2) / 2, z.size(3)};
+                if (!fastPath() || !onJvm(z) || !java.util.Arrays.equals(pooled, epsilon.shape())
+                        || !OneChannelWeightGradient.readable(epsilon)) {
+                    throw new IllegalStateException("the pooling layer handed down its gradient, shaped "
+                            + java.util.Arrays.toString(epsilon.shape()) + ", which the first convolution cannot take");
+                }
+                return new Pair<>(oneChannelWeightGradient(z, epsilon, true), null);
+            }
             if (z == null || !fastPath() || epsilon.dataType() != DataType.FLOAT) {
                 return super.backpropGradient(epsilon, workspaceMgr);
             }
@@ -125,10 +157,8 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
             }
             boolean firstLayer = getIndex() == 0 && isUnit(strides) && isUnit(dilation) && pad[0] == 0 && pad[1] == 0
                     && hasBias();
-            if (firstLayer && input.size(nchw ? 1 : 3) == 1 && OneChannelWeightGradient.pays(input.size(0))
-                    && OneChannelWeightGradient.readable(input)
-                    && OneChannelWeightGradient.readable(z) && OneChannelWeightGradient.readable(epsilon)) {
-                return new Pair<>(oneChannelWeightGradient(z, epsilon, weightGradView, biasGradView, nchw), null);
+            if (onJvm(z) && OneChannelWeightGradient.readable(epsilon)) {
+                return new Pair<>(oneChannelWeightGradient(z, epsilon, false), null);
             }
             INDArray delta = Activations.delta(conf.getActivationFn(), z, epsilon);
             if (firstLayer) {
@@ -147,15 +177,18 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
         /**
          * The first layer's gradients for images of one channel (LeNet-5's), on the JVM: see
          * {@link OneChannelWeightGradient}. The ReLU's derivative is fused into it; another activation's delta is
-         * computed first, by DL4J.
+         * computed first, by DL4J. {@code pooled}: epsilon is the gradient of the 2x2 average pooling after this
+         * layer, handed down ({@link PooledGradientHandOff}), which the kernel spreads itself.
          */
-        private Gradient oneChannelWeightGradient(INDArray z, INDArray epsilon, INDArray weightGradView,
-                INDArray biasGradView, boolean nchw) {
+        private Gradient oneChannelWeightGradient(INDArray z, INDArray epsilon, boolean pooled) {
+            INDArray biasGradView = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
+            INDArray weightGradView = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
+            boolean nchw = layerConf().getCnn2dDataFormat() == CNN2DFormat.NCHW;
             long[] kernelShape = weightGradView.shape(); // (out, in, kh, kw)
             int height = (int) input.size(nchw ? 2 : 1);
             int width = (int) input.size(nchw ? 3 : 2);
             OneChannelWeightGradient kernel = new OneChannelWeightGradient(height, width, (int) kernelShape[2],
-                    (int) kernelShape[3], (int) kernelShape[0], !nchw);
+                    (int) kernelShape[3], (int) kernelShape[0], !nchw, pooled);
             IActivation afn = layerConf().getActivationFn();
             double[] sums = Activations.isPlainRelu(afn) ? kernel.compute(input, z, epsilon)
                     : kernel.compute(input, null, Activations.delta(afn, z, epsilon).castTo(DataType.FLOAT).dup('c'));

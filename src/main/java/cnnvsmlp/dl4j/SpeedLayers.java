@@ -5,6 +5,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 
 /**
  * The speed layers of this package and the DL4J layers they stand for. Each has the configuration, parameters and
@@ -15,7 +16,8 @@ public final class SpeedLayers {
     /** Each speed layer's class name and the DL4J layer it computes. */
     static final Map<String, String> DL4J_OWN = Map.of(
             ForwardOnceDenseLayer.class.getName(), DenseLayer.class.getName(),
-            OneDnnConvolutionLayer.class.getName(), ConvolutionLayer.class.getName());
+            OneDnnConvolutionLayer.class.getName(), ConvolutionLayer.class.getName(),
+            HandOffSubsamplingLayer.class.getName(), SubsamplingLayer.class.getName());
 
     private SpeedLayers() {
     }

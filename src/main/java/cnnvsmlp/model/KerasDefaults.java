@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 import cnnvsmlp.dl4j.ForwardOnceDenseLayer;
+import cnnvsmlp.dl4j.HandOffSubsamplingLayer;
 import cnnvsmlp.dl4j.OneDnnConvolutionLayer;
 
 /**
@@ -91,13 +92,16 @@ public final class KerasDefaults {
         return new OneDnnConvolutionLayer(builder);
     }
 
-    /** {@code AveragePooling2D(pool_size=(2, 2))}: Keras' stride defaults to the pool size. */
+    /**
+     * {@code AveragePooling2D(pool_size=(2, 2))}: Keras' stride defaults to the pool size. DL4J's layer; after the
+     * first convolution, in training, it lets that convolution spread its gradient ({@link HandOffSubsamplingLayer}).
+     */
     public static SubsamplingLayer averagePooling2d(int poolSize) {
-        return new SubsamplingLayer.Builder(PoolingType.AVG)
+        SubsamplingLayer.Builder builder = new SubsamplingLayer.Builder(PoolingType.AVG)
                 .kernelSize(poolSize, poolSize)
                 .stride(poolSize, poolSize)
                 .convolutionMode(ConvolutionMode.Truncate)
-                .dataFormat(CHANNELS_LAST)
-                .build();
+                .dataFormat(CHANNELS_LAST);
+        return new HandOffSubsamplingLayer(builder);
     }
 }

@@ -84,6 +84,32 @@ class OneChannelWeightGradientTest {
     }
 
     @Test
+    void spreadsAPooledGradientAsTheAveragePoolingsBackpropWould() {
+        int n = 517;
+        Batch full = batch(n, true, 4);
+        Nd4j.getRandom().setSeed(5);
+        INDArray pooled = Nd4j.rand(DataType.FLOAT, n, OH / 2, OW / 2, C).subi(0.5);
+        // what a 2x2 average pooling's backprop gives its input: each value / 4 over its window
+        INDArray spread = Nd4j.create(DataType.FLOAT, n, OH, OW, C);
+        for (int y = 0; y < OH; y++) {
+            for (int x = 0; x < OW; x++) {
+                spread.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(y),
+                        org.nd4j.linalg.indexing.NDArrayIndex.point(x), org.nd4j.linalg.indexing.NDArrayIndex.all())
+                        .assign(pooled.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                                org.nd4j.linalg.indexing.NDArrayIndex.point(y / 2),
+                                org.nd4j.linalg.indexing.NDArrayIndex.point(x / 2),
+                                org.nd4j.linalg.indexing.NDArrayIndex.all()).div(4));
+            }
+        }
+        double[] fromSpread = new OneChannelWeightGradient(H, W, K, K, C, true).compute(full.images(), full.z(), spread);
+        double[] fromPooled = new OneChannelWeightGradient(H, W, K, K, C, true, true).compute(full.images(), full.z(),
+                pooled);
+        assertArrayEquals(fromSpread, fromPooled, "the same deltas, the same sums, bit for bit");
+        assertTrue(largestDifference(reference(new Batch(full.images(), full.z(), spread), true, true), fromPooled)
+                < 1e-5);
+    }
+
+    @Test
     void theResultDoesNotDependOnTheNumberOfThreads() {
         Batch b = batch(2048, true, 7);
         OneChannelWeightGradient kernel = new OneChannelWeightGradient(H, W, K, K, C, true);

@@ -1,6 +1,7 @@
 package cnnvsmlp.dl4j;
 
 import static cnnvsmlp.Fixtures.relativeDifference;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -143,6 +144,32 @@ class OneDnnConvolutionLayerTest {
             assertEquals(reference.epochs().get(e).testLoss(), fast.epochs().get(e).testLoss(),
                     1e-4 * reference.epochs().get(e).testLoss());
         }
+    }
+
+    /**
+     * The first pooling layer hands its output gradient to the first convolution, which spreads it itself: the
+     * gradients are bit for bit those of DL4J's own pooling backprop (a division by 4 is exact).
+     */
+    @Test
+    void thePoolingHandOffChangesNoBit() {
+        MultiLayerConfiguration handingOff = LeNet5.configuration(42);
+        MultiLayerConfiguration plainPooling = MultiLayerConfiguration.fromJson(handingOff.toJson().replace(
+                "\"" + HandOffSubsamplingLayer.class.getName() + "\"",
+                "\"" + org.deeplearning4j.nn.conf.layers.SubsamplingLayer.class.getName() + "\""));
+        MultiLayerNetwork a = new MultiLayerNetwork(handingOff);
+        a.init();
+        MultiLayerNetwork b = new MultiLayerNetwork(plainPooling);
+        b.init();
+        DataSet batch = randomBatch(512, 8);
+        long before = PooledGradientHandOff.taken();
+        Map<String, INDArray> handed = gradients(a, batch);
+        assertEquals(before + 1, PooledGradientHandOff.taken(), "the hand-off ran once");
+        Map<String, INDArray> plain = gradients(b, batch);
+        assertEquals(before + 1, PooledGradientHandOff.taken(), "DL4J's own pooling hands nothing");
+        for (String parameter : plain.keySet()) {
+            assertArrayEquals(plain.get(parameter).data().asFloat(), handed.get(parameter).data().asFloat(), parameter);
+        }
+        assertEquals(b.score(), a.score());
     }
 
     @Test
