@@ -27,7 +27,10 @@ final class Activations {
     private Activations() {
     }
 
-    /** {@code afn} of {@code z} in {@code out} (same shape and type), leaving {@code z} as it was; returns it. */
+    /**
+     * {@code afn} of {@code z} in {@code out} (same shape and type; for the plain ReLU it may be {@code z}
+     * itself), leaving {@code z} as it was otherwise; returns {@code out}.
+     */
     static INDArray activate(IActivation afn, INDArray z, INDArray out) {
         if (PLAIN_RELU.equals(afn)) {
             Nd4j.exec(new RectifiedLinear(z, out));
