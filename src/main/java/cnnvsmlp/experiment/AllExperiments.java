@@ -6,6 +6,7 @@ import java.util.List;
 import cnnvsmlp.data.BeansData;
 import cnnvsmlp.data.Mnist;
 import cnnvsmlp.report.ComparisonTable;
+import cnnvsmlp.runtime.Nd4jRuntime;
 
 /** The main job: the three experiments one after the other, then a table that compares them. */
 public final class AllExperiments {
@@ -24,7 +25,9 @@ public final class AllExperiments {
         List<RunResult> results = new ArrayList<>();
         results.add(Run.run(new BeansExperiment(BeansData.generate(BeansData.POST_SIZE, beans.seed())), beans,
                 context));
+        Nd4jRuntime.releaseUnreachableArrays();
         results.add(Run.run(new MnistMlpExperiment(mnist), mnistMlp, context));
+        Nd4jRuntime.releaseUnreachableArrays(); // the MLP's data sets before LeNet-5's: one set at a time in memory
         results.add(Run.run(new LeNet5Experiment(mnist), lenet5, context));
         context.console().println();
         context.console().print(ComparisonTable.render(results.stream().map(AllExperiments::row).toList()));

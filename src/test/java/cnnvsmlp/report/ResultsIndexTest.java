@@ -96,6 +96,26 @@ class ResultsIndexTest {
                 < index.indexOf("| Fashion-MNIST |"), "MNIST's rows first");
     }
 
+    /** A comparison of the post's exact training over all 5000 epochs leads the page, before the table. */
+    @Test
+    void thePostsFullBudgetLeadsThePage() throws Exception {
+        comparison("20260101-000000", 3, 300, null, null, 0.92, 0.93);
+        String without = ResultsIndex.render(results);
+        org.junit.jupiter.api.Assertions.assertFalse(without.contains("## The post's full budget: 5000 epochs"),
+                "300 epochs are not the post's budget");
+        comparison("20260103-000000", 1, 5000, null, null, 0.9741, 0.9843);
+        comparison("20260104-000000", 5, 5000, "categorical_crossentropy, adam(lr=0.001)", null, 0.98, 0.99);
+        String index = ResultsIndex.render(results);
+        int lead = index.indexOf("## The post's full budget: 5000 epochs");
+        org.junit.jupiter.api.Assertions.assertTrue(lead > 0 && lead < index.indexOf("## MLP or CNN?"), index);
+        String section = index.substring(lead, index.indexOf("## MLP or CNN?"));
+        org.junit.jupiter.api.Assertions.assertTrue(section.contains("MLP 97.41 %, LeNet-5 98.43 %"), section);
+        org.junit.jupiter.api.Assertions.assertTrue(section.contains("after 5000 of the post's 5000 epochs (batch 2048,"
+                + " 1 seed)") && section.contains("no winner is named"), section);
+        org.junit.jupiter.api.Assertions.assertTrue(section.contains("compare/20260103-000000/summary.md")
+                && !section.contains("20260104-000000"), "another training is not the post's experiment");
+    }
+
     private void comparison(String id, int seeds, int epochs, String training, String dataset, double mlp, double cnn)
             throws java.io.IOException {
         java.util.List<CompareReport.ModelRun> mlpRuns = new java.util.ArrayList<>();
