@@ -66,7 +66,7 @@ public final class ResultsIndex {
         Prose prose = Prose.load("en", "results-index");
         StringBuilder md = new StringBuilder(prose.get("intro"));
         List<String> skipped = new ArrayList<>();
-        fullBudget(md, dir, prose);
+        FullBudget.write(md, dir, prose);
         comparisons(md, dir, skipped, prose);
         InProgress.write(md, dir, prose);
         for (String experiment : EXPERIMENTS) {
@@ -80,35 +80,6 @@ public final class ResultsIndex {
             md.append('\n');
         }
         return md.toString();
-    }
-
-    /** The post's batch_size for both MNIST models. */
-    private static final int POST_MNIST_BATCH = 2048;
-
-    /**
-     * The post's own experiment carried to its end, first: the newest comparison of the two MNIST models under the
-     * post's exact training for the post's whole budget (5000 epochs), when there is one.
-     */
-    private static void fullBudget(StringBuilder md, Path dir, Prose prose) {
-        for (Path folder : finishedComparisons(dir)) { // the newest first
-            CompareReport.Summary s;
-            try {
-                s = CompareReport.readSummary(folder);
-            } catch (FixableProblem e) {
-                continue; // listed as skipped by the comparisons' section
-            }
-            if (s.epochs() < s.postEpochs() || s.training() != null || s.dataset() != null
-                    || s.batchSize() != POST_MNIST_BATCH) {
-                continue;
-            }
-            String rel = relative(dir, folder);
-            md.append(prose.get("full-budget", Map.of("verdict", s.verdict(), "mlp", accuracy(s.mlp()), "cnn",
-                    accuracy(s.cnn()), "seeds", String.valueOf(seeds(s)), "summary", rel + "/summary.md")));
-            image(md, dir, folder, CompareReport.ACCURACY_PNG);
-            image(md, dir, folder, CompareReport.DIFFERENCE_PNG);
-            md.append('\n');
-            return;
-        }
     }
 
     /** Every comparison in the folder, shortest budget first (the newest of each budget and seed count). */
@@ -173,7 +144,7 @@ public final class ResultsIndex {
                 CompareReport.SUMMARY_MD));
     }
 
-    private static String accuracy(CompareReport.ModelSummary m) {
+    static String accuracy(CompareReport.ModelSummary m) {
         return m.seeds().size() > 1 ? String.format(Locale.ROOT, "%.2f %% ± %.2f", 100 * m.meanAccuracy(),
                 100 * m.sdAccuracy()) : String.format(Locale.ROOT, "%.2f %%", 100 * m.meanAccuracy());
     }
@@ -257,7 +228,7 @@ public final class ResultsIndex {
                 budget.source(), config.seed());
     }
 
-    private static void image(StringBuilder md, Path dir, Path folder, String png) {
+    static void image(StringBuilder md, Path dir, Path folder, String png) {
         image(md, dir, folder, png, png.replace(".png", "").replace('-', ' '));
     }
 
