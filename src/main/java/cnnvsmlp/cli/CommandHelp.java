@@ -16,7 +16,7 @@ import cnnvsmlp.experiment.ExperimentId;
 final class CommandHelp {
 
     /** The main job's time, measured from a fresh clone (README.md). */
-    static final String MAIN_JOB_TIME = "about 7 minutes on a 2-core AMD EPYC, 13 on a 2-core Xeon";
+    static final String MAIN_JOB_TIME = "about 4.5 minutes on a 2-core AMD EPYC";
 
     private CommandHelp() {
     }
@@ -29,12 +29,12 @@ final class CommandHelp {
                     ? "The quick preset: for the beans the post's own " + e.quickEpochs() + " epochs (it changes"
                             + " nothing here; it shortens the MNIST models)."
                     : "The quick preset: " + e.quickEpochs() + " epochs, the main job's budget (" + (e
-                            == ExperimentId.LENET5 ? "about 5 minutes" : "about 1.5 minutes") + " on 2 cores).");
+                            == ExperimentId.LENET5 ? "about 2.5 minutes" : "about 1.5 minutes") + " on 2 cores).");
         }
         CommandSpec compare = root.getSubcommands().get("compare").getCommandSpec();
         experiment(compare, ExperimentId.LENET5); // both MNIST models: the same defaults
         replace(compare, "--quick", "The quick preset: " + ExperimentId.LENET5.quickEpochs() + " epochs for each model"
-                + " and seed (3 seeds: about 19 minutes on a 2-core AMD EPYC, 35 on a 2-core Xeon).");
+                + " and seed (3 seeds: about 12 minutes on a 2-core AMD EPYC).");
         CommandSpec all = root.getSubcommands().get("all").getCommandSpec();
         replace(all, "--quick", String.format(Locale.ROOT, "The quick preset: beans %d (the post's), mnist-mlp %d,"
                 + " lenet5 %d epochs: the main job, %s.", ExperimentId.BEANS.quickEpochs(),
