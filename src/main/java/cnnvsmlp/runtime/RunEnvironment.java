@@ -100,10 +100,10 @@ public record RunEnvironment(Map<String, String> machine, Map<String, String> jv
         return kernels;
     }
 
-    /** glibc's allocator settings in {@code env} ({@code MALLOC_*_}), or "glibc's defaults". */
+    /** glibc's allocator settings in {@code env} (its {@code MALLOC_} variables), or "glibc's defaults". */
     static String mallocSettings(Map<String, String> env) {
         String set = new java.util.TreeMap<>(env).entrySet().stream()
-                .filter(e -> e.getKey().startsWith("MALLOC_") && e.getKey().endsWith("_"))
+                .filter(e -> e.getKey().startsWith("MALLOC_"))
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(java.util.stream.Collectors.joining(" "));
         return set.isEmpty() ? "glibc's defaults" : set;

@@ -47,6 +47,17 @@ class RunEnvironmentTest {
         assertTrue(RunEnvironment.readGitCommit(repo.resolve("src")).endsWith("-dirty"), "from a subfolder too");
     }
 
+    /** config.json's {@code malloc}: the glibc settings the run had, the user's or the project's, by name. */
+    @Test
+    void recordsTheGlibcAllocatorSettingsInForce() {
+        assertEquals("glibc's defaults", RunEnvironment.mallocSettings(java.util.Map.of("HOME", "/root")));
+        java.util.Map<String, String> ours = RelaunchPlan.nativeEnvironment(java.util.Map.of());
+        assertEquals("MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TOP_PAD_=67108864 MALLOC_TRIM_THRESHOLD_=2147483647",
+                RunEnvironment.mallocSettings(ours));
+        assertEquals("MALLOC_ARENA_MAX=2", RunEnvironment.mallocSettings(java.util.Map.of("MALLOC_ARENA_MAX", "2",
+                "HOME", "/root")), "the user's, which replace all of ours");
+    }
+
     @Test
     void aCpuRunDoesNotListTheCudaVersionsOfTheGpuBuild() {
         org.junit.jupiter.api.Assumptions.assumeFalse(GpuDevices.cudaBackend());
