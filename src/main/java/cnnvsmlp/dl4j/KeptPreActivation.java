@@ -30,8 +30,8 @@ final class KeptPreActivation {
      * bit for bit, without a second array. Not for a backprop that computes its delta in place (DL4J's output
      * layer scores from its input after backprop).
      */
-    INDArray reluInPlaceAndKeep(INDArray z, INDArray input) {
-        this.z = Activations.activate(new org.nd4j.linalg.activations.impl.ActivationReLU(), z, z);
+    INDArray reluInPlaceAndKeep(IActivation relu, INDArray z, INDArray input) {
+        this.z = Activations.activate(relu, z, z);
         this.input = input;
         return z;
     }

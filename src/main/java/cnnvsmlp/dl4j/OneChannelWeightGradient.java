@@ -265,9 +265,9 @@ final class OneChannelWeightGradient {
     }
 
     /**
-     * {@code z > 0 ? value : 0}, without a branch: on a new image's pre-activations the branch is a coin toss, and
-     * its mispredictions took four times as long as the rest of this method. (A NaN {@code z} with its sign bit
-     * clear passes the value through, where DL4J's step gives 0; such a network has diverged already.)
+     * {@code z > 0 ? value : 0}, without a branch: on a new image's pre-activations the branch would be a coin
+     * toss. (A NaN {@code z} with its sign bit clear passes the value through, where DL4J's step gives 0; such a
+     * network has diverged already.)
      */
     static float positiveOrZero(float z, float value) {
         int bits = Float.floatToRawIntBits(z);

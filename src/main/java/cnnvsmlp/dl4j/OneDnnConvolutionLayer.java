@@ -103,7 +103,7 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
                 return kept.activateAndKeep(layerConf().getActivationFn(), z, input, workspaceMgr);
             }
             // the JVM path's backprop only reads z > 0: the activations, in place, serve (28 MB less at 2048)
-            INDArray activations = kept.reluInPlaceAndKeep(z, input);
+            INDArray activations = kept.reluInPlaceAndKeep(layerConf().getActivationFn(), z, input);
             if (z.size(1) % 2 == 0 && z.size(2) % 2 == 0 && layerConf().getCnn2dDataFormat() == CNN2DFormat.NHWC) {
                 PooledGradientHandOff.offer(activations);
             }

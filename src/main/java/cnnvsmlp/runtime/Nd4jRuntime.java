@@ -61,13 +61,11 @@ public final class Nd4jRuntime {
     }
 
     /**
-     * Frees the native memory of arrays nothing refers to any more: this thread's workspaces, a collection, then a
-     * moment for ND4J's deallocator threads. Between the main job's experiments, so that the MLP's 220 MB of MNIST arrays are gone
+     * Frees the native memory of arrays nothing refers to any more: a collection, then a moment for ND4J's
+     * deallocator threads. Between the main job's experiments, so that the MLP's 220 MB of MNIST arrays are gone
      * before LeNet-5 makes its own (ND4J frees an array only after the collector has found it unreachable).
      */
     public static void releaseUnreachableArrays() {
-        // DL4J's training workspaces stay with the thread, sized for the last network's batches
-        Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
         System.gc();
         try {
             Thread.sleep(RELEASE_PAUSE_MILLIS);
