@@ -32,7 +32,9 @@ abstract class ExperimentCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "RUN",
             description = "Continue the run in folder RUN from its checkpoint, with its configuration (options"
-                    + " that differ from it are refused); it ends as if it had never stopped. Default: a new run.")
+                    + " that differ from it are refused); it ends as if it had never stopped. With a larger --epochs,"
+                    + " extend its budget, a finished run's too, exactly as if it had started with it. Default: a"
+                    + " new run.")
     Path resume;
 
     abstract ExperimentId experiment();

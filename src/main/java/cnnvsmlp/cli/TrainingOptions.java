@@ -218,15 +218,18 @@ final class TrainingOptions {
                     + ", not of " + experiment.id() + "; resume it with: cnn-vs-mlp " + config.experiment()
                     + " --resume " + resume);
         }
-        if ("finished".equals(config.status())) {
-            throw new FixableProblem(resume + " finished already; there is nothing to resume (start a new run with"
-                    + " more --epochs instead)");
-        }
         int runEpochs = config.budget().epochs();
+        boolean extended = (epochs != null || quick) && given.epochs() > runEpochs;
+        if ("finished".equals(config.status()) && !extended) {
+            throw new FixableProblem(resume + " finished its " + runEpochs + " epochs already; give --epochs with a"
+                    + " larger budget to extend it (exactly as if it had been started with that budget), or start a"
+                    + " new run");
+        }
         int runBatch = config.batchSize();
         List<String> differences = new ArrayList<>();
-        if ((epochs != null || quick) && given.epochs() != runEpochs) {
-            differences.add("epochs " + given.epochs() + " (the run: " + runEpochs + ")");
+        if ((epochs != null || quick) && given.epochs() < runEpochs) {
+            differences.add("epochs " + given.epochs() + " (the run: " + runEpochs + "; a budget can grow, not"
+                    + " shrink)");
         }
         if (batchSize != null && batchSize != runBatch) {
             differences.add("--batch-size " + batchSize + " (the run: " + runBatch + ")");
@@ -244,7 +247,8 @@ final class TrainingOptions {
                     + String.join(", ", differences) + "; leave these options out to continue it as it was");
         }
         Object source = config.hyperParameters().get("training");
-        return given.toBuilder().epochs(runEpochs, config.budget().source()).batchSize(runBatch).seed(config.seed())
+        return given.toBuilder().epochs(extended ? given.epochs() : runEpochs,
+                extended ? given.budgetSource() : config.budget().source()).batchSize(runBatch).seed(config.seed())
                 .recipe(runRecipe, runRecipe.isPost() ? RunSpec.POST_BUDGET : String.valueOf(source)).build();
     }
 

@@ -143,7 +143,7 @@ public final class Run {
     /** The checkpoint of the run {@code before} put into {@code model}, once its data is shown to be the same. */
     private static RunCheckpoint.Loaded resume(RunFolder folder, RunConfig before, RunSpec spec,
             Experiment.Data data, String checksum, MultiLayerNetwork model) {
-        if (before.budget().epochs() != spec.epochs() || before.batchSize() != spec.batchSize()
+        if (before.budget().epochs() > spec.epochs() || before.batchSize() != spec.batchSize()
                 || before.seed() != spec.seed() || !Recipe.fromHyperParameters(before.hyperParameters()).equals(spec.recipe())) {
             throw new FixableProblem("cannot resume " + folder.path() + " as a run of " + spec.epochs() + " epochs,"
                     + " batch " + spec.batchSize() + ", seed " + spec.seed() + ", " + spec.recipe().describe()
@@ -166,7 +166,13 @@ public final class Run {
                     + checksum.substring(0, 12) + "...; was the file edited?); restore the run's data or start"
                     + " a new run");
         }
-        RunCheckpoint.Loaded resumed = RunCheckpoint.load(folder.path());
+        boolean finished = "finished".equals(before.status());
+        if (finished && spec.epochs() <= before.budget().epochs()) {
+            throw new FixableProblem(folder.path() + " finished its " + before.budget().epochs() + " epochs already;"
+                    + " give --epochs with a larger budget to extend it, or start a new run");
+        }
+        RunCheckpoint.Loaded resumed = finished ? RunCheckpoint.ofFinished(folder.path())
+                : RunCheckpoint.load(folder.path());
         resumed.restoreInto(model);
         return resumed;
     }

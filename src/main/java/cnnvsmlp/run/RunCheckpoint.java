@@ -127,6 +127,27 @@ public final class RunCheckpoint {
         }
     }
 
+    /**
+     * A finished run's end as a checkpoint, to extend its budget: its {@code model.zip} (with the updater's state
+     * where the optimizer has one) and its {@code history.csv}, no batch of a next epoch. The shuffling generator is
+     * re-created from the seed and advanced by the epochs done, as for any checkpoint, so the extended run trains
+     * exactly as a run started with the larger budget would.
+     */
+    public static Loaded ofFinished(Path run) {
+        Path model = run.resolve(RunFolder.MODEL);
+        if (!Files.isRegularFile(model)) {
+            throw new FixableProblem(run + " has no " + RunFolder.MODEL + " to extend; start a new run instead");
+        }
+        var history = History.read(run);
+        try {
+            return new Loaded(ModelZip.restore(model), new TrainingState(history.size(), 0, 0, 0, Double.NaN, history),
+                    run);
+        } catch (IOException | RuntimeException e) {
+            throw new FixableProblem(model + " cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "): it is damaged; start a new run (the run's other files are kept)", e);
+        }
+    }
+
     private static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
