@@ -55,9 +55,29 @@ final class CompareCommand implements Callable<Integer> {
                     + " budget, seeds and threads are the plan's. Default: a new comparison.")
     Path resume;
 
+    @Option(names = "--gather", paramLabel = "DIR", arity = "1..*",
+            description = "Build the comparison from finished runs trained elsewhere (one (model, seed) per job of a"
+                    + " cluster array, or other machines): each DIR a run folder or a folder that holds them (also"
+                    + " under mnist-mlp/ and lenet5/). Every seed needs a run of both models; runs whose code, data"
+                    + " checksum, recipe or budget differ from the others are refused, one line each. Nothing is"
+                    + " trained. scripts/slurm-sweep.sh uses it.")
+    List<Path> gather;
+
     @Override
     public Integer call() {
         String[] args = spec.commandLine().getParseResult().originalArgs().toArray(String[]::new);
+        if (gather != null) {
+            var parsed = spec.commandLine().getParseResult();
+            for (String option : new String[] {"--resume", "--epochs", "--quick", "--seeds", "--seed", "--batch-size",
+                "--threads", "--training", "--loss", "--optimizer", "--learning-rate", "--dataset", "--no-reuse"}) {
+                if (parsed.hasMatchedOption(option)) {
+                    throw new ParameterException(spec.commandLine(), "--gather takes the budget, seeds, recipe and"
+                            + " data set of the runs it gathers; leave out " + option);
+                }
+            }
+            Comparison.gather(gather, training.context(args).build());
+            return 0;
+        }
         if (resume != null) {
             var parsed = spec.commandLine().getParseResult();
             for (String option : new String[] {"--epochs", "--quick", "--seeds", "--seed", "--batch-size", "--threads",

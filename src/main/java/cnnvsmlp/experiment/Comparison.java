@@ -80,6 +80,43 @@ public final class Comparison {
         return run(mlp, cnn, folder, plan.withStatus("running"), true, same, mnist);
     }
 
+    /**
+     * A comparison of finished runs trained elsewhere ({@code compare --gather}): each model's runs of the same
+     * seeds, checked to share code, data, recipe and budget ({@link GatheredRuns}), written into
+     * {@code <output>/compare/<run-id>/} with a plan that names them, as if compare had trained them.
+     */
+    public static Path gather(List<Path> places, RunContext context) {
+        GatheredRuns.Gathered runs = GatheredRuns.gather(places);
+        Dataset dataset = Dataset.byId(runs.dataset()).orElse(Dataset.MNIST);
+        String source = runs.recipe().isPost() ? RunSpec.POST_BUDGET
+                : String.valueOf(runs.hyperParameters().get("training"));
+        RunSpec spec = RunSpec.post(ExperimentId.MNIST_MLP).epochs(runs.epochs(), "--epochs")
+                .batchSize(runs.batchSize()).recipe(runs.recipe(), source).dataset(dataset).build();
+        Map<String, Object> training = null;
+        if (!runs.recipe().isPost()) {
+            training = new java.util.LinkedHashMap<>(runs.recipe().hyperParameters());
+            training.put("training", source);
+        }
+        RunFolder folder = RunFolder.create(context.outputDir(), FOLDER, RUN_ID.format(Instant.now()));
+        ComparePlan plan = new ComparePlan(context.command(), runs.epochs(), runs.batchSize(), null, runs.seeds(),
+                "finished", Map.of(), training, spec.datasetId());
+        List<ModelRun> mlp = new ArrayList<>();
+        List<ModelRun> cnn = new ArrayList<>();
+        for (int i = 0; i < runs.mlp().size(); i++) {
+            for (GatheredRuns.Found run : List.of(runs.mlp().get(i), runs.cnn().get(i))) {
+                plan = plan.withRun(ComparePlan.key(run.experiment().id(), run.config().seed()), run.folder());
+                (run.experiment() == ExperimentId.MNIST_MLP ? mlp : cnn).add(new ModelRun(run.experiment().model(),
+                        run.config().seed(), run.history(), run.history().get(run.history().size() - 1)
+                                .testAccuracy(), run.folder().toString(), true));
+            }
+        }
+        plan.write(folder.path());
+        context.console().println("gathered " + mlp.size() + " seeds " + runs.seeds() + " of " + ExperimentId.MNIST_MLP.id()
+                + " and " + ExperimentId.LENET5.id() + ", " + runs.epochs() + " epochs, batch " + runs.batchSize()
+                + ", " + runs.recipe().describe());
+        return write(spec, context, folder.path(), mlp, cnn);
+    }
+
     /** The data set of the comparison in {@code folder}: its plan's, MNIST in plans written before the choice. */
     public static Dataset datasetOf(Path folder) {
         ComparePlan plan = ComparePlan.read(folder);
