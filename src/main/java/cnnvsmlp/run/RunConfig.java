@@ -47,7 +47,8 @@ public record RunConfig(String experiment, String model, long parameters, String
      * @param ended when it ended, null while it runs
      * @param fromEpoch the epochs done before it
      * @param toEpoch the epochs done after it, null while it runs
-     * @param status how it ended: "finished", "interrupted", "diverged"; "running" while it runs
+     * @param status how it ended: "finished", "interrupted", "diverged", "killed" (its process ended without saying
+     *     so: SIGKILL or a crash; {@code toEpoch} is then its last checkpoint's); "running" while it runs
      */
     public record Segment(String commit, String machine, String started, String ended, int fromEpoch, Integer toEpoch,
             String status) {
@@ -74,7 +75,15 @@ public record RunConfig(String experiment, String model, long parameters, String
      */
     public List<Segment> segmentsSoFar(int completedEpochs) {
         if (segments != null && !segments.isEmpty()) {
-            return segments;
+            Segment last = segments.get(segments.size() - 1);
+            if (last.toEpoch() != null) {
+                return segments;
+            }
+            // never closed: its process was killed (SIGKILL) or crashed; it got as far as the checkpoint
+            List<Segment> closed = new ArrayList<>(segments.subList(0, segments.size() - 1));
+            closed.add(new Segment(last.commit(), last.machine(), last.started(), last.ended(), last.fromEpoch(),
+                    completedEpochs, "killed"));
+            return List.copyOf(closed);
         }
         return List.of(new Segment(environment.gitCommit(), Segment.describe(environment), started, ended, 0,
                 completedEpochs, status));

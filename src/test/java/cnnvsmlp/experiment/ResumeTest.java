@@ -139,10 +139,15 @@ class ResumeTest {
         assertEquals("running", config.get("status").asText(), "killed while running");
         assertFalse(Files.exists(run.resolve("model.zip")));
 
+        int saved = Json.MAPPER.readTree(run.resolve("checkpoint/state.json").toFile()).get("completedEpochs").asInt();
         Outcome resumed = run("beans", "--resume", run.toString(), "--no-progress");
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains("resuming from the checkpoint after "), resumed.out());
         assertSameAsReference(run);
+        JsonNode segments = Json.MAPPER.readTree(run.resolve("config.json").toFile()).get("segments");
+        assertEquals("killed", segments.get(0).get("status").asText(), "the killed sitting is closed as such");
+        assertEquals(saved, segments.get(0).get("toEpoch").asInt(), "at its last checkpoint");
+        assertEquals(saved, segments.get(1).get("fromEpoch").asInt());
     }
 
     @Test
