@@ -21,6 +21,7 @@ import cnnvsmlp.report.ResultsIndex;
 import cnnvsmlp.run.AtomicFiles;
 import cnnvsmlp.run.ComparePlan;
 import cnnvsmlp.run.Json;
+import cnnvsmlp.run.RunConfig;
 import cnnvsmlp.run.RunFolder;
 
 /**
@@ -107,7 +108,7 @@ public final class Comparison {
                 plan = plan.withRun(ComparePlan.key(run.experiment().id(), run.config().seed()), run.folder());
                 (run.experiment() == ExperimentId.MNIST_MLP ? mlp : cnn).add(new ModelRun(run.experiment().model(),
                         run.config().seed(), run.history(), run.history().get(run.history().size() - 1)
-                                .testAccuracy(), run.folder().toString(), true));
+                                .testAccuracy(), run.folder().toString(), true, run.config().timeNotComparable()));
             }
         }
         plan.write(folder.path());
@@ -175,7 +176,7 @@ public final class Comparison {
 
     private static ModelRun modelRun(RunResult result, long seed) {
         return new ModelRun(result.experiment().model(), seed, result.history().epochs(), result.accuracy(),
-                result.folder().toString(), false);
+                result.folder().toString(), false, RunConfig.read(result.folder()).timeNotComparable());
     }
 
     /**

@@ -96,7 +96,7 @@ final class ComparisonRuns {
             boolean reused) {
         List<EpochResult> epochs = history.subList(0, Math.min(history.size(), spec.epochs()));
         return new ModelRun(id.model(), spec.seed(), epochs, epochs.get(epochs.size() - 1).testAccuracy(),
-                folder.toString(), reused);
+                folder.toString(), reused, RunConfig.read(folder).timeNotComparable());
     }
 
     /** A run found in the output folder, and what the comparison takes of it. */
@@ -142,7 +142,7 @@ final class ComparisonRuns {
                     : run + " (first " + spec.epochs() + " of its " + history.size() + " epochs)";
             List<EpochResult> epochs = history.subList(0, spec.epochs());
             return Optional.of(new Reusable(run, new ModelRun(spec.experiment().model(), spec.seed(), epochs,
-                    epochs.get(epochs.size() - 1).testAccuracy(), label, true)));
+                    epochs.get(epochs.size() - 1).testAccuracy(), label, true, c.timeNotComparable())));
         } catch (FixableProblem e) {
             return Optional.empty(); // its history is damaged: train anew
         }

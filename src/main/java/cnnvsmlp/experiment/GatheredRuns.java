@@ -116,6 +116,21 @@ public final class GatheredRuns {
                 agreeing.add(run);
             }
         }
+        Map<ExperimentId, Map<Long, Found>> byModel = pair(agreeing, refused, problems);
+        if (!problems.isEmpty()) {
+            throw refused(problems);
+        }
+        List<Found> mlp = byModel.get(MODELS.get(0)).values().stream()
+                .sorted(Comparator.comparingLong(f -> f.config().seed())).toList();
+        List<Found> cnn = byModel.get(MODELS.get(1)).values().stream()
+                .sorted(Comparator.comparingLong(f -> f.config().seed())).toList();
+        return new Gathered(mlp, cnn, reference.config().budget().epochs(), reference.config().batchSize(),
+                reference.recipe(), reference.dataset(), reference.config().hyperParameters());
+    }
+
+    /** Each model's runs by seed; a twin, or a seed one model lacks (unless its run was refused), is a problem. */
+    private static Map<ExperimentId, Map<Long, Found>> pair(List<Found> agreeing, Set<String> refused,
+            List<String> problems) {
         Map<ExperimentId, Map<Long, Found>> byModel = new LinkedHashMap<>();
         MODELS.forEach(m -> byModel.put(m, new LinkedHashMap<>()));
         for (Found run : agreeing) {
@@ -137,15 +152,7 @@ public final class GatheredRuns {
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw refused(problems);
-        }
-        List<Found> mlp = byModel.get(MODELS.get(0)).values().stream()
-                .sorted(Comparator.comparingLong(f -> f.config().seed())).toList();
-        List<Found> cnn = byModel.get(MODELS.get(1)).values().stream()
-                .sorted(Comparator.comparingLong(f -> f.config().seed())).toList();
-        return new Gathered(mlp, cnn, reference.config().budget().epochs(), reference.config().batchSize(),
-                reference.recipe(), reference.dataset(), reference.config().hyperParameters());
+        return byModel;
     }
 
     private static FixableProblem refused(List<String> problems) {

@@ -27,6 +27,7 @@ import cnnvsmlp.run.RunConfig;
 import cnnvsmlp.run.RunFolder;
 import cnnvsmlp.run.TrainingState;
 import cnnvsmlp.runtime.Nd4jRuntime;
+import cnnvsmlp.runtime.ProcessLoad;
 import cnnvsmlp.runtime.RunEnvironment;
 import cnnvsmlp.train.ConsoleProgress;
 import cnnvsmlp.train.Evaluator;
@@ -59,6 +60,7 @@ public final class Run {
     private final RunFolder folder;
     private final RunConfig config;
     private final TrainingState resumedFrom;
+    private double trainingCpuStart = Double.NaN;
     private final Transcript transcript;
     private final RunFolder.RunLock lock;
 
@@ -201,6 +203,7 @@ public final class Run {
         TrainingObserver observers = TrainingObserver.both(
                 new ConsoleProgress(out, experiment.id().id(), context.showProgress()), pictures);
         History history;
+        trainingCpuStart = ProcessLoad.cpuSeconds();
         try (StopSignals signals = StopSignals.install(checkpoints.stop())) {
             history = trainer.fit(model, data.train(), data.evaluation(), observers, checkpoints);
         } catch (TrainingInterrupted e) {
@@ -221,6 +224,7 @@ public final class Run {
 
     /** Keeps what was done: the transcript, the history so far with its curves, and the status in config.json. */
     private void stop(String status, List<EpochResult> done) {
+        RunConfig.Usage usage = usage();
         folder.writeText(CONSOLE, transcript.text());
         folder.writeText(RunFolder.HISTORY, History.toCsv(done));
         if (!done.isEmpty()) {
@@ -228,8 +232,16 @@ public final class Run {
             done.forEach(partial::add);
             drawCurves(partial);
         }
-        folder.writeJson(RunFolder.CONFIG, config.ended(status, Instant.now().toString(), done.size()));
+        folder.writeJson(RunFolder.CONFIG, config.ended(status, Instant.now().toString(), done.size(), usage));
         ResultsIndex.write(context.outputDir(), transcript.out());
+    }
+
+    /** What this segment's training cost: CPU seconds since it started, niceness, the machine's load now. */
+    private RunConfig.Usage usage() {
+        double cpu = ProcessLoad.cpuSeconds() - trainingCpuStart;
+        double load = ProcessLoad.loadAverage();
+        return new RunConfig.Usage(Double.isFinite(cpu) ? Math.round(cpu * 10) / 10.0 : null, ProcessLoad.niceness(),
+                Double.isFinite(load) ? Math.round(load * 100) / 100.0 : null);
     }
 
     private void drawCurves(History history) {
@@ -240,6 +252,7 @@ public final class Run {
     }
 
     private RunResult finish(History history, Experiment.Pictures pictures) {
+        RunConfig.Usage usage = usage(); // the training's, before the pictures
         Metrics metrics = Metrics.of(data.evaluatedOn(), history.last(), Evaluator.confusion(model, data.evaluation()));
         folder.writeText(RunFolder.HISTORY, history.toCsv());
         folder.writeJson(RunFolder.METRICS, metrics);
@@ -248,7 +261,7 @@ public final class Run {
         Path dir = folder.path();
         drawCurves(history);
         pictures.draw(model, dir);
-        folder.writeJson(RunFolder.CONFIG, config.ended("finished", Instant.now().toString(), history.size()));
+        folder.writeJson(RunFolder.CONFIG, config.ended("finished", Instant.now().toString(), history.size(), usage));
         RunCheckpoint.discard(dir); // model.zip and history.csv hold what it held
         ResultsIndex.write(context.outputDir(), transcript.out());
         double seconds = history.totalSeconds();

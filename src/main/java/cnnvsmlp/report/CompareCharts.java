@@ -147,8 +147,11 @@ public final class CompareCharts {
 
     /** Test accuracy against wall-clock seconds of training and evaluation (time to accuracy). */
     public static XYChart timeToAccuracy(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
+        boolean comparable = java.util.stream.Stream.concat(mlp.stream(), cnn.stream())
+                .allMatch(r -> r.timeNotComparable() == null);
         XYChart chart = lines("test accuracy against wall-clock seconds (training + evaluation)" + spread(mlp),
-                "seconds", "test accuracy");
+                comparable ? "seconds" : "seconds: NOT comparable across these runs (sittings, nice or other load;"
+                        + " summary.md says which)", "test accuracy");
         chart.getStyler().setYAxisMin(accuracyAxisMin(mlp, cnn)).setYAxisMax(1.0);
         chart.getStyler().setXAxisDecimalPattern("0");
         for (List<CompareReport.ModelRun> runs : List.of(mlp, cnn)) {

@@ -37,7 +37,12 @@ public final class CompareReport {
 
     /** One finished training run of one model and seed, as the comparison sees it. */
     public record ModelRun(String model, long seed, List<EpochResult> epochs, double accuracy, String folder,
-            boolean reused) {
+            boolean reused, String timeNotComparable) {
+
+        public ModelRun(String model, long seed, List<EpochResult> epochs, double accuracy, String folder,
+                boolean reused) {
+            this(model, seed, epochs, accuracy, folder, reused, null);
+        }
 
         double seconds() {
             return epochs.stream().mapToDouble(e -> e.trainSeconds() + e.evalSeconds()).sum();
@@ -70,7 +75,7 @@ public final class CompareReport {
     public record Summary(String date, String command, int epochs, int postEpochs, int batchSize, ModelSummary mlp,
             ModelSummary cnn, List<SeedDifference> differences, double meanDifference, double sdDifference,
             Double ciLow, Double ciHigh, List<PairedDifference> atEpochs, List<Integer> crossovers, String winner,
-            String verdict, String verdictRule, String training, String dataset) {
+            String verdict, String verdictRule, String training, String dataset, String timeNote) {
 
         /** The data set's name, "MNIST" when none is recorded. */
         public String datasetTitle() {
@@ -131,7 +136,24 @@ public final class CompareReport {
                 + Verdicts.crossover(c.model(), crossovers);
         return new Summary(date, command, epochs, postEpochs, batchSize, m, c, differences, last.mean(), last.sd(),
                 last.low(), last.high(), atEpochs(mlp, cnn, epochs), crossovers, winner, verdict, VERDICT_RULE,
-                training, dataset);
+                training, dataset, timeNote(mlp, cnn));
+    }
+
+    /**
+     * Whether the runs' seconds compare: "" when every run trained in one sitting, not niced, alone on the machine;
+     * else a sentence naming each run that did not and why.
+     */
+    static String timeNote(List<ModelRun> mlp, List<ModelRun> cnn) {
+        List<String> not = new ArrayList<>();
+        for (ModelRun run : java.util.stream.Stream.concat(mlp.stream(), cnn.stream()).toList()) {
+            if (run.timeNotComparable() != null) {
+                not.add(run.model() + " seed " + run.seed() + " (" + run.timeNotComparable() + ")");
+            }
+        }
+        return not.isEmpty() ? "" : "Seconds are wall-clock training and evaluation time (history.csv), which compares"
+                + " across runs only for runs trained in one sitting, not niced, alone on the machine; not so for "
+                + String.join(", ", not) + ". The CPU seconds of each sitting are in its run's config.json from"
+                + " 2026-12-03 on.";
     }
 
     /** The paired difference at the epochs of {@link PairedDifference#reportedEpochs} that every run reached. */
@@ -188,15 +210,8 @@ public final class CompareReport {
         return Math.round(threshold * 100) + "%";
     }
 
-    public static String markdown(Summary s) {
-        StringBuilder md = new StringBuilder("# MLP against LeNet-5 on " + s.datasetTitle() + "\n\n");
-        md.append("**").append(s.verdict()).append("**\n\n");
-        md.append(s.training() == null ? String.format(Locale.ROOT, "Budget: %d of the post's %d epochs, batch %d, the"
-                + " post's exact training (SGD 0.05, mean squared error); test accuracy on the 10,000 %s test"
-                + " images.%n%n", s.epochs(), s.postEpochs(), s.batchSize(), s.datasetTitle())
-                : String.format(Locale.ROOT, "Budget: %d epochs, batch %d; training: %s, not the post's (mean squared"
-                + " error, SGD 0.05); test accuracy on the 10,000 %s test images.%n%n", s.epochs(), s.batchSize(),
-                s.training(), s.datasetTitle()));
+    /** Each model's accuracy over the seeds and its seconds per run. */
+    private static void modelTable(StringBuilder md, Summary s) {
         boolean spread = s.mlp().seeds().size() > 1;
         md.append(spread ? "| model | seeds | test accuracy, mean ± sd | per seed | seconds per run |\n|---|---|---|---|---|\n"
                 : "| model | seeds | test accuracy | seconds per run |\n|---|---|---|---|\n");
@@ -207,6 +222,21 @@ public final class CompareReport {
                             .toList()), m.meanSeconds())
                     : String.format(Locale.ROOT, "| %s | 1 | %.2f %% | %.0f |%n", m.model(), 100 * m.meanAccuracy(),
                             m.meanSeconds()));
+        }
+    }
+
+    public static String markdown(Summary s) {
+        StringBuilder md = new StringBuilder("# MLP against LeNet-5 on " + s.datasetTitle() + "\n\n");
+        md.append("**").append(s.verdict()).append("**\n\n");
+        md.append(s.training() == null ? String.format(Locale.ROOT, "Budget: %d of the post's %d epochs, batch %d, the"
+                + " post's exact training (SGD 0.05, mean squared error); test accuracy on the 10,000 %s test"
+                + " images.%n%n", s.epochs(), s.postEpochs(), s.batchSize(), s.datasetTitle())
+                : String.format(Locale.ROOT, "Budget: %d epochs, batch %d; training: %s, not the post's (mean squared"
+                + " error, SGD 0.05); test accuracy on the 10,000 %s test images.%n%n", s.epochs(), s.batchSize(),
+                s.training(), s.datasetTitle()));
+        modelTable(md, s);
+        if (s.timeNote() != null && !s.timeNote().isEmpty()) {
+            md.append('\n').append(s.timeNote()).append('\n');
         }
         md.append("\n| seed | MLP | LeNet-5 | LeNet-5 − MLP | crossover |\n|---|---|---|---|---|\n");
         for (int i = 0; i < s.differences().size(); i++) {

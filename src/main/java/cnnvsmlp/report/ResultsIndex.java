@@ -108,6 +108,11 @@ public final class ResultsIndex {
         for (Path folder : shown) {
             row(md, relative(dir, folder), summaries.get(folder));
         }
+        if (shown.stream().map(summaries::get).anyMatch(s -> s.timeNote() == null || !s.timeNote().isEmpty())) {
+            md.append("\n† wall-clock seconds that do not compare across runs: runs trained in several sittings,"
+                    + " niced or beside other work, or whose conditions were not recorded (before 2026-12-03); the"
+                    + " comparison's summary.md names them.\n");
+        }
         md.append('\n');
         for (Path folder : shown) {
             CompareReport.Summary s = summaries.get(folder);
@@ -137,10 +142,11 @@ public final class ResultsIndex {
         int seeds = s.mlp().seeds().size();
         String interval = s.ciLow() == null ? "none (one seed)" : String.format(Locale.ROOT, "[%+.2f, %+.2f]",
                 100 * s.ciLow(), 100 * s.ciHigh());
-        md.append(String.format(Locale.ROOT, "| %s | %s | %d of %d | %d | %s | %s | %+.2f points, %s | %s | %.0f / %.0f"
+        md.append(String.format(Locale.ROOT, "| %s | %s | %d of %d | %d | %s | %s | %+.2f points, %s | %s | %.0f / %.0f%s"
                 + " | [summary](%s/%s) |%n", s.datasetTitle(), s.training() == null ? "the post's" : s.training()
                 + ", batch " + s.batchSize(), s.epochs(), s.postEpochs(), seeds, accuracy(s.mlp()), accuracy(s.cnn()),
-                100 * s.meanDifference(), interval, crossovers(s), s.mlp().meanSeconds(), s.cnn().meanSeconds(), rel,
+                100 * s.meanDifference(), interval, crossovers(s), s.mlp().meanSeconds(), s.cnn().meanSeconds(),
+                s.timeNote() == null || !s.timeNote().isEmpty() ? " †" : "", rel,
                 CompareReport.SUMMARY_MD));
     }
 

@@ -49,14 +49,26 @@ public record RunConfig(String experiment, String model, long parameters, String
      * @param toEpoch the epochs done after it, null while it runs
      * @param status how it ended: "finished", "interrupted", "diverged", "killed" (its process ended without saying
      *     so: SIGKILL or a crash; {@code toEpoch} is then its last checkpoint's); "running" while it runs
+     * @param cpuSeconds the CPU seconds the training used in this segment, all threads (null: not recorded, before
+     *     2026-12-03 or while it runs)
+     * @param niceness the process's niceness (10 under {@code nice}; null: not recorded)
+     * @param loadAverage the machine's one-minute load average when the segment ended, the run's own threads
+     *     included (null: not recorded)
      */
     public record Segment(String commit, String machine, String started, String ended, int fromEpoch, Integer toEpoch,
-            String status) {
+            String status, Double cpuSeconds, Integer niceness, Double loadAverage) {
 
         /** A segment that starts now on this machine, after {@code fromEpoch} epochs. */
         public static Segment start(RunEnvironment environment, String started, int fromEpoch) {
             return new Segment(environment.gitCommit(), describe(environment), started, null, fromEpoch, null,
-                    "running");
+                    "running", null, null, null);
+        }
+
+        /** This segment ended: {@code status} after {@code toEpoch} epochs, with what it cost and beside what. */
+        Segment end(String at, int epochsDone, String endStatus, Usage usage) {
+            return new Segment(commit, machine, started, at, fromEpoch, epochsDone, endStatus,
+                    usage == null ? null : usage.cpuSeconds(), usage == null ? null : usage.niceness(),
+                    usage == null ? null : usage.loadAverage());
         }
 
         static String describe(RunEnvironment environment) {
@@ -81,12 +93,11 @@ public record RunConfig(String experiment, String model, long parameters, String
             }
             // never closed: its process was killed (SIGKILL) or crashed; it got as far as the checkpoint
             List<Segment> closed = new ArrayList<>(segments.subList(0, segments.size() - 1));
-            closed.add(new Segment(last.commit(), last.machine(), last.started(), last.ended(), last.fromEpoch(),
-                    completedEpochs, "killed"));
+            closed.add(last.end(last.ended(), completedEpochs, "killed", null));
             return List.copyOf(closed);
         }
         return List.of(new Segment(environment.gitCommit(), Segment.describe(environment), started, ended, 0,
-                completedEpochs, status));
+                completedEpochs, status, null, null, null));
     }
 
     /** The config.json of {@code folder}. */
@@ -180,13 +191,46 @@ public record RunConfig(String experiment, String model, long parameters, String
 
     /** This configuration ended with {@code newStatus} at {@code at} after {@code epochsDone}, its last segment too. */
     public RunConfig ended(String newStatus, String at, int epochsDone) {
+        return ended(newStatus, at, epochsDone, null);
+    }
+
+    /** As {@link #ended(String, String, int)}, the last segment recording what its training cost ({@code usage}). */
+    public RunConfig ended(String newStatus, String at, int epochsDone, Usage usage) {
         List<Segment> closed = new ArrayList<>(segments == null ? List.of() : segments);
         if (!closed.isEmpty()) {
             Segment last = closed.remove(closed.size() - 1);
-            closed.add(new Segment(last.commit(), last.machine(), last.started(), at, last.fromEpoch(), epochsDone,
-                    newStatus));
+            closed.add(last.end(at, epochsDone, newStatus, usage));
         }
         return new RunConfig(experiment, model, parameters, newStatus, budget, hyperParameters, seed, data,
                 evaluatedOn, command, started, at, environment, List.copyOf(closed), dataSha256, dataset);
+    }
+
+    /** What one segment's training cost and beside what it ran (see {@link Segment}). */
+    public record Usage(Double cpuSeconds, Integer niceness, Double loadAverage) {
+    }
+
+    /**
+     * Why this run's wall-clock seconds do not compare with another's, or null when they do: it trained in one
+     * segment, not niced, with no more load on the machine than its own threads (plus half a thread of slack for
+     * the JVM's own). Runs from before these were recorded say so.
+     */
+    public String timeNotComparable() {
+        List<Segment> all = segments == null ? List.of() : segments;
+        if (all.size() > 1) {
+            return "trained in " + all.size() + " sittings";
+        }
+        Segment only = all.isEmpty() ? null : all.get(0);
+        if (only == null || only.niceness() == null || only.loadAverage() == null) {
+            return "its conditions were not recorded";
+        }
+        if (only.niceness() != 0) {
+            return "niced (" + only.niceness() + ")";
+        }
+        Integer threads = threads();
+        if (threads != null && only.loadAverage() > threads + 0.5) {
+            return String.format(java.util.Locale.ROOT, "beside other work (load %.1f, its own threads %d)",
+                    only.loadAverage(), threads);
+        }
+        return null;
     }
 }

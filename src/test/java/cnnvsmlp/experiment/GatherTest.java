@@ -100,6 +100,7 @@ class GatherTest {
         assertTrue(summary.toString().contains("\"epochs\":50"), summary.toString());
         assertTrue(Files.isRegularFile(comparison.resolve("difference.png")));
         // run folders given one by one gather the same
+        out = dir.resolve("out-2"); // a second comparison in the same second would need another folder name
         Outcome one = gather(COMMITTED.stream().map(r -> sweep.resolve(r).toString()).toArray(String[]::new));
         assertEquals(0, one.code(), one.err());
     }

@@ -232,6 +232,11 @@ class ResumeTest {
         assertEquals("finished", segments.get(0).get("status").asText(), "the first budget ended as planned");
         assertEquals(120, segments.get(1).get("fromEpoch").asInt());
         assertEquals(300, segments.get(1).get("toEpoch").asInt());
+        for (JsonNode segment : segments) { // what each sitting's training cost, and beside what
+            assertTrue(segment.get("cpuSeconds").asDouble() > 0, segment.toString());
+            assertTrue(segment.get("niceness").isInt(), segment.toString());
+            assertTrue(segment.get("loadAverage").asDouble() >= 0, segment.toString());
+        }
     }
 
     @Test
