@@ -6,10 +6,8 @@ import org.nd4j.linalg.dataset.DataSet;
 
 import cnnvsmlp.data.BeansData;
 import cnnvsmlp.data.Mnist;
-import cnnvsmlp.experiment.ExperimentId;
-import cnnvsmlp.model.BeansMlp;
-import cnnvsmlp.model.LeNet5;
-import cnnvsmlp.model.MnistMlp;
+import cnnvsmlp.experiment.MnistData;
+import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.History;
 import cnnvsmlp.runtime.GpuDevices;
@@ -41,9 +39,9 @@ public final class Benchmark {
         Nd4jRuntime.configure(experiment.blasThreads(threads), experiment.opThreads(threads, batchSize));
         MachinePeak peak = MachinePeak.ofThisMachine();
         String kernels = GpuDevices.cudaBackend() ? "CUDA" : OpenBlasProbe.coreName().orElse("unknown");
-        if (experiment == ExperimentId.BEANS) {
+        if (!experiment.usesMnist()) {
             DataSet beans = BeansData.generate(BeansData.POST_SIZE, 42).toDataSet();
-            MultiLayerNetwork net = network(BeansMlp.configuration(42));
+            MultiLayerNetwork net = network(experiment.configuration(42));
             History history = new Trainer(new Trainer.Settings(beansEpochs, batchSize, 42)).fit(net, beans, beans,
                     TrainingObserver.NONE);
             double train = history.totalTrainSeconds();
@@ -55,11 +53,10 @@ public final class Benchmark {
                     gflops / peak.gflops(), MachinePeak.peakResidentMiB(),
                     (train + eval) * ExperimentId.POST_EPOCHS / beansEpochs / 3600);
         }
-        boolean cnn = experiment == ExperimentId.LENET5;
         Mnist.Split trainSplit = mnist.train().head(trainExamples);
-        DataSet train = cnn ? Mnist.imageDataSet(trainSplit) : Mnist.flatDataSet(trainSplit);
-        DataSet test = cnn ? Mnist.imageDataSet(mnist.test()) : Mnist.flatDataSet(mnist.test());
-        MultiLayerNetwork net = network(cnn ? LeNet5.configuration(42) : MnistMlp.configuration(42));
+        DataSet train = MnistData.dataSet(experiment, trainSplit);
+        DataSet test = MnistData.dataSet(experiment, mnist.test());
+        MultiLayerNetwork net = network(experiment.configuration(42));
         History history = new Trainer(new Trainer.Settings(2, batchSize, 42)).fit(net, train, test,
                 TrainingObserver.NONE);
         EpochResult timed = history.last();

@@ -29,7 +29,7 @@ import cnnvsmlp.bench.MachinePeak;
 import cnnvsmlp.bench.Measurement;
 import cnnvsmlp.bench.SpeedChart;
 import cnnvsmlp.bench.TorchLog;
-import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.report.PngFiles;
 import cnnvsmlp.report.ResultsIndex;
 import cnnvsmlp.run.Json;
@@ -112,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Measurement> measurements = new ArrayList<>();
         for (String id : models) {
             ExperimentId experiment = experiment(id);
-            List<Integer> sizes = experiment == ExperimentId.BEANS ? List.of(experiment.postBatchSize()) : batchSizes;
+            List<Integer> sizes = !experiment.usesMnist() ? List.of(experiment.postBatchSize()) : batchSizes;
             for (int batchSize : sizes) {
                 out.printf(Locale.ROOT, "measuring %s at batch %d ...%n", experiment.id(), batchSize);
                 Measurement m = measureInChild(experiment, batchSize);

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import cnnvsmlp.bench.Benchmark;
 import cnnvsmlp.bench.Measurement;
 import cnnvsmlp.data.Mnist;
-import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.experiment.MnistData;
 import cnnvsmlp.experiment.RunContext;
 import cnnvsmlp.run.Json;

@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.model.ExperimentId;
 
 /**
  * The training options' help of each command with that command's own defaults: {@code lenet5 --help} says batch
@@ -25,11 +25,11 @@ final class CommandHelp {
         for (ExperimentId e : ExperimentId.values()) {
             CommandSpec spec = root.getSubcommands().get(e.id()).getCommandSpec();
             experiment(spec, e);
-            replace(spec, "--quick", e == ExperimentId.BEANS
-                    ? "The quick preset: for the beans the post's own " + e.quickEpochs() + " epochs (it changes"
-                            + " nothing here; it shortens the MNIST models)."
-                    : "The quick preset: " + e.quickEpochs() + " epochs, the main job's budget (" + (e
-                            == ExperimentId.LENET5 ? "about 2.5 minutes" : "about 1.5 minutes") + " on 2 cores).");
+            replace(spec, "--quick", e.quickEpochs() == ExperimentId.POST_EPOCHS
+                    ? "The quick preset: for the " + e.id() + " the post's own " + e.quickEpochs() + " epochs (it"
+                            + " changes nothing here; it shortens the MNIST models)."
+                    : "The quick preset: " + e.quickEpochs() + " epochs, the main job's budget (" + e.quickTime()
+                            + " on 2 cores).");
         }
         CommandSpec compare = root.getSubcommands().get("compare").getCommandSpec();
         experiment(compare, ExperimentId.LENET5); // both MNIST models: the same defaults
@@ -47,7 +47,8 @@ final class CommandHelp {
                 + " <run>/checkpoint/; removed when the run finishes). Default: " + e.checkpointEvery() + "; also at"
                 + " the end and on Ctrl-C. 0: only those.");
         replace(spec, "--threads", "CPU threads for ND4J and OpenBLAS. Default: " + e.defaultThreads()
-                + (e == ExperimentId.BEANS ? " (faster for a tiny network)." : " (the cores)."));
+                + (e.defaultThreads() == 1 && Runtime.getRuntime().availableProcessors() > 1
+                        ? " (faster for a tiny network)." : " (the cores)."));
     }
 
     private static void replace(CommandSpec spec, String name, String description) {

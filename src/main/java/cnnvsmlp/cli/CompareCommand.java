@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 import cnnvsmlp.data.Dataset;
 import cnnvsmlp.experiment.Comparison;
-import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.experiment.RunSpec;
 
 /** {@code compare}: the MLP against LeNet-5 over several seeds, with one budget. */
@@ -60,7 +60,7 @@ final class CompareCommand implements Callable<Integer> {
                     + " cluster array, or other machines): each DIR a run folder or a folder that holds them (also"
                     + " under mnist-mlp/ and lenet5/). Every seed needs a run of both models; runs whose code, data"
                     + " checksum, recipe or budget differ from the others are refused, one line each. Nothing is"
-                    + " trained. scripts/slurm-sweep.sh uses it.")
+                    + " trained. scripts/slurm-sweep.sh uses it. Default: none (compare trains its runs).")
     List<Path> gather;
 
     @Override

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 import cnnvsmlp.data.BeansData;
 import cnnvsmlp.data.Dataset;
 import cnnvsmlp.experiment.BeansExperiment;
-import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.experiment.MnistData;
 import cnnvsmlp.experiment.Run;
 import cnnvsmlp.experiment.RunContext;
@@ -59,8 +59,8 @@ abstract class ExperimentCommand implements Callable<Integer> {
         return context.outputDir(TrainingOptions.outputDirOf(resume)).resume(resume);
     }
 
-    @Command(name = "beans", mixinStandardHelpOptions = true,
-            description = "Experiment 1: the 2-8-8-8-1 MLP on the two-spiral beans (batch 10).")
+    /** The beans: 2-D points, generated or from a CSV file. */
+    @Command(mixinStandardHelpOptions = true)
     static final class Beans extends ExperimentCommand {
         @Mixin
         BeansDataOptions data;
@@ -83,13 +83,25 @@ abstract class ExperimentCommand implements Callable<Integer> {
         }
     }
 
-    /** The two MNIST experiments: the same options, the same data (MNIST or Fashion-MNIST). */
-    abstract static class OnMnist extends ExperimentCommand {
+    /** An experiment on MNIST-format images (MNIST or Fashion-MNIST): every one has the same options. */
+    @Command(mixinStandardHelpOptions = true)
+    static final class OnMnist extends ExperimentCommand {
+        private final ExperimentId experiment;
+
         @Mixin
         MnistOptions mnist;
 
         @Mixin
         DatasetOption datasetOption;
+
+        OnMnist(ExperimentId experiment) {
+            this.experiment = experiment;
+        }
+
+        @Override
+        ExperimentId experiment() {
+            return experiment;
+        }
 
         @Override
         public Integer call() {
@@ -98,24 +110,6 @@ abstract class ExperimentCommand implements Callable<Integer> {
             RunContext context = mnist.applyTo(context(), dataset).build();
             Run.run(MnistData.experiment(experiment(), MnistData.load(context, dataset)), run, context);
             return 0;
-        }
-    }
-
-    @Command(name = "mnist-mlp", mixinStandardHelpOptions = true,
-            description = "Experiment 2: the 784-256-256-256-10 MLP on MNIST (batch 2048).")
-    static final class MnistMlp extends OnMnist {
-        @Override
-        ExperimentId experiment() {
-            return ExperimentId.MNIST_MLP;
-        }
-    }
-
-    @Command(name = "lenet5", mixinStandardHelpOptions = true,
-            description = "Experiment 3: LeNet-5 on MNIST (batch 2048).")
-    static final class LeNet5 extends OnMnist {
-        @Override
-        ExperimentId experiment() {
-            return ExperimentId.LENET5;
         }
     }
 }

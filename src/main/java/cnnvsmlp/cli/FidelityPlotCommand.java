@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.experiment.Comparison;
-import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.model.Recipe;
 import cnnvsmlp.report.CompareReport.ModelRun;
 import cnnvsmlp.report.FidelityReport;

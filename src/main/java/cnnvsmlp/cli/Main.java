@@ -16,26 +16,23 @@ import picocli.CommandLine;
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.data.MnistDownloader;
 import cnnvsmlp.dl4j.OneDnn;
-import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.experiment.RunInterrupted;
 import cnnvsmlp.runtime.Nd4jRuntime;
 import cnnvsmlp.runtime.RunEnvironment;
 
 /**
- * {@code cnn-vs-mlp}: the command line. One subcommand per experiment of the post, plus {@code all}.
+ * {@code cnn-vs-mlp}: the command line. One subcommand per experiment of the registry ({@link ExperimentId}), then
+ * {@code all}, {@code compare} and the others.
  * Exit codes: 0 done, 1 a problem the message explains, 2 a bad command line.
  */
 @Command(name = "cnn-vs-mlp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Reproduces the three Keras models of the post \"Deep learning and convolutional neural"
                 + " networks\" with Deeplearning4j: the beans MLP, the MNIST MLP and LeNet-5.",
                 "Every default is the post's (5000 epochs); a shorter budget is always printed as an override."},
-        subcommands = {ExperimentCommand.Beans.class, ExperimentCommand.MnistMlp.class,
-                ExperimentCommand.LeNet5.class, AllCommand.class, CompareCommand.class, PredictCommand.class, EvaluateCommand.class,
-                ServeCommand.class,
-                ExportCommand.class,
-                BenchCommand.class,
-                BenchOneCommand.class, FidelityPlotCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {AllCommand.class, CompareCommand.class, PredictCommand.class, EvaluateCommand.class, IndexCommand.class,
+                ServeCommand.class, ExportCommand.class, BenchCommand.class, BenchOneCommand.class,
+                FidelityPlotCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int EXIT_PROBLEM = 1;
@@ -77,7 +74,7 @@ public final class Main implements Runnable {
         Nd4jRuntime.beforeLoad();
         System.setProperty("java.awt.headless", "true"); // charts are drawn into files, never shown
         describeDefaults();
-        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine commandLine = commandLine();
         CommandHelp.tailor(commandLine);
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -114,6 +111,21 @@ public final class Main implements Runnable {
             err.println("error: " + problem);
             return EXIT_PROBLEM;
         }
+    }
+
+    /** The command line: one subcommand per experiment of the registry, in its order, then the others. */
+    static CommandLine commandLine() {
+        CommandLine root = new CommandLine(new Main());
+        var others = new java.util.LinkedHashMap<>(root.getSubcommands());
+        others.keySet().forEach(name -> root.getCommandSpec().removeSubcommand(name));
+        for (ExperimentId e : ExperimentId.values()) {
+            CommandLine command = new CommandLine(e.usesMnist() ? new ExperimentCommand.OnMnist(e)
+                    : new ExperimentCommand.Beans());
+            command.getCommandSpec().usageMessage().description(e.description());
+            root.addSubcommand(e.id(), command);
+        }
+        others.forEach(root::addSubcommand);
+        return root;
     }
 
     /** The native thread settings ND4J and OpenBLAS read, each a positive whole number (OpenMP: a list of them). */

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.data.DigitImage;
-import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.experiment.SavedModel;
 
 /** {@code predict}: what a trained model says of the user's own digits, or of points for the beans. */
@@ -64,7 +64,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SavedModel saved = SavedModel.load(model);
-        if (saved.experiment() == ExperimentId.BEANS) {
+        if (!saved.experiment().usesMnist()) {
             if (!images.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), saved.file() + " is the beans MLP, which classifies"
                         + " points (--point x1,x2), not pictures");

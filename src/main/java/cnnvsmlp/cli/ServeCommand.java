@@ -16,7 +16,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import cnnvsmlp.FixableProblem;
-import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.serve.DigitServer;
 import cnnvsmlp.serve.ServedModel;
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 import cnnvsmlp.FixableProblem;
-import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.experiment.RunContext;
 import cnnvsmlp.experiment.RunSpec;
 import cnnvsmlp.model.Recipe;
@@ -107,7 +107,7 @@ final class TrainingOptions {
 
     /** The recipe of --training, --loss, --optimizer and --learning-rate, and where it came from. */
     private void recipe(CommandSpec spec, ExperimentId experiment, RunSpec.Builder builder) {
-        boolean oneOutput = experiment == ExperimentId.BEANS;
+        boolean oneOutput = experiment.input() == ExperimentId.Input.POINTS;
         List<String> source = new ArrayList<>();
         Recipe preset = Recipe.POST;
         if (training != null) {

@@ -1,5 +1,6 @@
 package cnnvsmlp.experiment;
 
+import cnnvsmlp.model.ExperimentId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,9 +27,9 @@ public final class AllExperiments {
         results.add(Run.run(new BeansExperiment(BeansData.generate(BeansData.POST_SIZE, beans.seed())), beans,
                 context));
         Nd4jRuntime.releaseUnreachableArrays();
-        results.add(Run.run(new MnistMlpExperiment(mnist), mnistMlp, context));
+        results.add(Run.run(new MnistExperiment(ExperimentId.MNIST_MLP, mnist), mnistMlp, context));
         Nd4jRuntime.releaseUnreachableArrays(); // the MLP's data sets before LeNet-5's: one set at a time in memory
-        results.add(Run.run(new LeNet5Experiment(mnist), lenet5, context));
+        results.add(Run.run(new MnistExperiment(ExperimentId.LENET5, mnist), lenet5, context));
         context.console().println();
         context.console().print(ComparisonTable.render(results.stream().map(AllExperiments::row).toList()));
         if (mnistMlp.epochs() == lenet5.epochs() && mnistMlp.batchSize() == lenet5.batchSize()) {

@@ -1,5 +1,6 @@
 package cnnvsmlp.experiment;
 
+import cnnvsmlp.model.ExperimentId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package cnnvsmlp.experiment;
 
+import cnnvsmlp.model.ExperimentId;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -134,8 +135,8 @@ public final class Comparison {
         List<ModelRun> cnnRuns = new ArrayList<>();
         try {
             for (long seed : plan.seeds()) {
-                mlpRuns.add(runs.obtain(new MnistMlpExperiment(mnist), mlp.withSeed(seed)));
-                cnnRuns.add(runs.obtain(new LeNet5Experiment(mnist), cnn.withSeed(seed)));
+                mlpRuns.add(runs.obtain(new MnistExperiment(ExperimentId.MNIST_MLP, mnist), mlp.withSeed(seed)));
+                cnnRuns.add(runs.obtain(new MnistExperiment(ExperimentId.LENET5, mnist), cnn.withSeed(seed)));
             }
         } catch (RunInterrupted e) {
             runs.status("interrupted");

@@ -1,5 +1,6 @@
 package cnnvsmlp.experiment;
 
+import cnnvsmlp.model.ExperimentId;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

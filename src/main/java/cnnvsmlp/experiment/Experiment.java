@@ -1,5 +1,6 @@
 package cnnvsmlp.experiment;
 
+import cnnvsmlp.model.ExperimentId;
 import java.nio.file.Path;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

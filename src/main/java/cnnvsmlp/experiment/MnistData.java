@@ -1,5 +1,6 @@
 package cnnvsmlp.experiment;
 
+import cnnvsmlp.model.ExperimentId;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -79,11 +80,12 @@ public final class MnistData {
 
     /** The MNIST experiment {@code id} on {@code mnist}. */
     public static Experiment experiment(ExperimentId id, Mnist mnist) {
-        return switch (id) {
-            case MNIST_MLP -> new MnistMlpExperiment(mnist);
-            case LENET5 -> new LeNet5Experiment(mnist);
-            case BEANS -> throw new IllegalArgumentException("the beans are not MNIST");
-        };
+        return new MnistExperiment(id, mnist);
+    }
+
+    /** {@code split} as {@code id}'s network takes it: flat (784 values) or as 28x28x1 images. */
+    public static org.nd4j.linalg.dataset.DataSet dataSet(ExperimentId id, Mnist.Split split) {
+        return id.input() == ExperimentId.Input.IMAGE ? Mnist.imageDataSet(split) : Mnist.flatDataSet(split);
     }
 
     /** The line config.json records for the data, ending with how the images are prepared. */

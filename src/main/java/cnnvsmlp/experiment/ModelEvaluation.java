@@ -1,5 +1,6 @@
 package cnnvsmlp.experiment;
 
+import cnnvsmlp.model.ExperimentId;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,12 +35,11 @@ public final class ModelEvaluation {
 
     /** Scores {@code model} on {@code mnist}'s test set and writes the folder; returns it. */
     public static Path run(SavedModel model, Mnist mnist, Path outputDir, String command, PrintStream console) {
-        if (model.experiment() == ExperimentId.BEANS) {
+        if (!model.experiment().usesMnist()) {
             throw new FixableProblem(model.file() + " is the beans MLP; evaluate scores the MNIST models on the test"
                     + " set (a beans run's accuracy on its points is in its metrics.json)");
         }
-        DataSet test = model.experiment() == ExperimentId.LENET5 ? Mnist.imageDataSet(mnist.test())
-                : Mnist.flatDataSet(mnist.test());
+        DataSet test = MnistData.dataSet(model.experiment(), mnist.test());
         Evaluator.Score score = Evaluator.score(model.network(), test);
         EpochResult last = new EpochResult(0, Double.NaN, Double.NaN, score.loss(), score.accuracy(), 0, 0);
         Metrics metrics = Metrics.of(MnistData.testSet(mnist), last,

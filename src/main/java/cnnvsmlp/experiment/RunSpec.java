@@ -1,5 +1,6 @@
 package cnnvsmlp.experiment;
 
+import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.data.Dataset;
 import cnnvsmlp.model.Recipe;
 
@@ -74,12 +75,12 @@ public record RunSpec(ExperimentId experiment, int epochs, String budgetSource, 
 
     /** The data set as config.json records it: {@code mnist}, {@code fashion-mnist}; null for the beans. */
     public String datasetId() {
-        return experiment == ExperimentId.BEANS ? null : dataset.id();
+        return !experiment.usesMnist() ? null : dataset.id();
     }
 
     /** One line naming the data set, printed before a run on another than the post's MNIST; null otherwise. */
     public String datasetLine() {
-        return experiment == ExperimentId.BEANS || dataset == Dataset.MNIST ? null : "data set: " + dataset.title()
+        return !experiment.usesMnist() || dataset == Dataset.MNIST ? null : "data set: " + dataset.title()
                 + " (--dataset " + dataset.id() + ") -- not the post's data (MNIST)";
     }
 

@@ -92,7 +92,25 @@ public record Recipe(Loss loss, Optimizer optimizer, double learningRate) {
                     return o;
                 }
             }
-            throw new IllegalArgumentException(name);
+            throw new IllegalArgumentException("unknown optimizer '" + name + "'");
+        }
+
+        /** What config.json's {@code optimizer} says of it, for a reader. */
+        public String sentence() {
+            return this == ADAM ? "Adam (Keras: beta_1 0.9, beta_2 0.999, epsilon 1e-7)" : "SGD (plain, no momentum)";
+        }
+
+        /**
+         * The optimizer of a config.json written before {@code optimizerName} was: its sentence, exactly (no
+         * optimizer but these two was ever written); anything else is refused, never taken for SGD.
+         */
+        static Optimizer ofSentence(String sentence) {
+            for (Optimizer o : values()) {
+                if (o.sentence().equals(sentence)) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException("unknown optimizer '" + sentence + "'");
         }
     }
 
@@ -130,8 +148,8 @@ public record Recipe(Loss loss, Optimizer optimizer, double learningRate) {
     public Map<String, Object> hyperParameters() {
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("loss", loss.keras);
-        h.put("optimizer", optimizer == Optimizer.ADAM ? "Adam (Keras: beta_1 0.9, beta_2 0.999, epsilon 1e-7)"
-                : "SGD (plain, no momentum)");
+        h.put("optimizer", optimizer.sentence());
+        h.put("optimizerName", optimizer.keras);
         h.put("learningRate", learningRate);
         return h;
     }
@@ -144,7 +162,8 @@ public record Recipe(Loss loss, Optimizer optimizer, double learningRate) {
         if (h == null || !(h.get("loss") instanceof String loss)) {
             return POST;
         }
-        Optimizer optimizer = String.valueOf(h.get("optimizer")).startsWith("Adam") ? Optimizer.ADAM : Optimizer.SGD;
+        Optimizer optimizer = h.get("optimizerName") instanceof String name ? Optimizer.of(name)
+                : Optimizer.ofSentence(String.valueOf(h.get("optimizer")));
         double lr = h.get("learningRate") instanceof Number n ? n.doubleValue() : KerasDefaults.LEARNING_RATE;
         return new Recipe(Loss.of(loss), optimizer, lr);
     }

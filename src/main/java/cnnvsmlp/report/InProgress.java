@@ -29,7 +29,7 @@ final class InProgress {
         for (String experiment : ResultsIndex.EXPERIMENTS) {
             RunFolders.Scan scan = RunFolders.scan(dir.resolve(experiment));
             runs.addAll(scan.unfinished());
-            if (!experiment.equals("beans")) { // the MNIST runs that finished the post's budget: a long run's end
+            if (cnnvsmlp.model.ExperimentId.byId(experiment).usesMnist()) { // MNIST runs done with the post's budget
                 for (RunFolders.Finished f : scan.finished()) {
                     if (f.config().budget().epochs() == f.config().budget().postEpochs()) {
                         try {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import cnnvsmlp.FixableProblem;
-import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.experiment.SavedModel;
 import cnnvsmlp.run.Metrics;
 import cnnvsmlp.run.RunFolders;

@@ -211,7 +211,7 @@ class MainTest {
 
     @Test
     void everyOptionNamesItsDefaultAndEachCommandItsOwn() {
-        picocli.CommandLine root = new picocli.CommandLine(new Main());
+        picocli.CommandLine root = Main.commandLine();
         CommandHelp.tailor(root);
         java.util.List<String> missing = new java.util.ArrayList<>();
         for (picocli.CommandLine sub : root.getSubcommands().values()) {

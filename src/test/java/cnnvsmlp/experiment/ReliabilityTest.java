@@ -1,5 +1,6 @@
 package cnnvsmlp.experiment;
 
+import cnnvsmlp.model.ExperimentId;
 import static cnnvsmlp.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -21,7 +21,7 @@ import org.nd4j.linalg.learning.config.Sgd;
 
 import cnnvsmlp.TestData;
 import cnnvsmlp.data.Mnist;
-import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.model.BeansMlp;
 import cnnvsmlp.model.LeNet5;
 import cnnvsmlp.model.MnistMlp;

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import cnnvsmlp.TestData;
 import cnnvsmlp.data.DigitImage;
 import cnnvsmlp.data.Mnist;
-import cnnvsmlp.experiment.ExperimentId;
+import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.model.MnistMlp;
 import cnnvsmlp.run.Json;
 import cnnvsmlp.run.ModelZip;

@@ -1,0 +1,34 @@
+package cnnvsmlp.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import cnnvsmlp.FixableProblem;
+import cnnvsmlp.report.ResultsIndex;
+
+/** {@code index}: the results folder's README.md, written again from what the folder holds. */
+@Command(name = "index", mixinStandardHelpOptions = true,
+        description = {"Writes the results folder's README.md again from the runs and comparisons it holds (every run"
+                + " and comparison writes it when it ends; this is for runs copied in from elsewhere, or after a run"
+                + " ended by an older version). Trains nothing."})
+final class IndexCommand implements Callable<Integer> {
+
+    @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = TrainingOptions.DEFAULT_OUTPUT,
+            description = "The results folder. Default: ${DEFAULT-VALUE}.")
+    Path results;
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(results) || !ResultsIndex.isResultsFolder(results)) {
+            throw new FixableProblem(results + " is not a results folder (no runs, comparisons or README.md in it);"
+                    + " give --output-dir the folder the experiments wrote to");
+        }
+        ResultsIndex.write(results, Console.out());
+        Console.out().println("index: " + results.resolve(ResultsIndex.FILE));
+        return 0;
+    }
+}
