@@ -17,12 +17,12 @@ import cnnvsmlp.experiment.Comparison;
 import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.experiment.RunSpec;
 
-/** {@code compare}: the MLP against LeNet-5 over several seeds, with one budget. */
+/** {@code compare}: one model against another (the post's MLP against LeNet-5) over several seeds, with one budget. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Trains (or reuses finished runs of) the MNIST MLP and LeNet-5 for several seeds with one"
-                + " budget, and writes results/compare/<run-id>/: accuracy as mean ± sd and per seed, the per-seed"
-                + " difference with its 95 %% confidence interval along the budget, each seed's crossover, the epochs"
-                + " to reach 90/95/98 %%, a verdict that names a winner only when that interval excludes 0, and the"
+        description = {"Trains (or reuses finished runs of) two models on MNIST (the post's MLP and LeNet-5 unless"
+                + " --models says otherwise) for several seeds with one budget, and writes results/compare/<run-id>/:"
+                + " accuracy as mean ± sd and per seed, the per-seed difference with its 95 %% confidence interval"
+                + " along the budget, each seed's crossover, the epochs to reach 90/95/98 %%, a verdict that names a winner only when that interval excludes 0, and the"
                 + " charts."})
 final class CompareCommand implements Callable<Integer> {
 
@@ -55,6 +55,12 @@ final class CompareCommand implements Callable<Integer> {
                     + " budget, seeds and threads are the plan's. Default: a new comparison.")
     Path resume;
 
+    @Option(names = "--models", paramLabel = "A,B", split = ",", defaultValue = "mnist-mlp,lenet5",
+            description = "The two experiments on MNIST-format images to compare, the first against the second (the"
+                    + " difference, the crossover and the verdict are the second's lead). Default: ${DEFAULT-VALUE},"
+                    + " the post's pair.")
+    List<String> models;
+
     @Option(names = "--gather", paramLabel = "DIR", arity = "1..*",
             description = "Build the comparison from finished runs trained elsewhere (one (model, seed) per job of a"
                     + " cluster array, or other machines): each DIR a run folder or a folder that holds them (also"
@@ -75,13 +81,13 @@ final class CompareCommand implements Callable<Integer> {
                             + " data set of the runs it gathers; leave out " + option);
                 }
             }
-            Comparison.gather(gather, training.context(args).build());
+            Comparison.gather(gather, models, training.context(args).build());
             return 0;
         }
         if (resume != null) {
             var parsed = spec.commandLine().getParseResult();
             for (String option : new String[] {"--epochs", "--quick", "--seeds", "--seed", "--batch-size", "--threads",
-                "--training", "--loss", "--optimizer", "--learning-rate", "--dataset"}) {
+                "--training", "--loss", "--optimizer", "--learning-rate", "--dataset", "--models"}) {
                 if (parsed.hasMatchedOption(option)) {
                     throw new ParameterException(spec.commandLine(), "--resume continues with the plan's budget,"
                             + " seeds, batch size, threads, training and data set; leave out " + option);
@@ -96,8 +102,9 @@ final class CompareCommand implements Callable<Integer> {
                     + seeds);
         }
         Dataset dataset = datasetOption.dataset(spec);
-        RunSpec mlp = training.spec(spec, ExperimentId.MNIST_MLP).toBuilder().dataset(dataset).build();
-        RunSpec cnn = training.spec(spec, ExperimentId.LENET5).toBuilder().dataset(dataset).build();
+        List<ExperimentId> pair = Comparison.pair(models, "--models");
+        RunSpec mlp = training.spec(spec, pair.get(0)).toBuilder().dataset(dataset).build();
+        RunSpec cnn = training.spec(spec, pair.get(1)).toBuilder().dataset(dataset).build();
         if (mlp.epochs() != cnn.epochs()) {
             throw new ParameterException(spec.commandLine(), "the two models need one budget; give --epochs");
         }

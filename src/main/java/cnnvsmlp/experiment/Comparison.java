@@ -50,6 +50,7 @@ public final class Comparison {
         if (mlp.epochs() != cnn.epochs() || mlp.batchSize() != cnn.batchSize() || mlp.dataset() != cnn.dataset()) {
             throw new IllegalArgumentException("both models need one budget, batch size and data set");
         }
+        pair(mlp.experiment(), cnn.experiment());
         Mnist mnist = MnistData.load(context, mlp.dataset()); // first: a missing data set stops before any training
         RunFolder folder = RunFolder.create(context.outputDir(), FOLDER, RUN_ID.format(Instant.now()));
         if (!mlp.recipe().equals(cnn.recipe())) {
@@ -61,7 +62,8 @@ public final class Comparison {
             training.put("training", mlp.recipeSource());
         }
         ComparePlan plan = new ComparePlan(context.command(), mlp.epochs(), mlp.batchSize(), context.threads(),
-                seeds, "running", Map.of(), training, mlp.datasetId());
+                seeds, "running", Map.of(), training, mlp.datasetId(), List.of(mlp.experiment().id(),
+                cnn.experiment().id()));
         plan.write(folder.path());
         return run(mlp, cnn, folder.path(), plan, reuse, context, mnist);
     }
@@ -75,9 +77,10 @@ public final class Comparison {
         Mnist mnist = MnistData.load(same, dataset);
         Recipe recipe = Recipe.fromHyperParameters(plan.training());
         String source = recipe.isPost() ? RunSpec.POST_BUDGET : String.valueOf(plan.training().get("training"));
-        RunSpec mlp = RunSpec.post(ExperimentId.MNIST_MLP).epochs(plan.epochs(), "--epochs")
+        List<ExperimentId> models = pair(plan.modelsOrPostPair(), folder.resolve(ComparePlan.FILE).toString());
+        RunSpec mlp = RunSpec.post(models.get(0)).epochs(plan.epochs(), "--epochs")
                 .batchSize(plan.batchSize()).recipe(recipe, source).dataset(dataset).build();
-        RunSpec cnn = RunSpec.post(ExperimentId.LENET5).epochs(plan.epochs(), "--epochs").batchSize(plan.batchSize())
+        RunSpec cnn = RunSpec.post(models.get(1)).epochs(plan.epochs(), "--epochs").batchSize(plan.batchSize())
                 .recipe(recipe, source).dataset(dataset).build();
         return run(mlp, cnn, folder, plan.withStatus("running"), true, same, mnist);
     }
@@ -87,12 +90,13 @@ public final class Comparison {
      * seeds, checked to share code, data, recipe and budget ({@link GatheredRuns}), written into
      * {@code <output>/compare/<run-id>/} with a plan that names them, as if compare had trained them.
      */
-    public static Path gather(List<Path> places, RunContext context) {
-        GatheredRuns.Gathered runs = GatheredRuns.gather(places);
+    public static Path gather(List<Path> places, List<String> models, RunContext context) {
+        List<ExperimentId> pair = pair(models, "--models");
+        GatheredRuns.Gathered runs = GatheredRuns.gather(places, pair);
         Dataset dataset = Dataset.byId(runs.dataset()).orElse(Dataset.MNIST);
         String source = runs.recipe().isPost() ? RunSpec.POST_BUDGET
                 : String.valueOf(runs.hyperParameters().get("training"));
-        RunSpec spec = RunSpec.post(ExperimentId.MNIST_MLP).epochs(runs.epochs(), "--epochs")
+        RunSpec spec = RunSpec.post(pair.get(0)).epochs(runs.epochs(), "--epochs")
                 .batchSize(runs.batchSize()).recipe(runs.recipe(), source).dataset(dataset).build();
         Map<String, Object> training = null;
         if (!runs.recipe().isPost()) {
@@ -101,22 +105,53 @@ public final class Comparison {
         }
         RunFolder folder = RunFolder.create(context.outputDir(), FOLDER, RUN_ID.format(Instant.now()));
         ComparePlan plan = new ComparePlan(context.command(), runs.epochs(), runs.batchSize(), null, runs.seeds(),
-                "finished", Map.of(), training, spec.datasetId());
+                "finished", Map.of(), training, spec.datasetId(), models);
         List<ModelRun> mlp = new ArrayList<>();
         List<ModelRun> cnn = new ArrayList<>();
         for (int i = 0; i < runs.mlp().size(); i++) {
             for (GatheredRuns.Found run : List.of(runs.mlp().get(i), runs.cnn().get(i))) {
                 plan = plan.withRun(ComparePlan.key(run.experiment().id(), run.config().seed()), run.folder());
-                (run.experiment() == ExperimentId.MNIST_MLP ? mlp : cnn).add(new ModelRun(run.experiment().model(),
+                (run.experiment() == pair.get(0) ? mlp : cnn).add(new ModelRun(run.experiment().model(),
                         run.config().seed(), run.history(), run.history().get(run.history().size() - 1)
                                 .testAccuracy(), run.folder().toString(), true, run.config().timeNotComparable()));
             }
         }
         plan.write(folder.path());
-        context.console().println("gathered " + mlp.size() + " seeds " + runs.seeds() + " of " + ExperimentId.MNIST_MLP.id()
-                + " and " + ExperimentId.LENET5.id() + ", " + runs.epochs() + " epochs, batch " + runs.batchSize()
+        context.console().println("gathered " + mlp.size() + " seeds " + runs.seeds() + " of " + pair.get(0).id()
+                + " and " + pair.get(1).id() + ", " + runs.epochs() + " epochs, batch " + runs.batchSize()
                 + ", " + runs.recipe().describe());
         return write(spec, context, folder.path(), mlp, cnn);
+    }
+
+    /** Two different experiments on MNIST-format images, by name; {@code where} names the option or file. */
+    public static List<ExperimentId> pair(List<String> ids, String where) {
+        if (ids == null || ids.size() != 2) {
+            throw new FixableProblem(where + " needs two experiments, the first against the second (e.g. mnist-mlp,"
+                    + "lenet5), got " + ids);
+        }
+        List<ExperimentId> pair = new ArrayList<>();
+        for (String id : ids) {
+            ExperimentId e;
+            try {
+                e = ExperimentId.byId(id.strip());
+            } catch (IllegalArgumentException ex) {
+                throw new FixableProblem(where + ": '" + id + "' is none of the experiments " + ExperimentId.onMnist()
+                        .stream().map(ExperimentId::id).toList());
+            }
+            if (!e.usesMnist()) {
+                throw new FixableProblem(where + ": " + e.id() + " does not train on MNIST-format images; compare"
+                        + " takes two of " + ExperimentId.onMnist().stream().map(ExperimentId::id).toList());
+            }
+            pair.add(e);
+        }
+        if (pair.get(0) == pair.get(1)) {
+            throw new FixableProblem(where + " names " + pair.get(0).id() + " twice; give two different experiments");
+        }
+        return List.copyOf(pair);
+    }
+
+    private static void pair(ExperimentId first, ExperimentId second) {
+        pair(List.of(first.id(), second.id()), "the comparison");
     }
 
     /** The data set of the comparison in {@code folder}: its plan's, MNIST in plans written before the choice. */
@@ -135,8 +170,8 @@ public final class Comparison {
         List<ModelRun> cnnRuns = new ArrayList<>();
         try {
             for (long seed : plan.seeds()) {
-                mlpRuns.add(runs.obtain(new MnistExperiment(ExperimentId.MNIST_MLP, mnist), mlp.withSeed(seed)));
-                cnnRuns.add(runs.obtain(new MnistExperiment(ExperimentId.LENET5, mnist), cnn.withSeed(seed)));
+                mlpRuns.add(runs.obtain(new MnistExperiment(mlp.experiment(), mnist), mlp.withSeed(seed)));
+                cnnRuns.add(runs.obtain(new MnistExperiment(cnn.experiment(), mnist), cnn.withSeed(seed)));
             }
         } catch (RunInterrupted e) {
             runs.status("interrupted");

@@ -26,13 +26,11 @@ import cnnvsmlp.run.RunFolder;
 
 /**
  * Finished runs trained elsewhere (array tasks of a cluster job, other machines), checked to be one comparison:
- * the post's two models, each seed of both, all trained by the same code on the same data (by checksum) with one
+ * two models (the post's pair by default), each seed of both, all trained by the same code on the same data (by checksum) with one
  * recipe, budget and batch size. Every run that disagrees is named, with what disagrees, in one line.
  */
 public final class GatheredRuns {
 
-    /** The models a gathered comparison pairs: the post's. */
-    static final List<ExperimentId> MODELS = List.of(ExperimentId.MNIST_MLP, ExperimentId.LENET5);
 
     /** One run folder read back. */
     record Found(Path folder, RunConfig config, List<EpochResult> history) {
@@ -80,18 +78,18 @@ public final class GatheredRuns {
      *
      * @throws FixableProblem naming each run that cannot join the others, one line each, or a place with no run
      */
-    static Gathered gather(List<Path> places) {
+    static Gathered gather(List<Path> places, List<ExperimentId> models) {
         List<String> problems = new ArrayList<>();
         List<Found> found = new ArrayList<>();
         Set<String> unreadable = new TreeSet<>();
         for (Path place : places) {
-            List<Path> runs = runFolders(place);
+            List<Path> runs = runFolders(place, models);
             if (runs.isEmpty()) {
                 problems.add(place + ": no run folder here (a run folder holds config.json); give run folders or the"
                         + " folder that holds them");
             }
             for (Path run : runs) {
-                read(run, problems, unreadable).ifPresent(found::add);
+                read(run, models, problems, unreadable).ifPresent(found::add);
             }
         }
         if (found.isEmpty()) {
@@ -99,7 +97,7 @@ public final class GatheredRuns {
         }
         Found reference = mostCommon(found, GatheredRuns::settings);
         Map<ExperimentId, Found> sameData = new LinkedHashMap<>(); // the data's checksum is per model (flat, images)
-        for (ExperimentId model : MODELS) {
+        for (ExperimentId model : models) {
             List<Found> ofModel = found.stream().filter(f -> f.experiment() == model).toList();
             if (!ofModel.isEmpty()) {
                 sameData.put(model, mostCommon(ofModel, f -> f.dataset() + "|" + f.config().dataSha256() + "|"
@@ -117,23 +115,23 @@ public final class GatheredRuns {
                 agreeing.add(run);
             }
         }
-        Map<ExperimentId, Map<Long, Found>> byModel = pair(agreeing, refused, problems);
+        Map<ExperimentId, Map<Long, Found>> byModel = pair(agreeing, models, refused, problems);
         if (!problems.isEmpty()) {
             throw refused(problems);
         }
-        List<Found> mlp = byModel.get(MODELS.get(0)).values().stream()
+        List<Found> mlp = byModel.get(models.get(0)).values().stream()
                 .sorted(Comparator.comparingLong(f -> f.config().seed())).toList();
-        List<Found> cnn = byModel.get(MODELS.get(1)).values().stream()
+        List<Found> cnn = byModel.get(models.get(1)).values().stream()
                 .sorted(Comparator.comparingLong(f -> f.config().seed())).toList();
         return new Gathered(mlp, cnn, reference.config().budget().epochs(), reference.config().batchSize(),
                 reference.recipe(), reference.dataset(), reference.config().hyperParameters());
     }
 
     /** Each model's runs by seed; a twin, or a seed one model lacks (unless its run was refused), is a problem. */
-    private static Map<ExperimentId, Map<Long, Found>> pair(List<Found> agreeing, Set<String> refused,
-            List<String> problems) {
+    private static Map<ExperimentId, Map<Long, Found>> pair(List<Found> agreeing, List<ExperimentId> models,
+            Set<String> refused, List<String> problems) {
         Map<ExperimentId, Map<Long, Found>> byModel = new LinkedHashMap<>();
-        MODELS.forEach(m -> byModel.put(m, new LinkedHashMap<>()));
+        models.forEach(m -> byModel.put(m, new LinkedHashMap<>()));
         for (Found run : agreeing) {
             Found twin = byModel.get(run.experiment()).putIfAbsent(run.config().seed(), run);
             if (twin != null) {
@@ -144,9 +142,9 @@ public final class GatheredRuns {
         Set<Long> seeds = new TreeSet<>();
         byModel.values().forEach(m -> seeds.addAll(m.keySet()));
         for (long seed : seeds) {
-            for (ExperimentId model : MODELS) {
+            for (ExperimentId model : models) {
                 if (!byModel.get(model).containsKey(seed) && !refused.contains(model.id() + " " + seed)) {
-                    ExperimentId other = model == MODELS.get(0) ? MODELS.get(1) : MODELS.get(0);
+                    ExperimentId other = model == models.get(0) ? models.get(1) : models.get(0);
                     problems.add(byModel.get(other).get(seed).folder() + ": seed " + seed + " has no run of "
                             + model.id() + " to pair with; train it (cnn-vs-mlp " + model.id() + " --seed " + seed
                             + " ...) or leave this run out");
@@ -162,7 +160,8 @@ public final class GatheredRuns {
                 + problems.stream().map(p -> "\n  " + p).collect(Collectors.joining()));
     }
 
-    private static java.util.Optional<Found> read(Path run, List<String> problems, Set<String> unfinished) {
+    private static java.util.Optional<Found> read(Path run, List<ExperimentId> models, List<String> problems,
+            Set<String> unfinished) {
         try {
             RunConfig config = RunConfig.read(RunFolder.open(run));
             ExperimentId id;
@@ -171,8 +170,8 @@ public final class GatheredRuns {
             } catch (IllegalArgumentException e) {
                 id = null;
             }
-            if (id == null || !MODELS.contains(id)) {
-                problems.add(run + ": a run of " + config.experiment() + ", not of " + MODELS.stream()
+            if (id == null || !models.contains(id)) {
+                problems.add(run + ": a run of " + config.experiment() + ", not of " + models.stream()
                         .map(ExperimentId::id).collect(Collectors.joining(" or ")) + "; leave it out");
                 return java.util.Optional.empty();
             }
@@ -243,14 +242,14 @@ public final class GatheredRuns {
         return runs.stream().filter(f -> settings.apply(f).equals(top)).findFirst().orElseThrow();
     }
 
-    /** The run folders in {@code place}: itself, its children, and its mnist-mlp/ and lenet5/ children. */
-    static List<Path> runFolders(Path place) {
+    /** The run folders in {@code place}: itself, its children, and its children named after {@code models}. */
+    static List<Path> runFolders(Path place, List<ExperimentId> models) {
         if (Files.isRegularFile(place.resolve(RunFolder.CONFIG))) {
             return List.of(place);
         }
         List<Path> runs = new ArrayList<>();
         List<Path> parents = new ArrayList<>(List.of(place));
-        MODELS.forEach(m -> parents.add(place.resolve(m.id())));
+        models.forEach(m -> parents.add(place.resolve(m.id())));
         for (Path parent : parents) {
             if (!Files.isDirectory(parent)) {
                 continue;

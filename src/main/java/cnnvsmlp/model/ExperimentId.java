@@ -16,11 +16,11 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  */
 public enum ExperimentId {
     BEANS("beans", BeansMlp.NAME, BeansMlp.PARAMETERS, Input.POINTS, BeansMlp::configuration, 10, 5000,
-            Threads.TINY, "Experiment 1: the 2-8-8-8-1 MLP on the two-spiral beans (batch 10).", "about a minute"),
+            Threads.TINY, "beans MLP", "Experiment 1: the 2-8-8-8-1 MLP on the two-spiral beans (batch 10).", "about a minute"),
     MNIST_MLP("mnist-mlp", MnistMlp.NAME, MnistMlp.PARAMETERS, Input.FLAT, MnistMlp::configuration, 2048, 100,
-            Threads.DENSE, "Experiment 2: the 784-256-256-256-10 MLP on MNIST (batch 2048).", "about 1.5 minutes"),
+            Threads.DENSE, "MLP", "Experiment 2: the 784-256-256-256-10 MLP on MNIST (batch 2048).", "about 1.5 minutes"),
     LENET5("lenet5", LeNet5.NAME, LeNet5.PARAMETERS, Input.IMAGE, LeNet5::configuration, 2048, 100,
-            Threads.CONVOLUTIONAL, "Experiment 3: LeNet-5 on MNIST (batch 2048).", "about 2.5 minutes");
+            Threads.CONVOLUTIONAL, "LeNet-5", "Experiment 3: LeNet-5 on MNIST (batch 2048).", "about 2.5 minutes");
 
     /** The post's {@code epochs=5000}, for every model. */
     public static final int POST_EPOCHS = 5000;
@@ -72,11 +72,12 @@ public enum ExperimentId {
     private final int postBatchSize;
     private final int quickEpochs;
     private final Threads threads;
+    private final String shortName;
     private final String description;
     private final String quickTime;
 
     ExperimentId(String id, String model, long parameters, Input input, Network network, int postBatchSize,
-            int quickEpochs, Threads threads, String description, String quickTime) {
+            int quickEpochs, Threads threads, String shortName, String description, String quickTime) {
         this.id = id;
         this.model = model;
         this.parameters = parameters;
@@ -85,6 +86,7 @@ public enum ExperimentId {
         this.postBatchSize = postBatchSize;
         this.quickEpochs = quickEpochs;
         this.threads = threads;
+        this.shortName = shortName;
         this.description = description;
         this.quickTime = quickTime;
     }
@@ -128,6 +130,17 @@ public enum ExperimentId {
      */
     public int quickEpochs() {
         return quickEpochs;
+    }
+
+    /** What tables and charts call it beside another model: "MLP", "LeNet-5". */
+    public String shortName() {
+        return shortName;
+    }
+
+    /** The short name of the model whose display name is {@code model}; the display name itself for no entry's. */
+    public static String shortName(String model) {
+        return Arrays.stream(values()).filter(e -> e.model.equals(model)).map(ExperimentId::shortName).findFirst()
+                .orElse(model);
     }
 
     /** The help line of its command. */

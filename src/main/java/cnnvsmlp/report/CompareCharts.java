@@ -77,7 +77,8 @@ public final class CompareCharts {
     public static XYChart difference(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
         int epochs = mlp.stream().mapToInt(r -> r.epochs().size()).min().orElse(0);
         epochs = Math.min(epochs, cnn.stream().mapToInt(r -> r.epochs().size()).min().orElse(0));
-        XYChart chart = lines(String.format(Locale.ROOT, "LeNet-5 minus MLP, test accuracy, %s", mlp.size() > 1
+        XYChart chart = lines(String.format(Locale.ROOT, "%s minus %s, test accuracy, %s", shortName(cnn),
+                shortName(mlp), mlp.size() > 1
                 ? mlp.size() + " seeds: mean and 95 % interval" : "1 seed"), "epoch", "difference in test accuracy");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         double[] x = new double[epochs];
@@ -143,6 +144,10 @@ public final class CompareCharts {
         }
         EpochAxis.endAt(chart, lastEpoch(mlp, cnn));
         return chart;
+    }
+
+    private static String shortName(List<CompareReport.ModelRun> runs) {
+        return cnnvsmlp.model.ExperimentId.shortName(runs.get(0).model());
     }
 
     /** Test accuracy against wall-clock seconds of training and evaluation (time to accuracy). */

@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 
 import cnnvsmlp.FixableProblem;
+import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.Json;
 
@@ -31,9 +32,16 @@ public final class CompareReport {
     public static final String TIME_PNG = "accuracy-vs-time.png";
     public static final String DIFFERENCE_PNG = "difference.png";
 
-    public static final String VERDICT_RULE = "A winner is named only when the 95 % confidence interval of the mean"
-            + " paired difference (LeNet-5 minus MLP, seed by seed; Student's t with n - 1 degrees of freedom, n >= 2"
-            + " seeds) excludes 0. The crossover of a seed is the first epoch from which LeNet-5 stays ahead to the end.";
+    public static final String VERDICT_RULE = verdictRule("MNIST MLP 784-256-256-256-10", "LeNet-5");
+
+    /** How the verdict of {@code first} against {@code second} is reached (display names). */
+    public static String verdictRule(String first, String second) {
+        String a = ExperimentId.shortName(first);
+        String b = ExperimentId.shortName(second);
+        return "A winner is named only when the 95 % confidence interval of the mean paired difference (" + b
+                + " minus " + a + ", seed by seed; Student's t with n - 1 degrees of freedom, n >= 2 seeds) excludes 0."
+                + " The crossover of a seed is the first epoch from which " + b + " stays ahead to the end.";
+    }
 
     /** One finished training run of one model and seed, as the comparison sees it. */
     public record ModelRun(String model, long seed, List<EpochResult> epochs, double accuracy, String folder,
@@ -135,7 +143,8 @@ public final class CompareReport {
         String verdict = Verdicts.verdict(m, c, last, winner, epochs, postEpochs, batchSize, training, dataset) + " "
                 + Verdicts.crossover(c.model(), crossovers);
         return new Summary(date, command, epochs, postEpochs, batchSize, m, c, differences, last.mean(), last.sd(),
-                last.low(), last.high(), atEpochs(mlp, cnn, epochs), crossovers, winner, verdict, VERDICT_RULE,
+                last.low(), last.high(), atEpochs(mlp, cnn, epochs), crossovers, winner, verdict,
+                verdictRule(m.model(), c.model()),
                 training, dataset, timeNote(mlp, cnn));
     }
 
@@ -226,7 +235,9 @@ public final class CompareReport {
     }
 
     public static String markdown(Summary s) {
-        StringBuilder md = new StringBuilder("# MLP against LeNet-5 on " + s.datasetTitle() + "\n\n");
+        String a = ExperimentId.shortName(s.mlp().model());
+        String b = ExperimentId.shortName(s.cnn().model());
+        StringBuilder md = new StringBuilder("# " + a + " against " + b + " on " + s.datasetTitle() + "\n\n");
         md.append("**").append(s.verdict()).append("**\n\n");
         md.append(s.training() == null ? String.format(Locale.ROOT, "Budget: %d of the post's %d epochs, batch %d, the"
                 + " post's exact training (SGD 0.05, mean squared error); test accuracy on the 10,000 %s test"
@@ -238,7 +249,7 @@ public final class CompareReport {
         if (s.timeNote() != null && !s.timeNote().isEmpty()) {
             md.append('\n').append(s.timeNote()).append('\n');
         }
-        md.append("\n| seed | MLP | LeNet-5 | LeNet-5 − MLP | crossover |\n|---|---|---|---|---|\n");
+        md.append("\n| seed | " + a + " | " + b + " | " + b + " − " + a + " | crossover |\n|---|---|---|---|---|\n");
         for (int i = 0; i < s.differences().size(); i++) {
             SeedDifference d = s.differences().get(i);
             Integer crossover = s.crossovers() == null ? null : s.crossovers().get(i);
@@ -247,7 +258,7 @@ public final class CompareReport {
                             : "epoch " + crossover));
         }
         if (s.atEpochs() != null && !s.atEpochs().isEmpty()) {
-            md.append("\nThe paired difference (LeNet-5 − MLP, test accuracy) along the budget\n\n"
+            md.append("\nThe paired difference (" + b + " − " + a + ", test accuracy) along the budget\n\n"
                     + "| epoch | mean | 95 % interval | at this epoch |\n|---|---|---|---|\n");
             for (PairedDifference p : s.atEpochs()) {
                 md.append(String.format(Locale.ROOT, "| %d | %+.2f points | %s | %s |%n", p.epoch(), 100 * p.mean(),

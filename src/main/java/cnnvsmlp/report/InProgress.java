@@ -90,13 +90,14 @@ final class InProgress {
         md.append('\n');
     }
 
-    /** The MLP and LeNet-5 runs of one seed and budget, at the epochs both have done. */
+    /** The post's pair's runs (MLP, LeNet-5) of one seed and budget, at the epochs both have done. */
     private static void sideBySide(StringBuilder md, List<RunFolders.Unfinished> runs) {
         for (RunFolders.Unfinished mlp : runs) {
             for (RunFolders.Unfinished cnn : runs) {
                 RunConfig a = mlp.config();
                 RunConfig b = cnn.config();
-                if (!a.experiment().equals("mnist-mlp") || !b.experiment().equals("lenet5") || a.seed() != b.seed()
+                if (!a.experiment().equals(ComparePlan.POST_PAIR.get(0))
+                        || !b.experiment().equals(ComparePlan.POST_PAIR.get(1)) || a.seed() != b.seed()
                         || a.budget().epochs() != b.budget().epochs() || a.batchSize() != b.batchSize()) {
                     continue;
                 }

@@ -27,15 +27,26 @@ import cnnvsmlp.FixableProblem;
  *     learningRate, training), or null for the post's
  * @param dataset the data set, {@code mnist} or {@code fashion-mnist}; null (MNIST) in plans written before there
  *     was a choice
+ * @param models the two experiments compared, the first against the second ({@code compare --models}); null (the
+ *     post's pair, mnist-mlp and lenet5) in plans written before there was a choice
  */
 public record ComparePlan(String command, int epochs, int batchSize, Integer threads, List<Long> seeds, String status,
-        Map<String, String> runs, Map<String, Object> training, String dataset) {
+        Map<String, String> runs, Map<String, Object> training, String dataset, List<String> models) {
+
+    /** The post's pair, the first against the second: what plans without {@code models} compared. */
+    public static final List<String> POST_PAIR = List.of("mnist-mlp", "lenet5");
 
     public static final String FILE = "plan.json";
 
     public ComparePlan {
         seeds = List.copyOf(seeds);
         runs = runs == null ? Map.of() : Map.copyOf(runs);
+        models = models == null ? null : List.copyOf(models);
+    }
+
+    /** The experiments compared, first against second. */
+    public List<String> modelsOrPostPair() {
+        return models == null ? POST_PAIR : models;
     }
 
     /** "mnist-mlp seed 42". */
@@ -46,11 +57,11 @@ public record ComparePlan(String command, int epochs, int batchSize, Integer thr
     public ComparePlan withRun(String key, Path folder) {
         Map<String, String> more = new LinkedHashMap<>(runs);
         more.put(key, folder.toString());
-        return new ComparePlan(command, epochs, batchSize, threads, seeds, status, more, training, dataset);
+        return new ComparePlan(command, epochs, batchSize, threads, seeds, status, more, training, dataset, models);
     }
 
     public ComparePlan withStatus(String newStatus) {
-        return new ComparePlan(command, epochs, batchSize, threads, seeds, newStatus, runs, training, dataset);
+        return new ComparePlan(command, epochs, batchSize, threads, seeds, newStatus, runs, training, dataset, models);
     }
 
     public void write(Path folder) {

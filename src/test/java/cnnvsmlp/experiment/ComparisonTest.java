@@ -36,6 +36,49 @@ class ComparisonTest {
         return Fixtures.runFolder(results, experiment, seed, epochs, status, accuracy);
     }
 
+    /** {@code --models} sets which model is compared against which: the second's lead is the difference. */
+    @Test
+    void modelsChoosesTheTwoExperimentsAndTheirOrder() throws Exception {
+        for (long seed : new long[] {7, 8}) {
+            finishedRun("mnist-mlp", seed, 2, "finished", 0.40, 0.50 + seed / 100.0);
+            finishedRun("lenet5", seed, 2, "finished", 0.60, 0.80 + seed / 100.0);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Main.execute(new String[] {"compare", "--models", "lenet5,mnist-mlp", "--epochs", "2", "--seeds", "2",
+                "--seed", "7", "--output-dir", results.toString(), "--data-dir", TestData.mnistDir().toString(),
+                "--no-progress"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
+        Path compare;
+        try (Stream<Path> list = Files.list(results.resolve("compare"))) {
+            compare = list.findFirst().orElseThrow();
+        }
+        JsonNode summary = Json.MAPPER.readTree(compare.resolve("summary.json").toFile());
+        assertEquals(-0.30, summary.get("meanDifference").asDouble(), 1e-12, "the MLP's lead over LeNet-5: negative");
+        assertEquals("LeNet-5", summary.get("winner").asText());
+        assertEquals("LeNet-5", summary.get("mlp").get("model").asText(), "the first model of the pair");
+        String md = Files.readString(compare.resolve("summary.md"));
+        assertTrue(md.startsWith("# LeNet-5 against MLP on MNIST"), md);
+        assertTrue(md.contains("| seed | LeNet-5 | MLP | MLP − LeNet-5 | crossover |"), md);
+        assertTrue(md.contains("(MLP minus LeNet-5, seed by seed"), md);
+        JsonNode plan = Json.MAPPER.readTree(compare.resolve("plan.json").toFile());
+        assertEquals("[\"lenet5\",\"mnist-mlp\"]", plan.get("models").toString());
+    }
+
+    @Test
+    void modelsThatCannotBeComparedAreOneLine() {
+        for (String[] bad : new String[][] {{"resnet,lenet5", "'resnet' is none of the experiments [mnist-mlp, lenet5]"},
+            {"beans,lenet5", "beans does not train on MNIST-format images"}, {"lenet5,lenet5", "names lenet5 twice"},
+            {"lenet5", "needs two experiments"}}) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = Main.execute(new String[] {"compare", "--models", bad[0], "--epochs", "2", "--output-dir",
+                    results.toString()}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+            String e = err.toString(StandardCharsets.UTF_8);
+            assertEquals(1, code, e);
+            assertTrue(e.startsWith("error: --models") && e.contains(bad[1]) && e.lines().count() == 1, e);
+        }
+        assertTrue(!Files.exists(results.resolve("compare")), "nothing written");
+    }
+
     @Test
     void finishedRunsAreReusedAndComparedWithoutTraining() throws Exception {
         for (long seed : new long[] {7, 8}) {
