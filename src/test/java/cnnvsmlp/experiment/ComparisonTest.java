@@ -66,7 +66,7 @@ class ComparisonTest {
 
     @Test
     void modelsThatCannotBeComparedAreOneLine() {
-        for (String[] bad : new String[][] {{"resnet,lenet5", "'resnet' is none of the experiments [mnist-mlp, lenet5]"},
+        for (String[] bad : new String[][] {{"resnet,lenet5", "'resnet' is none of the experiments [mnist-mlp, lenet5, "},
             {"beans,lenet5", "beans does not train on MNIST-format images"}, {"lenet5,lenet5", "names lenet5 twice"},
             {"lenet5", "needs two experiments"}}) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -147,7 +147,7 @@ class ComparisonTest {
         String mlpConfig = Files.readString(mlp.resolve("config.json"));
         Path compare = Files.createDirectories(results.resolve("compare/20260101-000000"));
         new cnnvsmlp.run.ComparePlan("c", 3, 2048, null, List.of(1L), "interrupted", Map.of(
-                "mnist-mlp seed 1", mlp.toString(), "lenet5 seed 1", cnn.toString()), null, null).write(compare);
+                "mnist-mlp seed 1", mlp.toString(), "lenet5 seed 1", cnn.toString()), null, null, null).write(compare);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = Main.execute(new String[] {"compare", "--resume", compare.toString(), "--data-dir",
                 TestData.mnistDir().toString(), "--no-progress"}, new PrintStream(out, true, StandardCharsets.UTF_8),

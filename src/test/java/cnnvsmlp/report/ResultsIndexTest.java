@@ -45,7 +45,7 @@ class ResultsIndexTest {
         // a comparison with only its plan is in progress, not damaged
         java.nio.file.Path compare = java.nio.file.Files.createDirectories(results.resolve("compare/20260101-000000"));
         new cnnvsmlp.run.ComparePlan("c", 300, 2048, 1, java.util.List.of(42L, 43L), "interrupted",
-                java.util.Map.of(), null, null).write(compare);
+                java.util.Map.of(), null, null, null).write(compare);
         String withPlan = ResultsIndex.render(results);
         assertTrue(!withPlan.contains("## Skipped"), withPlan);
         assertTrue(withPlan.contains("- A comparison of 300 epochs over seeds [42, 43] (interrupted, 0 of 4 runs"
@@ -60,7 +60,8 @@ class ResultsIndexTest {
         var config = (com.fasterxml.jackson.databind.node.ObjectNode) cnnvsmlp.run.Json.MAPPER.readTree(
                 modern.resolve("config.json").toFile());
         ((com.fasterxml.jackson.databind.node.ObjectNode) config.get("hyperParameters")).put("loss",
-                "categorical_crossentropy").put("optimizer", "Adam (Keras)").put("learningRate", 0.001);
+                "categorical_crossentropy").put("optimizer", "Adam (Keras: beta_1 0.9, beta_2 0.999, epsilon 1e-7)")
+                .put("learningRate", 0.001);
         java.nio.file.Files.writeString(modern.resolve("config.json"), cnnvsmlp.run.Json.write(config));
         var scan = cnnvsmlp.run.RunFolders.scan(recipes.resolve("mnist-mlp"));
         org.junit.jupiter.api.Assertions.assertEquals(modern, scan.newest().orElseThrow().folder(), "the newest run");
