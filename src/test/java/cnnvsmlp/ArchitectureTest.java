@@ -59,6 +59,37 @@ class ArchitectureTest {
         assertEquals(List.of(), upward.stream().distinct().toList(), "references to a package at or above");
     }
 
+    /**
+     * One registry of experiments: no class but {@code model/ExperimentId} decides by an experiment's identity
+     * ({@code == ExperimentId.LENET5}, {@code case LENET5}, {@code .equals("lenet5")}); the others ask the registry
+     * (its input, thread policy, names). Naming an experiment (the main job's three, serve's default pair) is fine.
+     */
+    @Test
+    void noClassOutsideTheRegistrySwitchesOnExperimentIds() throws IOException {
+        String names = java.util.Arrays.stream(cnnvsmlp.model.ExperimentId.values()).map(Enum::name)
+                .collect(java.util.stream.Collectors.joining("|"));
+        String ids = String.join("|", cnnvsmlp.model.ExperimentId.ids());
+        Pattern decision = Pattern.compile("[=!]=\\s*ExperimentId\\.(" + names + ")\\b|ExperimentId\\.(" + names
+                + ")\\s*[=!]=|\\bcase\\s+(" + names + ")\\b|equals\\(\"(" + ids + ")\"\\)");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                if (file.endsWith(Path.of("model", "ExperimentId.java"))) {
+                    continue;
+                }
+                String[] lines = Files.readString(file).split("\n", -1); // strings kept: .equals("lenet5")
+                for (int i = 0; i < lines.length; i++) {
+                    String line = lines[i].strip();
+                    boolean comment = line.startsWith("//") || line.startsWith("*") || line.startsWith("/*");
+                    if (!comment && decision.matcher(line.replaceAll("//.*$", "")).find()) {
+                        found.add(MAIN.relativize(file) + ":" + (i + 1) + ": " + lines[i].strip());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), found);
+    }
+
     /** Classes a reader can hold in mind: at most 300 lines a file and 60 a method (declaration to closing brace). */
     @Test
     void noClassOver300LinesAndNoMethodOver60() throws IOException {

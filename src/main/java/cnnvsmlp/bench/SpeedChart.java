@@ -29,7 +29,7 @@ public final class SpeedChart {
         List<Double> theirs = new ArrayList<>();
         for (Measurement m : project) {
             Double t = torch.get(TorchLog.key(m.model(), m.batchSize()));
-            String unit = m.model().equals("beans") ? "all epochs" : "per epoch";
+            String unit = cnnvsmlp.model.ExperimentId.byId(m.model()).usesMnist() ? "per epoch" : "all epochs";
             labels.add(String.format(Locale.ROOT, "%s, batch %d (%s)%s", m.model(), m.batchSize(), unit,
                     t == null ? "" : String.format(Locale.ROOT, ": %.2fx", m.trainSecondsPerEpoch() / t)));
             ours.add(m.trainSecondsPerEpoch());

@@ -33,11 +33,8 @@ public final class TorchLog {
             for (String line : Files.readAllLines(log)) {
                 Matcher m = RESULT.matcher(line);
                 if (m.find()) {
-                    String model = switch (m.group(1)) {
-                        case "lenet" -> "lenet5";
-                        case "mlp" -> "mnist-mlp";
-                        default -> m.group(1);
-                    };
+                    String model = cnnvsmlp.model.ExperimentId.byTorchName(m.group(1))
+                            .map(cnnvsmlp.model.ExperimentId::id).orElse(m.group(1));
                     String batch = m.group(2) != null ? m.group(2) : "10"; // the beans: the post's batch 10
                     seconds.put(key(model, Integer.parseInt(batch)), Double.parseDouble(m.group(3)));
                 }

@@ -72,7 +72,7 @@ final class FidelityPlotCommand implements Callable<Integer> {
         List<FidelityReport.ModelFidelity> verdicts = new ArrayList<>();
         List<XYChart> charts = new ArrayList<>();
         for (ExperimentId experiment : List.of(ExperimentId.MNIST_MLP, ExperimentId.LENET5)) {
-            String torchName = experiment == ExperimentId.MNIST_MLP ? "mlp" : "lenet";
+            String torchName = experiment.torchName();
             Map<Long, double[]> project = new LinkedHashMap<>();
             Map<Long, double[]> torch = new LinkedHashMap<>();
             for (long s = seed; s < seed + seeds; s++) {
@@ -90,8 +90,8 @@ final class FidelityPlotCommand implements Callable<Integer> {
             FidelityReport.Curves p = FidelityReport.curves("DL4J (this project)", project);
             FidelityReport.Curves t = FidelityReport.curves("PyTorch", torch);
             verdicts.add(FidelityReport.compare(experiment.model(), p, t));
-            charts.add(FidelityReport.chart(experiment.model(), p, t, experiment == ExperimentId.MNIST_MLP
-                    ? new java.awt.Color(40, 90, 200) : new java.awt.Color(200, 50, 40)));
+            charts.add(FidelityReport.chart(experiment.model(), p, t, verdicts.size() == 1
+                    ? new java.awt.Color(40, 90, 200) : new java.awt.Color(200, 50, 40))); // the compare charts' order
         }
         PngFiles.saveTiles(charts, 2, 0.8, torchLogs.resolve(FidelityReport.PNG));
         String command = Main.commandLine(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));

@@ -16,13 +16,13 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  */
 public enum ExperimentId {
     BEANS("beans", BeansMlp.NAME, BeansMlp.PARAMETERS, Input.POINTS, BeansMlp::configuration, 10, 5000,
-            Threads.TINY, "beans MLP", "Experiment 1: the 2-8-8-8-1 MLP on the two-spiral beans (batch 10).", "about a minute"),
+            Threads.TINY, "beans MLP", "beans", "Experiment 1: the 2-8-8-8-1 MLP on the two-spiral beans (batch 10).", "about a minute"),
     MNIST_MLP("mnist-mlp", MnistMlp.NAME, MnistMlp.PARAMETERS, Input.FLAT, MnistMlp::configuration, 2048, 100,
-            Threads.DENSE, "MLP", "Experiment 2: the 784-256-256-256-10 MLP on MNIST (batch 2048).", "about 1.5 minutes"),
+            Threads.DENSE, "MLP", "mlp", "Experiment 2: the 784-256-256-256-10 MLP on MNIST (batch 2048).", "about 1.5 minutes"),
     LENET5("lenet5", LeNet5.NAME, LeNet5.PARAMETERS, Input.IMAGE, LeNet5::configuration, 2048, 100,
-            Threads.CONVOLUTIONAL, "LeNet-5", "Experiment 3: LeNet-5 on MNIST (batch 2048).", "about 2.5 minutes"),
+            Threads.CONVOLUTIONAL, "LeNet-5", "lenet", "Experiment 3: LeNet-5 on MNIST (batch 2048).", "about 2.5 minutes"),
     MNIST_MLP6("mnist-mlp6", MnistMlp6.NAME, MnistMlp6.PARAMETERS, Input.FLAT, MnistMlp6::configuration, 2048, 100,
-            Threads.DENSE, "6-layer MLP", "Experiment 4: the 6-layer 784-2500-2000-1500-1000-500-10 MLP of LeCun's"
+            Threads.DENSE, "6-layer MLP", "mlp6", "Experiment 4: the 6-layer 784-2500-2000-1500-1000-500-10 MLP of LeCun's"
                     + " table on MNIST (batch 2048), against which the post says LeNet-5 is more accurate.",
             "about 1.5 hours");
 
@@ -77,11 +77,13 @@ public enum ExperimentId {
     private final int quickEpochs;
     private final Threads threads;
     private final String shortName;
+    private final String torchName;
     private final String description;
     private final String quickTime;
 
     ExperimentId(String id, String model, long parameters, Input input, Network network, int postBatchSize,
-            int quickEpochs, Threads threads, String shortName, String description, String quickTime) {
+            int quickEpochs, Threads threads, String shortName, String torchName, String description,
+            String quickTime) {
         this.id = id;
         this.model = model;
         this.parameters = parameters;
@@ -91,6 +93,7 @@ public enum ExperimentId {
         this.quickEpochs = quickEpochs;
         this.threads = threads;
         this.shortName = shortName;
+        this.torchName = torchName;
         this.description = description;
         this.quickTime = quickTime;
     }
@@ -139,6 +142,16 @@ public enum ExperimentId {
     /** What tables and charts call it beside another model: "MLP", "LeNet-5". */
     public String shortName() {
         return shortName;
+    }
+
+    /** Its name in the PyTorch reference's logs and options ("mlp", "lenet"). */
+    public String torchName() {
+        return torchName;
+    }
+
+    /** The experiment the PyTorch reference calls {@code name}; empty for none. */
+    public static java.util.Optional<ExperimentId> byTorchName(String name) {
+        return Arrays.stream(values()).filter(e -> e.torchName.equals(name)).findFirst();
     }
 
     /** The short name of the model whose display name is {@code model}; the display name itself for no entry's. */
