@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +24,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import cnnvsmlp.FixableProblem;
+import cnnvsmlp.bench.BenchReport;
 import cnnvsmlp.bench.MachinePeak;
 import cnnvsmlp.bench.Measurement;
 import cnnvsmlp.bench.SpeedChart;
@@ -124,17 +124,11 @@ final class BenchCommand implements Callable<Integer> {
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(now);
         RunFolder folder = RunFolder.create(outputDir, "bench", runId);
         MachinePeak peak = MachinePeak.ofThisMachine();
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("command", Main.commandLine(spec.commandLine().getParseResult().originalArgs()
-                .toArray(String[]::new)));
-        report.put("date", now.toString());
-        report.put("machinePeak", peak);
-        report.put("machinePeakGflops", peak.gflops());
-        report.put("measurements", measurements);
-        report.put("environment", RunEnvironment.capture());
-        folder.writeJson("bench.json", report);
+        BenchReport report = new BenchReport(Main.commandLine(spec.commandLine().getParseResult().originalArgs()
+                .toArray(String[]::new)), now.toString(), peak, peak.gflops(), measurements, RunEnvironment.capture());
+        folder.writeJson(BenchReport.FILE, report);
         String table = table(measurements, peak);
-        folder.writeText("bench.md", "# Training speed\n\n`" + report.get("command") + "`, " + now + "\n\n" + table);
+        folder.writeText("bench.md", "# Training speed\n\n`" + report.command() + "`, " + now + "\n\n" + table);
         out.println();
         out.print(table);
         if (torch != null) {
@@ -154,18 +148,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static List<Measurement> readMeasurements(Path folder) {
-        Path json = folder.resolve("bench.json");
-        if (!Files.isRegularFile(json)) {
-            throw new FixableProblem(folder + " has no bench.json; give a folder that cnn-vs-mlp bench wrote, such as"
-                    + " results/bench/<run-id>");
-        }
-        try {
-            return List.of(Json.MAPPER.treeToValue(Json.MAPPER.readTree(json.toFile()).get("measurements"),
-                    Measurement[].class));
-        } catch (IOException | RuntimeException e) {
-            throw new FixableProblem(json + " is damaged (" + e.getMessage() + "); give a folder that cnn-vs-mlp"
-                    + " bench wrote, such as results/bench/<run-id>");
-        }
+        return BenchReport.read(folder).measurements();
     }
 
     private ExperimentId experiment(String id) {

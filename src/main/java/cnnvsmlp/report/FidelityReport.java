@@ -49,6 +49,13 @@ public final class FidelityReport {
     private FidelityReport() {
     }
 
+    /** The verdicts of {@code folder}'s fidelity.json, as fidelity-plot wrote them. */
+    public static List<ModelFidelity> read(java.nio.file.Path folder) throws java.io.IOException {
+        return List.of(cnnvsmlp.run.Json.MAPPER.readerFor(ModelFidelity[].class)
+                .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .<ModelFidelity[]>readValue(folder.resolve(JSON).toFile()));
+    }
+
     /** The test accuracies of a {@code torch_reference.py mnist ...} log, by epoch. */
     public static double[] readTorchLog(Path log, int epochs) {
         double[] accuracy = new double[epochs];

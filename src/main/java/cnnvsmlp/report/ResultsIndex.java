@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.run.AtomicFiles;
@@ -196,8 +195,8 @@ public final class ResultsIndex {
             return;
         }
         md.append(prose.get("fidelity"));
-        for (JsonNode model : Json.MAPPER.readTree(fidelity.resolve(FidelityReport.JSON).toFile())) {
-            md.append("- ").append(model.path("verdict").asText()).append('\n');
+        for (FidelityReport.ModelFidelity model : FidelityReport.read(fidelity)) {
+            md.append("- ").append(model.verdict()).append('\n');
         }
         md.append(prose.get("fidelity-details", Map.of("markdown", FidelityReport.MARKDOWN)));
         image(md, dir, fidelity, FidelityReport.PNG, "test accuracy per epoch, PyTorch and this project");

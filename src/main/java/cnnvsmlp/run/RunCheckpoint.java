@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -53,6 +51,22 @@ public final class RunCheckpoint {
         }
     }
 
+    /**
+     * {@code state.json}: a {@link TrainingState} without its history (that is history.csv beside it). A NaN last
+     * loss (none yet) is written as the string "NaN", as JSON has no NaN.
+     */
+    record Position(int completedEpochs, int batchesDone, double lossSum, long correct, double lastGoodLoss) {
+
+        static Position of(TrainingState state) {
+            return new Position(state.completedEpochs(), state.batchesDone(), state.lossSum(), state.correct(),
+                    state.lastGoodLoss());
+        }
+
+        TrainingState with(java.util.List<EpochResult> history) {
+            return new TrainingState(completedEpochs, batchesDone, lossSum, correct, lastGoodLoss, history);
+        }
+    }
+
     private RunCheckpoint() {
     }
 
@@ -63,10 +77,7 @@ public final class RunCheckpoint {
             Files.createDirectories(fresh);
             Files.write(fresh.resolve(MODEL), ModelZip.portable(model));
             Files.writeString(fresh.resolve(HISTORY), History.toCsv(state.history()));
-            Files.writeString(fresh.resolve(STATE), Json.MAPPER.writeValueAsString(Map.of(
-                    "completedEpochs", state.completedEpochs(), "batchesDone", state.batchesDone(),
-                    "lossSum", state.lossSum(), "correct", state.correct(),
-                    "lastGoodLoss", Double.isNaN(state.lastGoodLoss()) ? "NaN" : state.lastGoodLoss())));
+            Files.writeString(fresh.resolve(STATE), Json.MAPPER.writeValueAsString(Position.of(state)));
             for (String file : new String[] {MODEL, HISTORY, STATE}) {
                 try (FileChannel channel = FileChannel.open(fresh.resolve(file), StandardOpenOption.WRITE)) {
                     channel.force(true);
@@ -110,16 +121,14 @@ public final class RunCheckpoint {
                     + " new run instead");
         }
         try {
-            JsonNode s = Json.MAPPER.readTree(folder.resolve(STATE).toFile());
+            Position s = Json.MAPPER.readValue(folder.resolve(STATE).toFile(), Position.class);
             var history = History.fromCsv(Files.readString(folder.resolve(HISTORY)));
-            int completed = s.get("completedEpochs").asInt();
-            if (history.size() != completed) {
-                throw new IOException("history.csv has " + history.size() + " epochs, state.json says " + completed);
+            if (history.size() != s.completedEpochs()) {
+                throw new IOException("history.csv has " + history.size() + " epochs, state.json says "
+                        + s.completedEpochs());
             }
             MultiLayerNetwork model = ModelZip.restore(folder.resolve(MODEL));
-            TrainingState state = new TrainingState(completed, s.get("batchesDone").asInt(),
-                    s.get("lossSum").asDouble(), s.get("correct").asLong(),
-                    s.get("lastGoodLoss").isTextual() ? Double.NaN : s.get("lastGoodLoss").asDouble(), history);
+            TrainingState state = s.with(history);
             return new Loaded(model, state, folder);
         } catch (IOException | RuntimeException e) {
             throw new FixableProblem("the checkpoint in " + folder + " cannot be read (" + e.getClass().getSimpleName()
