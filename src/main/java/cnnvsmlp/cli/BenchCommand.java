@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Epochs of the timed beans run. Default: the post's ${DEFAULT-VALUE}.")
     int beansEpochs;
 
-    @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "results",
+    @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = RunFolder.DEFAULT_OUTPUT,
             description = "Where bench/<run-id>/ goes. Default: ${DEFAULT-VALUE}.")
     Path outputDir;
 
@@ -121,7 +119,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         Instant now = Instant.now();
-        String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(now);
+        String runId = RunFolder.RUN_ID.format(now);
         RunFolder folder = RunFolder.create(outputDir, "bench", runId);
         MachinePeak peak = MachinePeak.ofThisMachine();
         BenchReport report = new BenchReport(Main.commandLine(spec.commandLine().getParseResult().originalArgs()

@@ -30,7 +30,7 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "A run folder (its model.zip is used) or a model.zip.")
     Path model;
 
-    @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "results",
+    @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = TrainingOptions.DEFAULT_OUTPUT,
             description = "The evaluation goes to DIR/evaluate/<id>/. Default: ${DEFAULT-VALUE}.")
     Path outputDir;
 

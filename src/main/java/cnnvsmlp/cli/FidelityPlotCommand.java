@@ -77,8 +77,8 @@ final class FidelityPlotCommand implements Callable<Integer> {
             Map<Long, double[]> torch = new LinkedHashMap<>();
             for (long s = seed; s < seed + seeds; s++) {
                 long runSeed = s;
-                ModelRun run = Comparison.findReusable(results, experiment, s, epochs, modern
-                        ? TrainingOptions.MODERN_BATCH : experiment.postBatchSize(), recipe)
+                ModelRun run = Comparison.findReusable(results, experiment, s, epochs, experiment.batchSize(recipe),
+                        recipe)
                         .orElseThrow(() -> new FixableProblem("no finished " + epochs + "-epoch run of "
                                 + experiment.id() + " (" + training + " training) with seed " + runSeed + " in "
                                 + results
@@ -97,7 +97,7 @@ final class FidelityPlotCommand implements Callable<Integer> {
         String command = Main.commandLine(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
         AtomicFiles.writeString(torchLogs.resolve(FidelityReport.MARKDOWN),
                 FidelityReport.markdown(verdicts, command, Instant.now().toString(), modern ? recipe.describe()
-                        + ", batch " + TrainingOptions.MODERN_BATCH : FidelityReport.POST_CONFIGURATION));
+                        + ", batch " + Recipe.MODERN_BATCH : FidelityReport.POST_CONFIGURATION));
         AtomicFiles.writeString(torchLogs.resolve(FidelityReport.JSON),
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(verdicts));
         ResultsIndex.write(results, Console.err());

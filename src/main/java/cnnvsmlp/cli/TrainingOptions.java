@@ -20,7 +20,7 @@ import cnnvsmlp.run.RunFolder;
 /** The options every experiment takes. Their defaults are the post's. */
 final class TrainingOptions {
 
-    static final String DEFAULT_OUTPUT = "results";
+    static final String DEFAULT_OUTPUT = cnnvsmlp.run.RunFolder.DEFAULT_OUTPUT;
     static final int MAX_EPOCHS = 1_000_000;
     static final int MAX_THREADS = 1024;
     static final int MAX_BATCH = 1_000_000;
@@ -83,9 +83,6 @@ final class TrainingOptions {
                     + " Keras default of --optimizer (sgd 0.01, adam 0.001) when that differs from --training's.")
     Double learningRate;
 
-    /** The batch size of {@code --training modern} for MNIST (Keras' fit default is 32; 128 is the usual choice). */
-    static final int MODERN_BATCH = 128;
-
     /** What {@code experiment} trains, after checking every option. */
     RunSpec spec(CommandSpec spec, ExperimentId experiment) {
         check(spec);
@@ -119,8 +116,8 @@ final class TrainingOptions {
             }
             if (!preset.isPost()) {
                 source.add("--training " + training);
-                if (batchSize == null && !oneOutput) {
-                    builder.batchSize(MODERN_BATCH);
+                if (batchSize == null) {
+                    builder.batchSize(experiment.batchSize(preset));
                 }
             }
         }
@@ -132,7 +129,7 @@ final class TrainingOptions {
                 throw new ParameterException(spec.commandLine(), "--loss must be mean_squared_error,"
                         + " categorical_crossentropy or binary_crossentropy, got '" + loss + "'");
             }
-            if (l == (oneOutput ? Recipe.Loss.CATEGORICAL_CROSSENTROPY : Recipe.Loss.BINARY_CROSSENTROPY)) {
+            if (!l.fits(oneOutput)) {
                 throw new ParameterException(spec.commandLine(), "--loss " + loss + " does not fit " + experiment.id()
                         + "'s " + (oneOutput ? "one sigmoid output; give binary_crossentropy"
                         : "ten softmax outputs; give categorical_crossentropy") + " or mean_squared_error");

@@ -3,8 +3,6 @@ package cnnvsmlp.experiment;
 import cnnvsmlp.model.ExperimentId;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +30,6 @@ import cnnvsmlp.run.RunFolder;
 public final class Comparison {
 
     public static final String FOLDER = "compare";
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
 
     private Comparison() {
     }
@@ -52,7 +48,7 @@ public final class Comparison {
         }
         pair(mlp.experiment(), cnn.experiment());
         Mnist mnist = MnistData.load(context, mlp.dataset()); // first: a missing data set stops before any training
-        RunFolder folder = RunFolder.create(context.outputDir(), FOLDER, RUN_ID.format(Instant.now()));
+        RunFolder folder = RunFolder.create(context.outputDir(), FOLDER, RunFolder.RUN_ID.format(Instant.now()));
         if (!mlp.recipe().equals(cnn.recipe())) {
             throw new IllegalArgumentException("both models need one training recipe");
         }
@@ -103,7 +99,7 @@ public final class Comparison {
             training = new java.util.LinkedHashMap<>(runs.recipe().hyperParameters());
             training.put("training", source);
         }
-        RunFolder folder = RunFolder.create(context.outputDir(), FOLDER, RUN_ID.format(Instant.now()));
+        RunFolder folder = RunFolder.create(context.outputDir(), FOLDER, RunFolder.RUN_ID.format(Instant.now()));
         ComparePlan plan = new ComparePlan(context.command(), runs.epochs(), runs.batchSize(), null, runs.seeds(),
                 "finished", Map.of(), training, spec.datasetId(), models);
         List<ModelRun> mlp = new ArrayList<>();
@@ -184,7 +180,7 @@ public final class Comparison {
 
     /** The runs of the main job: one seed of each model. */
     static Path write(RunSpec spec, RunContext context, RunResult mlp, RunResult cnn) {
-        Path folder = RunFolder.create(context.outputDir(), FOLDER, RUN_ID.format(Instant.now())).path();
+        Path folder = RunFolder.create(context.outputDir(), FOLDER, RunFolder.RUN_ID.format(Instant.now())).path();
         return write(spec, context, folder, List.of(modelRun(mlp, spec.seed())), List.of(modelRun(cnn, spec.seed())));
     }
 

@@ -4,8 +4,6 @@ import cnnvsmlp.model.ExperimentId;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
@@ -27,8 +25,6 @@ import cnnvsmlp.train.Evaluator;
 public final class ModelEvaluation {
 
     public static final String FOLDER = "evaluate";
-    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
 
     private ModelEvaluation() {
     }
@@ -44,7 +40,7 @@ public final class ModelEvaluation {
         EpochResult last = new EpochResult(0, Double.NaN, Double.NaN, score.loss(), score.accuracy(), 0, 0);
         Metrics metrics = Metrics.of(MnistData.testSet(mnist), last,
                 Evaluator.confusion(model.network(), test));
-        RunFolder folder = RunFolder.create(outputDir, FOLDER, ID.format(Instant.now()) + "-"
+        RunFolder folder = RunFolder.create(outputDir, FOLDER, RunFolder.RUN_ID.format(Instant.now()) + "-"
                 + model.experiment().id());
         folder.writeJson("evaluation.json", Map.of("model", model.file().toString(), "experiment",
                 model.experiment().id(), "command", command, "date", Instant.now().toString(), "metrics", metrics));

@@ -4,8 +4,6 @@ import cnnvsmlp.model.ExperimentId;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +48,6 @@ public final class Run {
     /** What the run printed, from its settings to its final line (the notebooks quote it). */
     public static final String CONSOLE = "console.txt";
 
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
 
     private final Experiment experiment;
     private final RunSpec spec;
@@ -113,7 +109,7 @@ public final class Run {
         String checksum = DataChecksum.of(data.train(), data.evaluation());
         Instant now = Instant.now();
         RunFolder folder = context.resume() != null ? RunFolder.open(context.resume())
-                : RunFolder.create(context.outputDir(), id.id(), RUN_ID.format(now)
+                : RunFolder.create(context.outputDir(), id.id(), RunFolder.RUN_ID.format(now)
                         + (spec.datasetLine() == null ? "" : "-" + spec.dataset().id()) + "-seed" + spec.seed());
         RunFolder.RunLock lock = folder.lock();
         try {

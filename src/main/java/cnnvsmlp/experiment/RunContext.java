@@ -57,7 +57,7 @@ public record RunContext(Path outputDir, Path dataDir, List<URI> mirrors, Intege
 
     /** Starts from {@link #defaults()}; each setter overrides one. */
     public static final class Builder {
-        private Path outputDir = Path.of("results");
+        private Path outputDir = Path.of(cnnvsmlp.run.RunFolder.DEFAULT_OUTPUT);
         private Path dataDir;
         private List<URI> mirrors;
         private Integer threads;

@@ -131,6 +131,14 @@ public enum ExperimentId {
     }
 
     /**
+     * The batch size it trains with under {@code recipe} by default: the post's, or for the modern recipe on MNIST
+     * Keras' usual {@value Recipe#MODERN_BATCH} (the beans keep the post's 10).
+     */
+    public int batchSize(Recipe recipe) {
+        return recipe.isPost() || !usesMnist() ? postBatchSize : Recipe.MODERN_BATCH;
+    }
+
+    /**
      * The quick preset's budget: the beans keep the post's 5000 epochs (about a minute); the MNIST models get the
      * same 100 epochs, so that the main job compares them at an equal budget and fits its 15 minutes on a 2-core
      * CPU. An explicit and printed override of the post's 5000.

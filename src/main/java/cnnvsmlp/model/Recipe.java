@@ -54,6 +54,14 @@ public record Recipe(Loss loss, Optimizer optimizer, double learningRate) {
             return dl4j;
         }
 
+        /**
+         * Whether it fits a network's output: cross-entropy is binary for one sigmoid output and categorical for a
+         * softmax; the squared error fits both.
+         */
+        public boolean fits(boolean oneOutput) {
+            return this != (oneOutput ? CATEGORICAL_CROSSENTROPY : BINARY_CROSSENTROPY);
+        }
+
         /** The loss of Keras name {@code name}. */
         public static Loss of(String name) {
             for (Loss l : values()) {
@@ -118,6 +126,9 @@ public record Recipe(Loss loss, Optimizer optimizer, double learningRate) {
     public static final double ADAM_BETA_1 = 0.9;
     public static final double ADAM_BETA_2 = 0.999;
     public static final double ADAM_EPSILON = 1e-7;
+
+    /** The modern recipe's batch size for the MNIST models (the beans keep the post's 10): Keras' usual 128. */
+    public static final int MODERN_BATCH = 128;
 
     /** The post's: {@code loss='mean_squared_error', optimizer=SGD(lr=0.05)}. */
     public static final Recipe POST = new Recipe(Loss.MEAN_SQUARED_ERROR, Optimizer.SGD, KerasDefaults.LEARNING_RATE);

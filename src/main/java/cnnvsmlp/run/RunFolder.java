@@ -21,6 +21,13 @@ import cnnvsmlp.FixableProblem;
  */
 public final class RunFolder {
 
+    /** The results folder every command writes to unless told otherwise. */
+    public static final String DEFAULT_OUTPUT = "results";
+
+    /** A run's, comparison's, evaluation's or benchmark's folder name: when it started, in UTC. */
+    public static final java.time.format.DateTimeFormatter RUN_ID = java.time.format.DateTimeFormatter
+            .ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC);
+
     public static final String CONFIG = "config.json";
     public static final String HISTORY = "history.csv";
     public static final String METRICS = "metrics.json";
