@@ -107,6 +107,11 @@ final class PredictCommand implements Callable<Integer> {
             return false;
         }
         float[] pixels = DigitImage.prepare(picture);
+        if (!DigitImage.hasInk(pixels)) {
+            err.println(image + ": no ink: every pixel is the same shade (transparent ones count as white paper), so"
+                    + " there is no digit to read; give a picture of a digit, dark on light or light on dark; skipped");
+            return false;
+        }
         INDArray p = saved.network().output(saved.input(pixels), false);
         List<Integer> top = IntStream.range(0, 10).boxed()
                 .sorted(Comparator.comparingDouble((Integer d) -> -p.getDouble(0, d))).limit(3).toList();
@@ -115,13 +120,25 @@ final class PredictCommand implements Callable<Integer> {
         if (show != null) {
             try {
                 Files.createDirectories(show);
-                ImageIO.write(DigitImage.picture(pixels), "png", show.resolve(image.getFileName() + ".28x28.png")
-                        .toFile());
+                ImageIO.write(DigitImage.picture(pixels), "png", show.resolve(shownName(image)).toFile());
             } catch (IOException e) {
                 err.println(image + ": cannot write its 28x28 input into " + show + " (" + e.getMessage() + ")");
             }
         }
         return true;
+    }
+
+    /** The names --show wrote in this command: two pictures of one name in different folders get two files. */
+    private final java.util.Set<String> shown = new java.util.HashSet<>();
+
+    /** {@code x.png.28x28.png}, or {@code x.png-2.28x28.png} for a second picture named x.png. */
+    private String shownName(Path image) {
+        String base = image.getFileName().toString();
+        String name = base + ".28x28.png";
+        for (int n = 2; !shown.add(name); n++) {
+            name = base + "-" + n + ".28x28.png";
+        }
+        return name;
     }
 
     /** Why {@code image} cannot be read as a picture before decoding it (missing, too many pixels), or null. */

@@ -49,6 +49,16 @@ public final class DigitImage {
         return out;
     }
 
+    /** Whether a prepared picture has any ink: a uniform picture (blank, one colour) prepares to all zeros. */
+    public static boolean hasInk(float[] pixels) {
+        for (float v : pixels) {
+            if (v > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Luminance 0..255 per pixel, inverted when the ground (the border's mean) is light, then stretched so that the
      * ground is 0 and the brightest ink 255.

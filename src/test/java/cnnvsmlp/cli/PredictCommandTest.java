@@ -46,6 +46,15 @@ class PredictCommandTest {
         return file;
     }
 
+    /** A white vertical stroke on black, 50 x 50: a 1 with ink to read. */
+    private static BufferedImage stroke() {
+        BufferedImage stroke = new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB);
+        for (int y = 10; y < 40; y++) {
+            stroke.setRGB(25, y, 0xffffff);
+        }
+        return stroke;
+    }
+
     @Test
     @Tag("real-data")
     void picturesOfMnistDigitsArePreparedAsMnistAndClassifiedAsTheOriginals() throws Exception {
@@ -77,9 +86,8 @@ class PredictCommandTest {
     @Test
     void unreadableFilesAreOneLineEachAndTheOthersAreStillClassified() throws Exception {
         Path text = Files.writeString(temp.resolve("notes.png"), "not a picture");
-        BufferedImage blank = new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB);
-        Path good = temp.resolve("blank.bmp");
-        ImageIO.write(blank, "bmp", good.toFile());
+        Path good = temp.resolve("stroke.bmp");
+        ImageIO.write(stroke(), "bmp", good.toFile());
         Outcome o = run("predict", "--model", MODEL.toString(), text.toString(), temp.resolve("missing.gif").toString(),
                 good.toString());
         assertEquals(1, o.code());
@@ -89,6 +97,56 @@ class PredictCommandTest {
         Outcome noModel = run("predict", "--model", temp.toString(), good.toString());
         assertEquals(1, noModel.code());
         assertTrue(noModel.err().startsWith("error: no model at " + temp.resolve("model.zip")), noModel.err());
+    }
+
+    /** A picture with no ink is refused, not read as "8 (33 %)"; two pictures of one name keep two --show files. */
+    @Test
+    void aPictureWithoutInkIsOneLineAndShownInputsOfOneNameAreKeptApart() throws Exception {
+        BufferedImage white = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        white.setRGB(0, 0, 0xffffff);
+        BufferedImage grey = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 300; x++) {
+                grey.setRGB(x, y, 0x808080);
+            }
+        }
+        BufferedImage whiteOnClear = new BufferedImage(50, 50, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 10; y < 40; y++) {
+            whiteOnClear.setRGB(25, y, 0xffffffff); // white ink on transparency: white on white paper
+        }
+        List<Path> blanks = new ArrayList<>();
+        for (var entry : java.util.Map.of("white.png", white, "grey.png", grey, "white-on-clear.png", whiteOnClear)
+                .entrySet()) {
+            Path file = temp.resolve(entry.getKey());
+            ImageIO.write(entry.getValue(), "png", file.toFile());
+            blanks.add(file);
+        }
+        BufferedImage stroke = stroke();
+        Path a = Files.createDirectories(temp.resolve("a")).resolve("x.png");
+        Path b = Files.createDirectories(temp.resolve("b")).resolve("x.png");
+        ImageIO.write(stroke, "png", a.toFile());
+        BufferedImage other = new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB);
+        for (int x = 10; x < 40; x++) {
+            other.setRGB(x, 25, 0xffffff); // a horizontal stroke: another input
+        }
+        ImageIO.write(other, "png", b.toFile());
+        List<String> args = new ArrayList<>(List.of("predict", "--model", MODEL.toString(), "--show",
+                temp.resolve("seen").toString()));
+        blanks.forEach(f -> args.add(f.toString()));
+        args.add(a.toString());
+        args.add(b.toString());
+        Outcome o = run(args.toArray(String[]::new));
+        assertEquals(1, o.code(), o.err());
+        for (Path blank : blanks) {
+            assertTrue(o.err().contains(blank + ": no ink: every pixel is the same shade"), o.err());
+            assertTrue(!o.out().contains(blank + ": "), o.out());
+        }
+        assertEquals(3, o.err().strip().lines().count(), o.err());
+        assertTrue(o.out().contains(a + ": ") && o.out().contains(b + ": "), o.out());
+        BufferedImage first = ImageIO.read(temp.resolve("seen/x.png.28x28.png").toFile());
+        BufferedImage second = ImageIO.read(temp.resolve("seen/x.png-2.28x28.png").toFile());
+        assertTrue(first.getRGB(14, 8) != second.getRGB(14, 8) || first.getRGB(8, 14) != second.getRGB(8, 14),
+                "two inputs, two files");
     }
 
     @Test
@@ -176,7 +234,7 @@ class PredictCommandTest {
         byte[] whole = Files.readAllBytes(MODEL);
         Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
         Path picture = temp.resolve("p.png");
-        ImageIO.write(new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB), "png", picture.toFile());
+        ImageIO.write(stroke(), "png", picture.toFile());
         Outcome bad = run("predict", "--model", truncated.toString(), picture.toString());
         assertEquals(1, bad.code());
         assertEquals("error: " + truncated + " is not a model this program can read (", bad.err().strip().substring(0,
