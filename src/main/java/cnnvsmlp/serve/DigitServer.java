@@ -73,7 +73,11 @@ public final class DigitServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            if (path.equals("/") && method.equals("GET")) {
+            String host = exchange.getRequestHeaders().getFirst("Host");
+            if (!hostAllowed(host)) { // a page of another site reaching the loopback through DNS rebinding
+                error(exchange, 421, "this server answers requests for " + address().getAuthority() + " only, not"
+                        + " for Host '" + host + "'");
+            } else if (path.equals("/") && method.equals("GET")) {
                 send(exchange, 200, "text/html; charset=utf-8", page());
             } else if (path.equals("/models") && method.equals("GET")) {
                 send(exchange, 200, "application/json", Json.compact(models.stream().map(this::describe).toList())
@@ -92,6 +96,28 @@ public final class DigitServer implements AutoCloseable {
                 // the connection is gone
             }
         }
+    }
+
+    /**
+     * Whether a request's Host names this server: on a loopback address only its own names (localhost, 127.0.0.1,
+     * [::1], the bound address) are answered; bound to another address (the user's choice to share it) any Host is.
+     */
+    boolean hostAllowed(String host) {
+        InetSocketAddress bound = server.getAddress();
+        if (!bound.getAddress().isLoopbackAddress()) {
+            return true;
+        }
+        if (host == null) {
+            return false;
+        }
+        String name = host.strip().toLowerCase(java.util.Locale.ROOT);
+        if (name.startsWith("[")) {
+            name = name.substring(0, name.indexOf(']') + 1);
+        } else if (name.indexOf(':') >= 0) {
+            name = name.substring(0, name.indexOf(':'));
+        }
+        return List.of("localhost", "127.0.0.1", "[::1]", bound.getHostString().toLowerCase(java.util.Locale.ROOT),
+                "[" + bound.getHostString().toLowerCase(java.util.Locale.ROOT) + "]").contains(name);
     }
 
     private void predict(HttpExchange exchange) throws IOException {

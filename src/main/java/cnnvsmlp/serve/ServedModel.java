@@ -29,7 +29,17 @@ public record ServedModel(String id, String name, String run, double accuracy, S
         if (folder != null && Files.exists(folder.resolve("metrics.json"))) {
             accuracy = Metrics.read(folder).accuracy();
         }
-        return new ServedModel(id, expected.model(), runOrFile.toString(), accuracy, saved);
+        return new ServedModel(id, expected.model(), shortName(runOrFile), accuracy, saved);
+    }
+
+    /**
+     * What the page and /models call the run: {@code <experiment>/<run-id>} (or the model.zip's folder and name),
+     * never an absolute path of this machine.
+     */
+    static String shortName(Path runOrFile) {
+        Path p = runOrFile.toAbsolutePath().normalize();
+        return p.getParent() == null || p.getParent().getFileName() == null ? String.valueOf(p.getFileName())
+                : p.getParent().getFileName() + "/" + p.getFileName();
     }
 
     /** The newest finished run of {@code experiment} in {@code outputDir}. */

@@ -143,7 +143,7 @@ class DigitServerTest {
         URI address = server.address();
         try (Socket socket = new Socket(address.getHost(), address.getPort())) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /predict HTTP/1.1\r\nHost: x\r\nContent-Type: image/png\r\nContent-Length: "
+            out.write(("POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: image/png\r\nContent-Length: "
                     + 100L * 1024 * 1024 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(new byte[64 * 1024]);
             out.flush();
@@ -173,6 +173,37 @@ class DigitServerTest {
         JsonNode described = Json.MAPPER.readTree(CLIENT.send(HttpRequest.newBuilder(server.address()
                 .resolve("models")).build(), HttpResponse.BodyHandlers.ofString()).body());
         assertEquals("LeNet-5", described.get(1).get("name").asText());
+    }
+
+    /** A raw GET with {@code host} as its Host header: status line and body. */
+    static String[] get(String path, String host) throws Exception {
+        URI address = server.address();
+        try (Socket socket = new Socket(address.getHost(), address.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close"
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new String[] {all.lines().findFirst().orElse(""), all.substring(all.indexOf("\r\n\r\n") + 4)};
+        }
+    }
+
+    /** DNS rebinding: a page of another site reaching 127.0.0.1 is refused; /models names no path of this machine. */
+    @Test
+    void aRequestForAnotherHostIsRefusedAndModelsNameNoAbsolutePath() throws Exception {
+        int port = server.address().getPort();
+        String[] evil = get("/models", "evil.example:" + port);
+        assertTrue(evil[0].startsWith("HTTP/1.1 421"), evil[0]);
+        assertTrue(Json.MAPPER.readTree(evil[1]).get("error").asText().contains("not for Host 'evil.example:" + port
+                + "'"), evil[1]);
+        for (String host : new String[] {"127.0.0.1:" + port, "localhost:" + port, "localhost"}) {
+            assertTrue(get("/models", host)[0].startsWith("HTTP/1.1 200"), host);
+        }
+        JsonNode described = Json.MAPPER.readTree(get("/models", "127.0.0.1:" + port)[1]);
+        for (JsonNode m : described) {
+            String run = m.get("run").asText();
+            assertTrue(!run.startsWith("/") && !run.contains(temp.toString()), run);
+        }
+        assertEquals("lenet5-model-fefc3d8/model.zip", described.get(1).get("run").asText());
     }
 
     /** Debian's Chromium, when installed (.ci/run installs it and sets CNNVSMLP_BROWSER_TEST=required). */
