@@ -106,7 +106,8 @@ public final class Comparison {
         List<ModelRun> cnn = new ArrayList<>();
         for (int i = 0; i < runs.mlp().size(); i++) {
             for (GatheredRuns.Found run : List.of(runs.mlp().get(i), runs.cnn().get(i))) {
-                plan = plan.withRun(ComparePlan.key(run.experiment().id(), run.config().seed()), run.folder());
+                plan = plan.withRun(ComparePlan.key(run.experiment().id(), run.config().seed()), run.folder(),
+                        folder.path());
                 (run.experiment() == pair.get(0) ? mlp : cnn).add(new ModelRun(run.experiment().model(),
                         run.config().seed(), run.history(), run.history().get(run.history().size() - 1)
                                 .testAccuracy(), run.folder().toString(), true, run.config().timeNotComparable()));
@@ -161,6 +162,13 @@ public final class Comparison {
 
     private static Path run(RunSpec mlp, RunSpec cnn, Path folder, ComparePlan plan, boolean reuse, RunContext context,
             Mnist mnist) {
+        try (RunFolder.RunLock lock = RunFolder.comparison(folder).lock()) { // a second compare --resume stops here
+            return runLocked(mlp, cnn, folder, plan, reuse, context, mnist);
+        }
+    }
+
+    private static Path runLocked(RunSpec mlp, RunSpec cnn, Path folder, ComparePlan plan, boolean reuse,
+            RunContext context, Mnist mnist) {
         ComparisonRuns runs = new ComparisonRuns(folder, plan, context, reuse);
         List<ModelRun> mlpRuns = new ArrayList<>();
         List<ModelRun> cnnRuns = new ArrayList<>();

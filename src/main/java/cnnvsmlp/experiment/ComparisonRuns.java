@@ -69,23 +69,38 @@ final class ComparisonRuns {
                 context.console().println("\nreusing " + found.get().run().folder() + " (" + id.id() + ", seed "
                         + spec.seed() + ", " + spec.epochs() + " epochs, batch " + spec.batchSize()
                         + (spec.datasetLine() == null ? "" : ", " + spec.dataset().title()) + ")");
-                plan = plan.withRun(key, found.get().folder());
+                plan = plan.withRun(key, found.get().folder(), folder);
                 plan.write(folder);
                 return found.get().run();
             }
         }
         Run run = Run.open(experiment, spec, context);
-        plan = plan.withRun(key, run.folder());
+        plan = plan.withRun(key, run.folder(), folder);
         plan.write(folder);
         return modelRun(id, spec, run.folder(), run.train().history().epochs(), false);
     }
 
     /**
-     * A run path of the plan: as written when it exists from here, else relative to the folder compare ran in
-     * ({@code <there>/<results>/compare/<id>}), so a comparison resumes from another working folder too.
+     * A run path of the plan {@code folder}/plan.json: relative to the plan (how plans are written now); else the run
+     * of the same {@code <experiment>/<run-id>} in this comparison's own results folder, so that a copied or moved
+     * results folder keeps to its own runs even where an older plan wrote them absolute or relative to the working
+     * folder; else as written, or relative to the folder compare ran in ({@code <there>/<results>/compare/<id>}).
      */
     static Path located(Path folder, String planned) {
         Path path = Path.of(planned);
+        if (!path.isAbsolute()) {
+            Path fromPlan = folder.resolve(path).normalize();
+            if (java.nio.file.Files.exists(fromPlan)) {
+                return fromPlan;
+            }
+        }
+        int n = path.getNameCount();
+        if (n >= 2) {
+            Path own = folder.resolve("..").resolve("..").resolve(path.subpath(n - 2, n)).normalize();
+            if (java.nio.file.Files.exists(own)) {
+                return own;
+            }
+        }
         if (path.isAbsolute() || java.nio.file.Files.exists(path)) {
             return path;
         }

@@ -54,9 +54,20 @@ public record ComparePlan(String command, int epochs, int batchSize, Integer thr
         return experiment + " seed " + seed;
     }
 
-    public ComparePlan withRun(String key, Path folder) {
+    /**
+     * The plan with {@code key}'s run in {@code run}, written relative to the comparison's own folder
+     * {@code planFolder} (e.g. {@code ../../lenet5/<run-id>}), so that a copied or moved results folder still finds
+     * its runs; absolute only where no relative path leads there (another drive).
+     */
+    public ComparePlan withRun(String key, Path run, Path planFolder) {
+        String stored;
+        try {
+            stored = planFolder.toAbsolutePath().normalize().relativize(run.toAbsolutePath().normalize()).toString();
+        } catch (IllegalArgumentException e) {
+            stored = run.toAbsolutePath().normalize().toString();
+        }
         Map<String, String> more = new LinkedHashMap<>(runs);
-        more.put(key, folder.toString());
+        more.put(key, stored);
         return new ComparePlan(command, epochs, batchSize, threads, seeds, status, more, training, dataset, models);
     }
 

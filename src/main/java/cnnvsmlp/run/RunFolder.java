@@ -154,6 +154,14 @@ public final class RunFolder {
         return new RunFolder(runDir);
     }
 
+    /** The folder of a comparison ({@code <results>/compare/<id>}, which holds its plan.json), to lock it. */
+    public static RunFolder comparison(Path folder) {
+        if (!Files.isRegularFile(folder.resolve(ComparePlan.FILE))) {
+            throw new FixableProblem(folder + " is not a comparison (it has no " + ComparePlan.FILE + ")");
+        }
+        return new RunFolder(folder);
+    }
+
     /** {@code path} as one shell word, to paste into a command: as it is when it is plain, else in single quotes. */
     public static String shellQuoted(Path path) {
         String text = path.toString();

@@ -46,12 +46,13 @@ class ComparisonResumeTest {
         // as if stopped: the MLP of seed 6 interrupted (its checkpoint kept), LeNet-5 of seed 6 never started
         ObjectNode stopped = (ObjectNode) plan.deepCopy();
         stopped.put("status", "interrupted");
-        Path lenet = Path.of(stopped.get("runs").get("lenet5 seed 6").asText());
+        Path lenet = ComparisonRuns.located(compare, stopped.get("runs").get("lenet5 seed 6").asText());
+        assertTrue(stopped.get("runs").get("lenet5 seed 6").asText().startsWith("../../lenet5/"), "relative to the plan");
         ((ObjectNode) stopped.get("runs")).remove("lenet5 seed 6");
         Files.writeString(compare.resolve("plan.json"), Json.write(stopped));
         Files.delete(compare.resolve("summary.json"));
         deleteTree(lenet);
-        Path mlp = Path.of(stopped.get("runs").get("mnist-mlp seed 6").asText());
+        Path mlp = ComparisonRuns.located(compare, stopped.get("runs").get("mnist-mlp seed 6").asText());
         assertFalse(Files.exists(mlp.resolve("checkpoint")), "a finished run keeps no checkpoint");
         cnnvsmlp.Fixtures.asInterruptedAtItsEnd(mlp);
 

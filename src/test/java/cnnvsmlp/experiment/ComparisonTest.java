@@ -178,6 +178,44 @@ class ComparisonTest {
         assertEquals(run, ComparisonRuns.located(compare, run.toString()), "an absolute path as it is");
     }
 
+    /** Two compare --resume of one comparison: the second stops with one line instead of training a seed twice. */
+    @Test
+    void aComparisonBeingResumedIsNotResumedTwice() throws Exception {
+        Path compare = Files.createDirectories(results.resolve("compare/20260101-000000"));
+        new cnnvsmlp.run.ComparePlan("c", 2, 2048, null, List.of(7L), "interrupted", Map.of(), null, null, null)
+                .write(compare);
+        try (cnnvsmlp.run.RunFolder.RunLock held = cnnvsmlp.run.RunFolder.comparison(compare).lock()) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = Main.execute(new String[] {"compare", "--resume", compare.toString(), "--data-dir",
+                TestData.mnistDir().toString(), "--no-progress"}, System.out, new PrintStream(err, true,
+                StandardCharsets.UTF_8));
+            String e = err.toString(StandardCharsets.UTF_8);
+            assertEquals(1, code, e);
+            assertTrue(e.startsWith("error: " + compare + " is being trained by another process right now"), e);
+            assertEquals(1, e.lines().count(), e);
+        }
+        assertTrue(!Files.exists(results.resolve("mnist-mlp")), "nothing trained");
+    }
+
+    /** A copied or moved results folder keeps to its own runs, whatever path an older plan wrote. */
+    @Test
+    void aCopiedComparisonFindsItsOwnRunsAndNewPlansAreRelative() throws Exception {
+        Path original = Files.createDirectories(results.resolve("a/results/lenet5/20260101-000000-seed1"));
+        Path copy = Files.createDirectories(results.resolve("b/results/lenet5/20260101-000000-seed1"));
+        Path compare = Files.createDirectories(results.resolve("b/results/compare/20260101-000000"));
+        assertEquals(copy.normalize(), ComparisonRuns.located(compare, original.toString()).toAbsolutePath()
+                .normalize(), "an old plan's absolute path: the copy's run, not the original's");
+        cnnvsmlp.run.ComparePlan plan = new cnnvsmlp.run.ComparePlan("c", 1, 2048, null, List.of(1L), "running",
+                Map.of(), null, null, null).withRun("lenet5 seed 1", copy, compare);
+        assertEquals("../../lenet5/20260101-000000-seed1", plan.runs().get("lenet5 seed 1"));
+        Path moved = results.resolve("c/results");
+        Files.createDirectories(moved.getParent());
+        Files.move(results.resolve("b/results"), moved);
+        Path movedCompare = moved.resolve("compare/20260101-000000");
+        assertEquals(moved.resolve("lenet5/20260101-000000-seed1"), ComparisonRuns.located(movedCompare,
+                plan.runs().get("lenet5 seed 1")));
+    }
+
     @Test
     void aRunOfAnotherTrainingRecipeIsNeverReused() throws Exception {
         Path recipes = results.resolve("recipes");
