@@ -83,18 +83,32 @@ public final class RunCheckpoint {
                     channel.force(true);
                 }
             }
-            Path current = run.resolve(FOLDER);
-            Path previous = run.resolve(PREVIOUS);
-            deleteRecursively(previous);
-            if (Files.exists(current)) {
-                Files.move(current, previous, StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(fresh, current, StandardCopyOption.ATOMIC_MOVE);
-            deleteRecursively(previous);
+            swap(run, fresh, step -> { });
         } catch (IOException e) {
             throw new FixableProblem("cannot write a checkpoint into " + run + " (" + e.getMessage() + "); free disk"
                     + " space; the last good checkpoint, if any, is kept", e);
         }
+    }
+
+    /**
+     * Puts the whole checkpoint {@code fresh} in place of the current one. At every instant a whole checkpoint is in
+     * place for {@link #load}: the previous one goes only once the new one has taken its place, and a previous one
+     * left alone by a crash between the renames stays until the new one is in place. {@code afterStep} is told each
+     * step done (1 to 4), for a test that crashes after each.
+     */
+    static void swap(Path run, Path fresh, java.util.function.IntConsumer afterStep) throws IOException {
+        Path current = run.resolve(FOLDER);
+        Path previous = run.resolve(PREVIOUS);
+        if (Files.exists(current)) {
+            deleteRecursively(previous);
+            afterStep.accept(1);
+            Files.move(current, previous, StandardCopyOption.ATOMIC_MOVE);
+            afterStep.accept(2);
+        }
+        Files.move(fresh, current, StandardCopyOption.ATOMIC_MOVE);
+        afterStep.accept(3);
+        deleteRecursively(previous);
+        afterStep.accept(4);
     }
 
     /**
