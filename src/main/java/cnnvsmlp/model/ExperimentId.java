@@ -24,7 +24,7 @@ public enum ExperimentId {
     MNIST_MLP6("mnist-mlp6", MnistMlp6.NAME, MnistMlp6.PARAMETERS, Input.FLAT, MnistMlp6::configuration, 2048, 100,
             Threads.DENSE, "6-layer MLP", "mlp6", "Experiment 4: the 6-layer 784-2500-2000-1500-1000-500-10 MLP of LeCun's"
                     + " table on MNIST (batch 2048), against which the post says LeNet-5 is more accurate.",
-            "about 1.5 hours");
+            "about 40 minutes");
 
     /** The post's {@code epochs=5000}, for every model. */
     public static final int POST_EPOCHS = 5000;
