@@ -22,8 +22,8 @@ import cnnvsmlp.experiment.RunSpec;
         description = {"Trains (or reuses finished runs of) two models on MNIST (the post's MLP and LeNet-5 unless"
                 + " --models says otherwise) for several seeds with one budget, and writes results/compare/<run-id>/:"
                 + " accuracy as mean ± sd and per seed, the per-seed difference with its 95 %% confidence interval"
-                + " along the budget, each seed's crossover, the epochs to reach 90/95/98 %%, a verdict that names a winner only when that interval excludes 0, and the"
-                + " charts."})
+                + " along the budget, each seed's crossover, the epochs to reach 90/95/98 %%, a verdict that names a"
+                + " winner only when that interval excludes 0, and the charts."})
 final class CompareCommand implements Callable<Integer> {
 
     static final int MAX_SEEDS = 100;

@@ -30,8 +30,8 @@ import cnnvsmlp.runtime.RunEnvironment;
         description = {"Reproduces the three Keras models of the post \"Deep learning and convolutional neural"
                 + " networks\" with Deeplearning4j: the beans MLP, the MNIST MLP and LeNet-5.",
                 "Every default is the post's (5000 epochs); a shorter budget is always printed as an override."},
-        subcommands = {AllCommand.class, CompareCommand.class, PredictCommand.class, EvaluateCommand.class, IndexCommand.class,
-                ServeCommand.class, ExportCommand.class, BenchCommand.class, BenchOneCommand.class,
+        subcommands = {AllCommand.class, CompareCommand.class, PredictCommand.class, EvaluateCommand.class,
+                IndexCommand.class, ServeCommand.class, ExportCommand.class, BenchCommand.class, BenchOneCommand.class,
                 FidelityPlotCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
