@@ -243,7 +243,7 @@ final class TrainingOptions {
             throw new ParameterException(spec.commandLine(), "cannot resume " + resume + " with another configuration: "
                     + String.join(", ", differences) + "; leave these options out to continue it as it was");
         }
-        Object source = config.hyperParameters().get("training");
+        String source = config.hyperParameters().training();
         return given.toBuilder().epochs(extended ? given.epochs() : runEpochs,
                 extended ? given.budgetSource() : config.budget().source()).batchSize(runBatch).seed(config.seed())
                 .recipe(runRecipe, runRecipe.isPost() ? RunSpec.POST_BUDGET : String.valueOf(source)).build();

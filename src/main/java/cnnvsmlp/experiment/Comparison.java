@@ -19,6 +19,7 @@ import cnnvsmlp.report.PngFiles;
 import cnnvsmlp.report.ResultsIndex;
 import cnnvsmlp.run.AtomicFiles;
 import cnnvsmlp.run.ComparePlan;
+import cnnvsmlp.run.HyperParameters;
 import cnnvsmlp.run.Json;
 import cnnvsmlp.run.RunConfig;
 import cnnvsmlp.run.RunFolder;
@@ -52,11 +53,7 @@ public final class Comparison {
         if (!mlp.recipe().equals(cnn.recipe())) {
             throw new IllegalArgumentException("both models need one training recipe");
         }
-        Map<String, Object> training = null;
-        if (!mlp.recipe().isPost()) {
-            training = new java.util.LinkedHashMap<>(mlp.recipe().hyperParameters());
-            training.put("training", mlp.recipeSource());
-        }
+        HyperParameters training = mlp.recipe().isPost() ? null : mlp.recipe().hyperParameters(mlp.recipeSource());
         ComparePlan plan = new ComparePlan(context.command(), mlp.epochs(), mlp.batchSize(), context.threads(),
                 seeds, "running", Map.of(), training, mlp.datasetId(), List.of(mlp.experiment().id(),
                 cnn.experiment().id()));
@@ -72,7 +69,7 @@ public final class Comparison {
         Dataset dataset = datasetOf(folder);
         Mnist mnist = MnistData.load(same, dataset);
         Recipe recipe = Recipe.fromHyperParameters(plan.training());
-        String source = recipe.isPost() ? RunSpec.POST_BUDGET : String.valueOf(plan.training().get("training"));
+        String source = recipe.isPost() ? RunSpec.POST_BUDGET : String.valueOf(plan.training().training());
         List<ExperimentId> models = pair(plan.modelsOrPostPair(), folder.resolve(ComparePlan.FILE).toString());
         RunSpec mlp = RunSpec.post(models.get(0)).epochs(plan.epochs(), "--epochs")
                 .batchSize(plan.batchSize()).recipe(recipe, source).dataset(dataset).build();
@@ -91,14 +88,10 @@ public final class Comparison {
         GatheredRuns.Gathered runs = GatheredRuns.gather(places, pair);
         Dataset dataset = Dataset.byId(runs.dataset()).orElse(Dataset.MNIST);
         String source = runs.recipe().isPost() ? RunSpec.POST_BUDGET
-                : String.valueOf(runs.hyperParameters().get("training"));
+                : String.valueOf(runs.hyperParameters().training());
         RunSpec spec = RunSpec.post(pair.get(0)).epochs(runs.epochs(), "--epochs")
                 .batchSize(runs.batchSize()).recipe(runs.recipe(), source).dataset(dataset).build();
-        Map<String, Object> training = null;
-        if (!runs.recipe().isPost()) {
-            training = new java.util.LinkedHashMap<>(runs.recipe().hyperParameters());
-            training.put("training", source);
-        }
+        HyperParameters training = runs.recipe().isPost() ? null : runs.recipe().hyperParameters(source);
         RunFolder folder = RunFolder.create(context.outputDir(), FOLDER, RunFolder.RUN_ID.format(Instant.now()));
         ComparePlan plan = new ComparePlan(context.command(), runs.epochs(), runs.batchSize(), null, runs.seeds(),
                 "finished", Map.of(), training, spec.datasetId(), models);

@@ -21,6 +21,7 @@ import cnnvsmlp.FixableProblem;
 import cnnvsmlp.model.Recipe;
 import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.History;
+import cnnvsmlp.run.HyperParameters;
 import cnnvsmlp.run.RunConfig;
 import cnnvsmlp.run.RunFolder;
 
@@ -62,7 +63,7 @@ public final class GatheredRuns {
 
     /** The runs, each model's in seed order, and their common settings. */
     record Gathered(List<Found> mlp, List<Found> cnn, int epochs, int batchSize, Recipe recipe, String dataset,
-            Map<String, Object> hyperParameters) {
+            HyperParameters hyperParameters) {
 
         List<Long> seeds() {
             return mlp.stream().map(f -> f.config().seed()).toList();

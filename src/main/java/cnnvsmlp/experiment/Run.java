@@ -5,10 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -20,6 +18,7 @@ import cnnvsmlp.report.PngFiles;
 import cnnvsmlp.report.ResultsIndex;
 import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.History;
+import cnnvsmlp.run.HyperParameters;
 import cnnvsmlp.run.Metrics;
 import cnnvsmlp.run.RunCheckpoint;
 import cnnvsmlp.run.RunConfig;
@@ -268,21 +267,9 @@ public final class Run {
         return new RunResult(id, model.numParams(), history.size(), history, metrics, seconds, dir);
     }
 
-    private static Map<String, Object> hyperParameters(RunSpec spec, RunContext context) {
-        Map<String, Object> h = new LinkedHashMap<>(spec.recipe().hyperParameters());
-        if (!spec.recipe().isPost()) {
-            h.put("training", spec.recipeSource());
-        }
-        h.put("batchSize", spec.batchSize());
-        h.put("postBatchSize", spec.experiment().postBatchSize());
-        h.put("epochs", spec.epochs());
-        h.put("shuffle", "every epoch; last partial batch kept");
-        h.put("initialisation", "glorot_uniform kernels, zero biases");
-        h.put("metric", "accuracy (Keras: binary at 0.5 for one output, argmax otherwise)");
-        h.put("dataType", "float32");
-        h.put("threads", context.threads(spec.experiment()));
-        h.put("opThreads", context.opThreads(spec.experiment(), spec.batchSize()));
-        h.put("blasThreads", context.blasThreads(spec.experiment()));
-        return h;
+    private static HyperParameters hyperParameters(RunSpec spec, RunContext context) {
+        return spec.recipe().hyperParameters(spec.recipe().isPost() ? null : spec.recipeSource()).forRun(
+                spec.batchSize(), spec.experiment().postBatchSize(), spec.epochs(), context.threads(spec.experiment()),
+                context.opThreads(spec.experiment(), spec.batchSize()), context.blasThreads(spec.experiment()));
     }
 }

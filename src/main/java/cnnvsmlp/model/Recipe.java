@@ -1,13 +1,13 @@
 package cnnvsmlp.model;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+
+import cnnvsmlp.run.HyperParameters;
 
 /**
  * How a network is trained: the loss and the optimizer with its learning rate, by Keras' names and with Keras'
@@ -155,28 +155,23 @@ public record Recipe(Loss loss, Optimizer optimizer, double learningRate) {
                 + (optimizer == Optimizer.ADAM ? ", beta_1 0.9, beta_2 0.999, epsilon 1e-7" : ", no momentum");
     }
 
-    /** What config.json records under hyperParameters. */
-    public Map<String, Object> hyperParameters() {
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("loss", loss.keras);
-        h.put("optimizer", optimizer.sentence());
-        h.put("optimizerName", optimizer.keras);
-        h.put("learningRate", learningRate);
-        return h;
+    /** What config.json records under hyperParameters of the recipe (where it came from: {@code training}). */
+    public HyperParameters hyperParameters(String training) {
+        return HyperParameters.recipe(loss.keras, optimizer.sentence(), optimizer.keras, learningRate, training);
     }
 
     /**
      * The recipe config.json records ({@code hyperParameters}): runs written before there was a choice recorded
-     * the post's.
+     * the post's; files before {@code optimizerName} name the optimizer by its exact sentence.
      */
-    public static Recipe fromHyperParameters(Map<String, Object> h) {
-        if (h == null || !(h.get("loss") instanceof String loss)) {
+    public static Recipe fromHyperParameters(HyperParameters h) {
+        if (h == null || h.loss() == null) {
             return POST;
         }
-        Optimizer optimizer = h.get("optimizerName") instanceof String name ? Optimizer.of(name)
-                : Optimizer.ofSentence(String.valueOf(h.get("optimizer")));
-        double lr = h.get("learningRate") instanceof Number n ? n.doubleValue() : KerasDefaults.LEARNING_RATE;
-        return new Recipe(Loss.of(loss), optimizer, lr);
+        Optimizer optimizer = h.optimizerName() != null ? Optimizer.of(h.optimizerName())
+                : Optimizer.ofSentence(String.valueOf(h.optimizer()));
+        double lr = h.learningRate() != null ? h.learningRate() : KerasDefaults.LEARNING_RATE;
+        return new Recipe(Loss.of(h.loss()), optimizer, lr);
     }
 
     private static String number(double x) {

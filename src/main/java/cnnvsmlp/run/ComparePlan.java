@@ -31,7 +31,7 @@ import cnnvsmlp.FixableProblem;
  *     post's pair, mnist-mlp and lenet5) in plans written before there was a choice
  */
 public record ComparePlan(String command, int epochs, int batchSize, Integer threads, List<Long> seeds, String status,
-        Map<String, String> runs, Map<String, Object> training, String dataset, List<String> models) {
+        Map<String, String> runs, HyperParameters training, String dataset, List<String> models) {
 
     /** The post's pair, the first against the second: what plans without {@code models} compared. */
     public static final List<String> POST_PAIR = List.of("mnist-mlp", "lenet5");

@@ -20,7 +20,7 @@ import cnnvsmlp.runtime.RunEnvironment;
  * with its status and end time, when it ends.
  */
 public record RunConfig(String experiment, String model, long parameters, String status, Budget budget,
-        Map<String, Object> hyperParameters, long seed, String data, String evaluatedOn, String command,
+        HyperParameters hyperParameters, long seed, String data, String evaluatedOn, String command,
         String started, String ended, RunEnvironment environment, List<Segment> segments, String dataSha256,
         String dataset) {
 
@@ -144,7 +144,7 @@ public record RunConfig(String experiment, String model, long parameters, String
         if (budget == null || budget.epochs() < 1 || budget.source() == null) {
             bad.add("budget");
         }
-        if (hyperParameters == null || !(hyperParameters.get("batchSize") instanceof Number n) || n.intValue() < 1) {
+        if (hyperParameters == null || hyperParameters.batchSize() == null || hyperParameters.batchSize() < 1) {
             bad.add("hyperParameters.batchSize");
         }
         if (seed < 0) {
@@ -170,7 +170,7 @@ public record RunConfig(String experiment, String model, long parameters, String
 
     /** The CPU threads the run last trained with ({@code hyperParameters.threads}), or null when not recorded. */
     public Integer threads() {
-        return hyperParameters != null && hyperParameters.get("threads") instanceof Number n ? n.intValue() : null;
+        return hyperParameters == null ? null : hyperParameters.threads();
     }
 
     /**
@@ -186,7 +186,7 @@ public record RunConfig(String experiment, String model, long parameters, String
 
     /** The batch size the run trains with ({@code hyperParameters.batchSize}). */
     public int batchSize() {
-        return ((Number) hyperParameters.get("batchSize")).intValue();
+        return hyperParameters.batchSize();
     }
 
     /** This configuration ended with {@code newStatus} at {@code at} after {@code epochsDone}, its last segment too. */
