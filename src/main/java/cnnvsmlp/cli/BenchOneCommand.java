@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import cnnvsmlp.bench.BenchSuite;
 import cnnvsmlp.bench.Benchmark;
 import cnnvsmlp.bench.Measurement;
 import cnnvsmlp.data.Mnist;
@@ -42,7 +43,7 @@ final class BenchOneCommand implements Callable<Integer> {
                     .build());
         }
         Measurement m = Benchmark.measure(experiment, batchSize, data, trainExamples, beansEpochs);
-        Console.out().println(BenchCommand.LINE_PREFIX + Json.compact(m));
+        Console.out().println(BenchSuite.LINE_PREFIX + Json.compact(m));
         return 0;
     }
 }
