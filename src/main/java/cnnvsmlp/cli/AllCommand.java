@@ -31,8 +31,8 @@ final class AllCommand implements Callable<Integer> {
     public Integer call() {
         String[] args = spec.commandLine().getParseResult().originalArgs().toArray(String[]::new);
         RunContext context = mnist.applyTo(training.context(args)).build();
-        AllExperiments.run(training.spec(spec, ExperimentId.BEANS), training.spec(spec, ExperimentId.MNIST_MLP),
-                training.spec(spec, ExperimentId.LENET5), context);
+        IndexCommand.thenIndex(context, () -> AllExperiments.run(training.spec(spec, ExperimentId.BEANS),
+                training.spec(spec, ExperimentId.MNIST_MLP), training.spec(spec, ExperimentId.LENET5), context));
         context.console().println("notebooks: 'cnn-vs-mlp export' executes them (notebooks-export/, about 8 more"
                 + " minutes)");
         return 0;

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 import cnnvsmlp.data.Dataset;
 import cnnvsmlp.experiment.Comparison;
+import cnnvsmlp.experiment.RunContext;
 import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.experiment.RunSpec;
 
@@ -81,7 +82,8 @@ final class CompareCommand implements Callable<Integer> {
                             + " data set of the runs it gathers; leave out " + option);
                 }
             }
-            Comparison.gather(gather, models, training.context(args).build());
+            RunContext context = training.context(args).build();
+            IndexCommand.thenIndex(context, () -> Comparison.gather(gather, models, context));
             return 0;
         }
         if (resume != null) {
@@ -93,8 +95,9 @@ final class CompareCommand implements Callable<Integer> {
                             + " seeds, batch size, threads, training and data set; leave out " + option);
                 }
             }
-            Comparison.resume(resume, mnist.applyTo(training.context(args), Comparison.datasetOf(resume))
-                    .outputDir(TrainingOptions.outputDirOf(resume)).build());
+            RunContext context = mnist.applyTo(training.context(args), Comparison.datasetOf(resume))
+                    .outputDir(TrainingOptions.outputDirOf(resume)).build();
+            IndexCommand.thenIndex(context, () -> Comparison.resume(resume, context));
             return 0;
         }
         if (seeds < 1 || seeds > MAX_SEEDS) {
@@ -109,7 +112,8 @@ final class CompareCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "the two models need one budget; give --epochs");
         }
         List<Long> seedList = LongStream.range(0, seeds).map(i -> mlp.seed() + i).boxed().toList();
-        Comparison.run(mlp, cnn, seedList, !noReuse, mnist.applyTo(training.context(args), dataset).build());
+        RunContext context = mnist.applyTo(training.context(args), dataset).build();
+        IndexCommand.thenIndex(context, () -> Comparison.run(mlp, cnn, seedList, !noReuse, context));
         return 0;
     }
 }

@@ -78,7 +78,8 @@ abstract class ExperimentCommand implements Callable<Integer> {
                 data.export(beans, Console.out());
                 return 0;
             }
-            Run.run(new BeansExperiment(beans), run, context().build());
+            RunContext context = context().build();
+            IndexCommand.thenIndex(context, () -> Run.run(new BeansExperiment(beans), run, context));
             return 0;
         }
     }
@@ -108,7 +109,8 @@ abstract class ExperimentCommand implements Callable<Integer> {
             Dataset dataset = resume == null ? datasetOption.dataset(spec) : datasetOption.resumed(spec, resume);
             RunSpec run = spec().toBuilder().dataset(dataset).build();
             RunContext context = mnist.applyTo(context(), dataset).build();
-            Run.run(MnistData.experiment(experiment(), MnistData.load(context, dataset)), run, context);
+            IndexCommand.thenIndex(context, () -> Run.run(MnistData.experiment(experiment(),
+                    MnistData.load(context, dataset)), run, context));
             return 0;
         }
     }

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import cnnvsmlp.FixableProblem;
+import cnnvsmlp.experiment.RunContext;
 import cnnvsmlp.report.ResultsIndex;
 
 /** {@code index}: the results folder's README.md, written again from what the folder holds. */
@@ -30,5 +31,19 @@ final class IndexCommand implements Callable<Integer> {
         ResultsIndex.write(results, Console.out());
         Console.out().println("index: " + results.resolve(ResultsIndex.FILE));
         return 0;
+    }
+
+    /**
+     * Runs {@code work} (training one run, the main job's three or a comparison), then writes the index of
+     * {@code context}'s results folder once, however the work ended: finished, interrupted, diverged, refused.
+     */
+    static void thenIndex(RunContext context, Runnable work) {
+        try {
+            work.run();
+        } finally {
+            if (Files.isDirectory(context.outputDir()) && ResultsIndex.isResultsFolder(context.outputDir())) {
+                ResultsIndex.write(context.outputDir(), context.console());
+            }
+        }
     }
 }

@@ -16,7 +16,6 @@ import cnnvsmlp.report.CompareCharts;
 import cnnvsmlp.report.CompareReport;
 import cnnvsmlp.report.CompareReport.ModelRun;
 import cnnvsmlp.report.PngFiles;
-import cnnvsmlp.report.ResultsIndex;
 import cnnvsmlp.run.AtomicFiles;
 import cnnvsmlp.run.ComparePlan;
 import cnnvsmlp.run.HyperParameters;
@@ -200,7 +199,6 @@ public final class Comparison {
         PngFiles.savePng(CompareCharts.lossCurves(mlp, cnn), dir.resolve(CompareReport.LOSS_PNG));
         PngFiles.savePng(CompareCharts.timeToAccuracy(mlp, cnn), dir.resolve(CompareReport.TIME_PNG));
         PngFiles.savePng(CompareCharts.difference(mlp, cnn), dir.resolve(CompareReport.DIFFERENCE_PNG));
-        ResultsIndex.write(context.outputDir(), context.console());
         context.console().println();
         context.console().println(summary.verdict());
         context.console().println("comparison: " + dir);

@@ -15,7 +15,6 @@ import cnnvsmlp.FixableProblem;
 import cnnvsmlp.model.Recipe;
 import cnnvsmlp.report.LearningCurves;
 import cnnvsmlp.report.PngFiles;
-import cnnvsmlp.report.ResultsIndex;
 import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.History;
 import cnnvsmlp.run.HyperParameters;
@@ -229,7 +228,6 @@ public final class Run {
             drawCurves(partial);
         }
         folder.writeJson(RunFolder.CONFIG, config.ended(status, Instant.now().toString(), done.size(), usage));
-        ResultsIndex.write(context.outputDir(), transcript.out());
     }
 
     /** What this segment's training cost: CPU seconds since it started, niceness, the machine's load now. */
@@ -259,7 +257,6 @@ public final class Run {
         pictures.draw(model, dir);
         folder.writeJson(RunFolder.CONFIG, config.ended("finished", Instant.now().toString(), history.size(), usage));
         RunCheckpoint.discard(dir); // model.zip and history.csv hold what it held
-        ResultsIndex.write(context.outputDir(), transcript.out());
         double seconds = history.totalSeconds();
         transcript.out().printf(Locale.ROOT, "%s: accuracy %.4f, loss %.5f on %s after %d epochs, %.1f s%n", id.id(),
                 metrics.accuracy(), metrics.loss(), data.evaluatedOn(), history.size(), seconds);
