@@ -23,18 +23,21 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** Top to bottom; {@code cnnvsmlp} itself ({@code FixableProblem}) is below them all. */
-    static final List<String> LAYERS = List.of("ide", "cli", "serve", "notebook", "bench", "experiment", "report",
-            "train", "model", "data", "run", "runtime", "dl4j");
+    static final List<String> LAYERS = List.of("ide", "cli", "serve", "notebook", "bench", "experiment",
+            "report.index", "report.compare", "report.chart", "report", "train", "model", "data", "run", "runtime",
+            "dl4j");
 
     static final Path MAIN = Path.of("src/main/java/cnnvsmlp");
 
-    private static final Pattern REFERENCE = Pattern.compile("\\bcnnvsmlp\\.([a-z0-9]+)\\.");
+    /** A reference to a class of a package: {@code cnnvsmlp.report.chart.PngFiles} names {@code report.chart}. */
+    private static final Pattern REFERENCE = Pattern.compile("\\bcnnvsmlp\\.([a-z0-9]+(?:\\.[a-z0-9]+)*)\\.[A-Z*]");
 
     @Test
     void everyPackageIsALayer() throws IOException {
         Set<String> packages = new TreeSet<>();
-        try (Stream<Path> list = Files.list(MAIN)) {
-            list.filter(Files::isDirectory).forEach(p -> packages.add(p.getFileName().toString()));
+        try (Stream<Path> all = Files.walk(MAIN)) { // every folder that holds a source file, as a package name
+            all.filter(p -> p.toString().endsWith(".java") && !p.getParent().equals(MAIN))
+                    .forEach(p -> packages.add(MAIN.relativize(p.getParent()).toString().replace('/', '.')));
         }
         assertEquals(new TreeSet<>(LAYERS), packages, "a new package takes its place in LAYERS and"
                 + " docs/architecture.md");
@@ -44,7 +47,7 @@ class ArchitectureTest {
     void packagesReferOnlyToPackagesBelowThem() throws IOException {
         List<String> upward = new ArrayList<>();
         for (String layer : LAYERS) {
-            try (Stream<Path> files = Files.list(MAIN.resolve(layer))) {
+            try (Stream<Path> files = Files.list(MAIN.resolve(layer.replace('.', '/')))) {
                 for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                     Matcher m = REFERENCE.matcher(code(Files.readString(file)));
                     while (m.find()) {
@@ -175,6 +178,8 @@ class ArchitectureTest {
             found.add(m.group(1));
         }
         assertEquals(List.of("run", "runtime"), found);
+        Matcher sub = REFERENCE.matcher("import cnnvsmlp.report.chart.PngFiles; x = cnnvsmlp.report.Prose.load();");
+        assertTrue(sub.find() && sub.group(1).equals("report.chart") && sub.find() && sub.group(1).equals("report"));
         assertTrue(LAYERS.indexOf("cli") < LAYERS.indexOf("experiment"));
     }
 

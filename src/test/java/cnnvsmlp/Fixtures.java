@@ -11,7 +11,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import cnnvsmlp.model.BeansMlp;
-import cnnvsmlp.report.CompareReport.ModelRun;
+import cnnvsmlp.report.compare.CompareReport.ModelRun;
 import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.History;
 import cnnvsmlp.run.HyperParameters;

@@ -15,8 +15,8 @@ import java.util.function.Function;
 
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.model.ExperimentId;
-import cnnvsmlp.report.PngFiles;
-import cnnvsmlp.report.ResultsIndex;
+import cnnvsmlp.report.chart.PngFiles;
+import cnnvsmlp.report.index.ResultsIndex;
 import cnnvsmlp.run.Json;
 import cnnvsmlp.run.RunFolder;
 import cnnvsmlp.runtime.RunEnvironment;

@@ -19,10 +19,10 @@ import cnnvsmlp.FixableProblem;
 import cnnvsmlp.experiment.Comparison;
 import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.model.Recipe;
-import cnnvsmlp.report.CompareReport.ModelRun;
-import cnnvsmlp.report.FidelityReport;
-import cnnvsmlp.report.PngFiles;
-import cnnvsmlp.report.ResultsIndex;
+import cnnvsmlp.report.compare.CompareReport.ModelRun;
+import cnnvsmlp.report.compare.FidelityReport;
+import cnnvsmlp.report.chart.PngFiles;
+import cnnvsmlp.report.index.ResultsIndex;
 import cnnvsmlp.run.AtomicFiles;
 import cnnvsmlp.run.Json;
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.experiment.RunContext;
-import cnnvsmlp.report.ResultsIndex;
+import cnnvsmlp.report.index.ResultsIndex;
 
 /** {@code index}: the results folder's README.md, written again from what the folder holds. */
 @Command(name = "index", mixinStandardHelpOptions = true,

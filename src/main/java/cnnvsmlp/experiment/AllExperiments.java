@@ -6,7 +6,7 @@ import java.util.List;
 
 import cnnvsmlp.data.BeansData;
 import cnnvsmlp.data.Mnist;
-import cnnvsmlp.report.ComparisonTable;
+import cnnvsmlp.report.compare.ComparisonTable;
 import cnnvsmlp.runtime.Nd4jRuntime;
 
 /** The main job: the three experiments one after the other, then a table that compares them. */

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.model.Recipe;
-import cnnvsmlp.report.CompareReport.ModelRun;
+import cnnvsmlp.report.compare.CompareReport.ModelRun;
 import cnnvsmlp.run.ComparePlan;
 import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.History;

@@ -12,9 +12,9 @@ import cnnvsmlp.data.Dataset;
 import cnnvsmlp.data.Mnist;
 import cnnvsmlp.data.MnistDownloader;
 import cnnvsmlp.data.MnistSource;
-import cnnvsmlp.report.DigitPictures;
-import cnnvsmlp.report.MnistPictures;
-import cnnvsmlp.report.PngFiles;
+import cnnvsmlp.report.chart.DigitPictures;
+import cnnvsmlp.report.chart.MnistPictures;
+import cnnvsmlp.report.chart.PngFiles;
 import cnnvsmlp.train.Evaluator;
 
 /**

@@ -11,8 +11,8 @@ import org.nd4j.linalg.dataset.DataSet;
 
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.data.Mnist;
-import cnnvsmlp.report.MnistPictures;
-import cnnvsmlp.report.PngFiles;
+import cnnvsmlp.report.chart.MnistPictures;
+import cnnvsmlp.report.chart.PngFiles;
 import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.Metrics;
 import cnnvsmlp.run.RunFolder;

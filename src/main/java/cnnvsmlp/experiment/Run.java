@@ -13,8 +13,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.model.Recipe;
-import cnnvsmlp.report.LearningCurves;
-import cnnvsmlp.report.PngFiles;
+import cnnvsmlp.report.chart.LearningCurves;
+import cnnvsmlp.report.chart.PngFiles;
 import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.History;
 import cnnvsmlp.run.HyperParameters;

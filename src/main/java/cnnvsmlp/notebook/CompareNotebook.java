@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import cnnvsmlp.report.CompareReport.Summary;
+import cnnvsmlp.report.compare.CompareReport.Summary;
 import cnnvsmlp.report.Prose;
 
 /** The comparison's verdict in the notebooks' languages: the English the program prints, and Chinese. */

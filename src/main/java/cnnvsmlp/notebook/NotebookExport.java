@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.report.Prose;
-import cnnvsmlp.report.ResultsIndex;
+import cnnvsmlp.report.index.ResultsIndex;
 import cnnvsmlp.run.AtomicFiles;
 
 /**

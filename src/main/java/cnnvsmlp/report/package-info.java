@@ -1,6 +1,6 @@
 /**
- * What a reader sees of runs: the charts and pictures (XChart, PNG), the comparison report and table, the
- * fidelity report, and the results index ({@code results/README.md}). Reads and writes run folders through
- * {@code run}.
+ * What a reader sees, in three sub-packages by job, above this one: {@code index} (the results index) uses
+ * {@code compare} (comparisons, their statistics and charts), which uses {@code chart} (a run's pictures). Here:
+ * {@link cnnvsmlp.report.Prose}, the words of pages and notebooks, from {@code src/main/resources/prose/}.
  */
 package cnnvsmlp.report;

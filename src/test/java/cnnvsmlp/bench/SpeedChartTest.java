@@ -73,8 +73,8 @@ class SpeedChartTest {
         assertEquals(0, o.code(), o.err());
         assertTrue(javax.imageio.ImageIO.read(bench.resolve("speed.png").toFile()).getWidth() == 1000);
         assertTrue(!Files.exists(temp.resolve("project/README.md")), "no results index in the bench's scratch folder");
-        assertTrue(!cnnvsmlp.report.ResultsIndex.isResultsFolder(temp.resolve("project")));
+        assertTrue(!cnnvsmlp.report.index.ResultsIndex.isResultsFolder(temp.resolve("project")));
         Files.createDirectories(temp.resolve("project/lenet5"));
-        assertTrue(cnnvsmlp.report.ResultsIndex.isResultsFolder(temp.resolve("project")), "a folder with runs is one");
+        assertTrue(cnnvsmlp.report.index.ResultsIndex.isResultsFolder(temp.resolve("project")), "a folder with runs is one");
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cnnvsmlp.Cli.Outcome;
 import cnnvsmlp.data.BeansData;
-import cnnvsmlp.report.BeansSurface;
+import cnnvsmlp.report.chart.BeansSurface;
 import cnnvsmlp.run.RunFolder;
 
 /**

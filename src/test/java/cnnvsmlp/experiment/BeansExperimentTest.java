@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import cnnvsmlp.data.BeansData;
 import cnnvsmlp.model.BeansMlp;
-import cnnvsmlp.report.BeansSurface;
+import cnnvsmlp.report.chart.BeansSurface;
 import cnnvsmlp.train.Trainer;
 
 class BeansExperimentTest {

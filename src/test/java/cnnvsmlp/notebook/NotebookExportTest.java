@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cnnvsmlp.Fixtures;
 import cnnvsmlp.TestData;
-import cnnvsmlp.report.CompareReport;
+import cnnvsmlp.report.compare.CompareReport;
 import cnnvsmlp.report.Prose;
-import cnnvsmlp.report.ResultsIndex;
+import cnnvsmlp.report.index.ResultsIndex;
 import cnnvsmlp.run.Json;
 
 /** The notebooks: executed cell by cell through JShell, their outputs that execution's, the committed ones today's. */

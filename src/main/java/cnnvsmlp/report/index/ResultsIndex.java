@@ -1,4 +1,4 @@
-package cnnvsmlp.report;
+package cnnvsmlp.report.index;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,6 +18,9 @@ import cnnvsmlp.run.Json;
 import cnnvsmlp.run.RunConfig;
 import cnnvsmlp.run.RunFolders;
 import cnnvsmlp.runtime.RunEnvironment;
+import cnnvsmlp.report.Prose;
+import cnnvsmlp.report.compare.CompareReport;
+import cnnvsmlp.report.compare.FidelityReport;
 
 /**
  * {@code results/README.md}: the story of the post told by the latest runs in a results folder, with their
@@ -86,7 +89,7 @@ public final class ResultsIndex {
     private static void comparisons(StringBuilder md, Path dir, List<String> skipped, Prose prose) {
         Map<String, Path> newest = new LinkedHashMap<>();
         Map<Path, CompareReport.Summary> summaries = new LinkedHashMap<>();
-        for (Path folder : finishedComparisons(dir)) {
+        for (Path folder : IndexLinks.finishedComparisons(dir)) {
             try {
                 CompareReport.Summary s = CompareReport.readSummary(folder);
                 summaries.put(folder, s);
@@ -106,7 +109,7 @@ public final class ResultsIndex {
                 .reduce((a, b) -> strength(summaries.get(b)) > strength(summaries.get(a)) ? b : a).orElseThrow();
         md.append(prose.get("compare", Map.of("strongest", summaries.get(best).verdict())));
         for (Path folder : shown) {
-            row(md, relative(dir, folder), summaries.get(folder));
+            row(md, IndexLinks.relative(dir, folder), summaries.get(folder));
         }
         if (shown.stream().map(summaries::get).anyMatch(s -> s.timeNote() == null || !s.timeNote().isEmpty())) {
             md.append("\n† wall-clock seconds that do not compare across runs: runs trained in several sittings,"
@@ -124,7 +127,7 @@ public final class ResultsIndex {
                 summaries.get(best).epochs(), seeds(summaries.get(best))));
         for (String png : new String[] {CompareReport.DIFFERENCE_PNG, CompareReport.BARS_PNG,
                 CompareReport.ACCURACY_PNG, CompareReport.TIME_PNG, CompareReport.LOSS_PNG}) {
-            image(md, dir, best, png);
+            IndexLinks.image(md, dir, best, png);
         }
         md.append('\n');
     }
@@ -144,15 +147,10 @@ public final class ResultsIndex {
                 100 * s.ciLow(), 100 * s.ciHigh());
         md.append(String.format(Locale.ROOT, "| %s | %s | %d of %d | %d | %s | %s | %+.2f points, %s | %s | %.0f / %.0f%s"
                 + " | [summary](%s/%s) |%n", s.datasetTitle(), s.training() == null ? "the post's" : s.training()
-                + ", batch " + s.batchSize(), s.epochs(), s.postEpochs(), seeds, accuracy(s.mlp()), accuracy(s.cnn()),
+                + ", batch " + s.batchSize(), s.epochs(), s.postEpochs(), seeds, IndexLinks.accuracy(s.mlp()), IndexLinks.accuracy(s.cnn()),
                 100 * s.meanDifference(), interval, crossovers(s), s.mlp().meanSeconds(), s.cnn().meanSeconds(),
                 s.timeNote() == null || !s.timeNote().isEmpty() ? " †" : "", rel,
                 CompareReport.SUMMARY_MD));
-    }
-
-    static String accuracy(CompareReport.ModelSummary m) {
-        return m.seeds().size() > 1 ? String.format(Locale.ROOT, "%.2f %% ± %.2f", 100 * m.meanAccuracy(),
-                100 * m.sdAccuracy()) : String.format(Locale.ROOT, "%.2f %%", 100 * m.meanAccuracy());
     }
 
     private static String crossovers(CompareReport.Summary s) {
@@ -182,9 +180,9 @@ public final class ResultsIndex {
         md.append(String.format(Locale.ROOT, "Accuracy %.2f %% on %s after %d of the post's %d epochs.%n%n",
                 100 * run.metrics().accuracy(), run.metrics().evaluatedOn(), run.config().budget().epochs(),
                 run.config().budget().postEpochs()));
-        md.append(provenance(run.config(), relative(dir, run.folder()))).append("\n\n");
+        md.append(provenance(run.config(), IndexLinks.relative(dir, run.folder()))).append("\n\n");
         for (String png : RUN_PICTURES) {
-            image(md, dir, run.folder(), png);
+            IndexLinks.image(md, dir, run.folder(), png);
         }
         md.append('\n');
     }
@@ -199,7 +197,7 @@ public final class ResultsIndex {
             md.append("- ").append(model.verdict()).append('\n');
         }
         md.append(prose.get("fidelity-details", Map.of("markdown", FidelityReport.MARKDOWN)));
-        image(md, dir, fidelity, FidelityReport.PNG, "test accuracy per epoch, PyTorch and this project");
+        IndexLinks.image(md, dir, fidelity, FidelityReport.PNG, "test accuracy per epoch, PyTorch and this project");
         md.append('\n');
     }
 
@@ -210,14 +208,14 @@ public final class ResultsIndex {
         }
         md.append(prose.get("speed"));
         for (Path bench : benches) {
-            String rel = relative(dir, bench);
+            String rel = IndexLinks.relative(dir, bench);
             String table = Files.exists(bench.resolve("ratios.md")) ? "ratios.md" : "bench.md";
             md.append("- [").append(rel).append("](").append(rel).append('/').append(table).append(")\n");
         }
         md.append('\n');
         try (java.util.stream.Stream<Path> pictures = Files.walk(benches.get(0), 4)) { // the newest bench's picture
             pictures.filter(p -> p.getFileName().toString().equals("speed.png")).findFirst().ifPresent(png ->
-                    md.append("![training seconds against PyTorch](").append(relative(dir, png)).append(")\n\n"));
+                    md.append("![training seconds against PyTorch](").append(IndexLinks.relative(dir, png)).append(")\n\n"));
         } catch (java.io.IOException e) {
             // no picture: the tables stand alone
         }
@@ -234,16 +232,6 @@ public final class ResultsIndex {
                 budget.source(), config.seed());
     }
 
-    static void image(StringBuilder md, Path dir, Path folder, String png) {
-        image(md, dir, folder, png, png.replace(".png", "").replace('-', ' '));
-    }
-
-    static void image(StringBuilder md, Path dir, Path folder, String png, String alt) {
-        if (Files.exists(folder.resolve(png))) {
-            md.append("![").append(alt).append("](").append(relative(dir, folder)).append('/').append(png).append(")\n");
-        }
-    }
-
     /**
      * The comparison of the post's training with the most seeds, then the longest budget, the newest among equals
      * (what the notebooks, which follow the post, show); unreadable ones go to {@code skipped}.
@@ -251,7 +239,7 @@ public final class ResultsIndex {
     public static Optional<Path> bestComparison(Path dir, List<String> skipped) {
         Path best = null;
         long bestStrength = 0;
-        for (Path folder : finishedComparisons(dir)) {
+        for (Path folder : IndexLinks.finishedComparisons(dir)) {
             try {
                 CompareReport.Summary summary = CompareReport.readSummary(folder);
                 long strength = summary.training() == null ? strength(summary) : 0; // MNIST's, the post's training
@@ -278,15 +266,4 @@ public final class ResultsIndex {
                 .findFirst();
     }
 
-    /** The comparison folders that have a summary; one with only its plan is in progress, not damaged. */
-    static List<Path> finishedComparisons(Path dir) {
-        return RunFolders.folders(dir.resolve("compare")).stream()
-                .filter(f -> Files.exists(f.resolve(CompareReport.SUMMARY_JSON))
-                        || !Files.exists(f.resolve(cnnvsmlp.run.ComparePlan.FILE)))
-                .toList();
-    }
-
-    static String relative(Path dir, Path folder) {
-        return dir.relativize(folder).toString().replace('\\', '/');
-    }
 }

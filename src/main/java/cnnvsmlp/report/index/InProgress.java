@@ -1,4 +1,4 @@
-package cnnvsmlp.report;
+package cnnvsmlp.report.index;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +12,9 @@ import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.RunConfig;
 import cnnvsmlp.run.RunFolder;
 import cnnvsmlp.run.RunFolders;
+import cnnvsmlp.report.Prose;
+import cnnvsmlp.report.compare.CompareReport;
+import cnnvsmlp.report.compare.PairedDifference;
 
 /**
  * The section of {@code results/README.md} on what has not reached the end of its budget: comparisons whose plan is
@@ -26,7 +29,7 @@ final class InProgress {
     /** The runs that stopped before their budget, with how far they are: the post's 5000 epochs take days. */
     static void write(StringBuilder md, Path dir, Prose prose) {
         List<RunFolders.Unfinished> runs = new ArrayList<>();
-        for (String experiment : ResultsIndex.EXPERIMENTS) {
+        for (String experiment : cnnvsmlp.model.ExperimentId.ids()) {
             RunFolders.Scan scan = RunFolders.scan(dir.resolve(experiment));
             runs.addAll(scan.unfinished());
             if (cnnvsmlp.model.ExperimentId.byId(experiment).usesMnist()) { // MNIST runs done with the post's budget
@@ -50,7 +53,7 @@ final class InProgress {
         md.append(prose.get("in-progress-runs"));
         for (RunFolders.Unfinished run : runs) {
             EpochResult last = run.last();
-            String rel = ResultsIndex.relative(dir, run.folder());
+            String rel = IndexLinks.relative(dir, run.folder());
             boolean finished = "finished".equals(run.config().status());
             md.append(String.format(Locale.ROOT, "| %s | %d | %s | %d of %d | %s | [%s](%s) | %s |%n",
                     run.config().model(), run.config().seed(), run.config().status(), last == null ? 0 : last.epoch(),
@@ -62,7 +65,7 @@ final class InProgress {
         sideBySide(md, runs);
         StringBuilder images = new StringBuilder();
         for (RunFolders.Unfinished run : runs) {
-            ResultsIndex.image(images, dir, run.folder(), "accuracy.png", run.config().model() + ", test accuracy"
+            IndexLinks.image(images, dir, run.folder(), "accuracy.png", run.config().model() + ", test accuracy"
                     + ("finished".equals(run.config().status()) ? "" : " so far"));
         }
         if (!images.isEmpty()) {
@@ -82,7 +85,7 @@ final class InProgress {
                 md.append(String.format(Locale.ROOT, "- A comparison of %d epochs over seeds %s (%s, %d of %d runs"
                         + " placed): continue with `cnn-vs-mlp compare --resume %s`%n", plan.epochs(), plan.seeds(),
                         plan.status(), plan.runs().size(), 2 * plan.seeds().size(),
-                        RunFolder.shellQuoted(dir.resolve(ResultsIndex.relative(dir, folder)))));
+                        RunFolder.shellQuoted(dir.resolve(IndexLinks.relative(dir, folder)))));
             } catch (FixableProblem e) {
                 md.append("- ").append(e.getMessage()).append('\n');
             }

@@ -1,4 +1,4 @@
-package cnnvsmlp.report;
+package cnnvsmlp.report.compare;
 
 import java.util.List;
 import java.util.Locale;

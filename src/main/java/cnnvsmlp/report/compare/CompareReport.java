@@ -1,4 +1,4 @@
-package cnnvsmlp.report;
+package cnnvsmlp.report.compare;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package cnnvsmlp.report;
+package cnnvsmlp.report.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

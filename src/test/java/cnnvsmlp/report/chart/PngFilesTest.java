@@ -1,4 +1,4 @@
-package cnnvsmlp.report;
+package cnnvsmlp.report.chart;
 
 import static cnnvsmlp.Fixtures.beansModel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -1,4 +1,4 @@
-package cnnvsmlp.report;
+package cnnvsmlp.report.chart;
 
 import java.awt.Color;
 
@@ -10,7 +10,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * An epoch axis from 0 to the last epoch, with round ticks (0, 1000, ..., 5000; 0, 10, ..., 100) instead of the
  * ticks XChart puts on every k-th data point when the x values are equally spaced (1, 296, ..., 4721: no 5000).
  */
-final class EpochAxis {
+public final class EpochAxis {
 
     /** The name of the invisible series that makes the axis span 0 to the last epoch. */
     static final String ANCHOR = "epoch axis";
@@ -24,7 +24,7 @@ final class EpochAxis {
      * at 0, 0.5 and the last epoch breaks that spacing, so XChart's round-number ticks apply, and the last of them
      * is the last epoch whenever that is a round number (every budget this project runs).
      */
-    static void endAt(XYChart chart, int lastEpoch) {
+    public static void endAt(XYChart chart, int lastEpoch) {
         if (lastEpoch < 1 || chart.getSeriesCollection().isEmpty()) {
             return;
         }

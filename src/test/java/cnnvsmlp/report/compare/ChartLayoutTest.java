@@ -1,4 +1,4 @@
-package cnnvsmlp.report;
+package cnnvsmlp.report.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +19,8 @@ import org.knowm.xchart.internal.chartpart.AxisTickCalculator_;
 import org.knowm.xchart.style.Styler;
 
 import cnnvsmlp.Fixtures;
-import cnnvsmlp.report.CompareReport.ModelRun;
+import cnnvsmlp.report.compare.CompareReport.ModelRun;
+import cnnvsmlp.report.chart.LearningCurves;
 import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.History;
 

@@ -1,4 +1,4 @@
-package cnnvsmlp.report;
+package cnnvsmlp.report.compare;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -16,6 +16,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 import cnnvsmlp.FixableProblem;
+import cnnvsmlp.report.chart.EpochAxis;
 
 /**
  * The project's test-accuracy curves against PyTorch's ({@code ../shared/bench/torch_reference.py}) for the same

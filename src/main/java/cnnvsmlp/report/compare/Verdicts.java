@@ -1,10 +1,10 @@
-package cnnvsmlp.report;
+package cnnvsmlp.report.compare;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import cnnvsmlp.report.CompareReport.ModelSummary;
+import cnnvsmlp.report.compare.CompareReport.ModelSummary;
 
 /** The sentences of a comparison's verdict: each names the budget, the batch size and the number of seeds. */
 final class Verdicts {

@@ -1,4 +1,4 @@
-package cnnvsmlp.report;
+package cnnvsmlp.report.chart;
 
 import java.awt.Color;
 import java.awt.Graphics2D;

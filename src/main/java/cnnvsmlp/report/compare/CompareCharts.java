@@ -1,4 +1,4 @@
-package cnnvsmlp.report;
+package cnnvsmlp.report.compare;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -17,6 +17,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import cnnvsmlp.run.EpochResult;
+import cnnvsmlp.report.chart.EpochAxis;
 
 /** The comparison's charts: mean accuracy with error bars, and accuracy, loss and time curves per seed. */
 public final class CompareCharts {

@@ -1,4 +1,4 @@
-package cnnvsmlp.report;
+package cnnvsmlp.report.compare;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,4 +1,4 @@
-package cnnvsmlp.report;
+package cnnvsmlp.report.index;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cnnvsmlp.Fixtures;
 import cnnvsmlp.run.RunFolder;
+import cnnvsmlp.report.compare.CompareReport;
 
 class ResultsIndexTest {
 

@@ -1,4 +1,4 @@
-package cnnvsmlp.report;
+package cnnvsmlp.report.compare;
 
 import static cnnvsmlp.Fixtures.modelRun;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -14,7 +14,7 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 
-import cnnvsmlp.report.CompareReport.ModelRun;
+import cnnvsmlp.report.compare.CompareReport.ModelRun;
 
 class CompareReportTest {
 

@@ -1,4 +1,4 @@
-package cnnvsmlp.report;
+package cnnvsmlp.report.compare;
 
 import java.util.ArrayList;
 import java.util.List;

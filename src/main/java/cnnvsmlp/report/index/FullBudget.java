@@ -1,9 +1,11 @@
-package cnnvsmlp.report;
+package cnnvsmlp.report.index;
 
 import java.nio.file.Path;
 import java.util.Map;
 
 import cnnvsmlp.FixableProblem;
+import cnnvsmlp.report.Prose;
+import cnnvsmlp.report.compare.CompareReport;
 
 /**
  * The results index's first section: the post's own experiment carried to its end, the newest comparison of the two
@@ -19,7 +21,7 @@ final class FullBudget {
     }
 
     static void write(StringBuilder md, Path dir, Prose prose) {
-        for (Path folder : ResultsIndex.finishedComparisons(dir)) { // the newest first
+        for (Path folder : IndexLinks.finishedComparisons(dir)) { // the newest first
             CompareReport.Summary s;
             try {
                 s = CompareReport.readSummary(folder);
@@ -30,12 +32,12 @@ final class FullBudget {
                     || s.batchSize() != POST_MNIST_BATCH) {
                 continue;
             }
-            String rel = ResultsIndex.relative(dir, folder);
-            md.append(prose.get("full-budget", Map.of("verdict", s.verdict(), "mlp", ResultsIndex.accuracy(s.mlp()),
-                    "cnn", ResultsIndex.accuracy(s.cnn()), "seeds", String.valueOf(s.mlp().seeds().size()),
+            String rel = IndexLinks.relative(dir, folder);
+            md.append(prose.get("full-budget", Map.of("verdict", s.verdict(), "mlp", IndexLinks.accuracy(s.mlp()),
+                    "cnn", IndexLinks.accuracy(s.cnn()), "seeds", String.valueOf(s.mlp().seeds().size()),
                     "summary", rel + "/summary.md")));
-            ResultsIndex.image(md, dir, folder, CompareReport.ACCURACY_PNG);
-            ResultsIndex.image(md, dir, folder, CompareReport.DIFFERENCE_PNG);
+            IndexLinks.image(md, dir, folder, CompareReport.ACCURACY_PNG);
+            IndexLinks.image(md, dir, folder, CompareReport.DIFFERENCE_PNG);
             md.append('\n');
             return;
         }
