@@ -2,7 +2,7 @@
 # Checks that two builds of the project train the same: each jar trains the beans (300 epochs), the MNIST MLP and
 # LeNet-5 (2 epochs, the post's training) and the MNIST MLP (1 epoch, the modern recipe), seed 7, on this machine;
 # then the histories (losses and accuracies, not the seconds) and the parameters (and Adam's state) in model.zip are
-# compared byte for byte. For refactorings that must change no result. Needs MNIST_DIR; about 3 minutes on 2 cores.
+# compared byte for byte, and config.json's settings (budget, hyperParameters, data) field for field. For refactorings that must change no result. Needs MNIST_DIR; about 3 minutes on 2 cores.
 #
 #   MNIST_DIR=... [OLD_LABEL=...] [NEW_LABEL=...] scripts/same-outputs.sh OLD.jar NEW.jar [report-folder]
 # (each jar with its lib/ beside it; the labels, e.g. the commits they were built from, go into the report)
@@ -36,7 +36,16 @@ names = [n for n in a.namelist() if n.endswith('.bin')]
 print(', '.join(n + (' equal' if a.read(n) == b.read(n) else ' DIFFER') for n in names))
 PY
 )
-  echo "${runs[$i]} --seed 7: $h; $p"
+  c=$(python3 - "$(dirname "$a")/config.json" "$(dirname "$b")/config.json" <<'PY'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:])
+same = [k for k in ('experiment', 'model', 'parameters', 'budget', 'hyperParameters', 'seed', 'data', 'dataSha256')
+        if a.get(k) == b.get(k)]
+print('config.json ' + ('same' if len(same) == 8 else 'DIFFERS in ' + ', '.join(sorted(set(a) - set(same)))))
+PY
+)
+  echo "${runs[$i]} --seed 7: $h; $c; $p"
+  case "$c" in *DIFFERS*) status=1 ;; esac
   case "$p" in *DIFFER*) status=1 ;; esac
 done
 [ "$status" = 0 ] && echo "OK: the same results, bit for bit" || echo "DIFFERENT results"

@@ -84,8 +84,8 @@ public record BenchSuite(List<ExperimentId> models, List<Integer> batchSizes, in
 
     private static void drawSpeed(Path folder, List<Measurement> measurements, Map<String, Double> torch,
             PrintStream out) {
-        PngFiles.savePng(SpeedChart.chart(measurements, torch, "training seconds: this project against PyTorch, "
-                + folder.getFileName()), folder.resolve("speed.png"));
+        PngFiles.savePng(SpeedChart.chart(measurements, torch, "training seconds per epoch: this project and"
+                + " PyTorch, same machine"), folder.resolve("speed.png"));
         out.println("drawn: " + folder.resolve("speed.png"));
     }
 

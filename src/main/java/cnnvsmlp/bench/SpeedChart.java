@@ -11,14 +11,18 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
+import cnnvsmlp.model.ExperimentId;
+import cnnvsmlp.report.chart.Palette;
+
 /**
- * The bench against PyTorch as a picture ({@code speed.png}): training seconds of each model and batch size, the
- * project's bar beside PyTorch's, the ratio written under each pair.
+ * The bench against PyTorch as a picture ({@code speed.png}): training seconds per epoch of each MNIST model and
+ * batch size, the project's bar beside PyTorch's, the ratio written under each pair. The beans' time is a whole
+ * run's, another unit: bench.md has it, the chart does not. Programs, not models, so greys ({@link Palette}).
  */
 public final class SpeedChart {
 
-    static final Color PROJECT = new Color(40, 90, 200);
-    static final Color TORCH = new Color(150, 150, 150);
+    static final Color PROJECT = Palette.PROGRAMS[0];
+    static final Color TORCH = Palette.PROGRAMS[1];
 
     private SpeedChart() {
     }
@@ -28,19 +32,21 @@ public final class SpeedChart {
         List<Double> ours = new ArrayList<>();
         List<Double> theirs = new ArrayList<>();
         for (Measurement m : project) {
+            ExperimentId experiment = ExperimentId.byId(m.model());
+            if (!experiment.usesMnist()) {
+                continue;
+            }
             Double t = torch.get(TorchLog.key(m.model(), m.batchSize()));
-            String unit = cnnvsmlp.model.ExperimentId.byId(m.model()).usesMnist() ? "per epoch" : "all epochs";
-            labels.add(String.format(Locale.ROOT, "%s, batch %d (%s)%s", m.model(), m.batchSize(), unit,
+            labels.add(String.format(Locale.ROOT, "%s, %d%s", experiment.shortName(), m.batchSize(),
                     t == null ? "" : String.format(Locale.ROOT, ": %.2fx", m.trainSecondsPerEpoch() / t)));
             ours.add(m.trainSecondsPerEpoch());
             theirs.add(t);
         }
         CategoryChart chart = new CategoryChartBuilder().width(1000).height(560).title(title)
-                .xAxisTitle("model, batch size (train seconds, project / PyTorch)").yAxisTitle("training seconds")
-                .build();
+                .xAxisTitle("model, batch size: this project's seconds / PyTorch's (the beans' whole run: bench.md)")
+                .yAxisTitle("training seconds per epoch").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setYAxisDecimalPattern("0.#");
-        chart.getStyler().setXAxisLabelRotation(12);
         chart.addSeries("PyTorch (../shared/bench/torch_reference.py)", labels, Arrays.asList(theirs.toArray(
                 Double[]::new))).setFillColor(TORCH);
         chart.addSeries("this project (DL4J)", labels, ours).setFillColor(PROJECT);

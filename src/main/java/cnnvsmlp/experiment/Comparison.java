@@ -194,11 +194,12 @@ public final class Comparison {
         } catch (java.io.IOException e) {
             throw new FixableProblem("cannot write the comparison into " + dir + " (" + e.getMessage() + ")", e);
         }
+        CompareCharts.Labels labels = CompareCharts.Labels.of(summary);
         PngFiles.savePng(CompareCharts.bars(summary), dir.resolve(CompareReport.BARS_PNG));
-        PngFiles.savePng(CompareCharts.accuracyCurves(mlp, cnn), dir.resolve(CompareReport.ACCURACY_PNG));
-        PngFiles.savePng(CompareCharts.lossCurves(mlp, cnn), dir.resolve(CompareReport.LOSS_PNG));
-        PngFiles.savePng(CompareCharts.timeToAccuracy(mlp, cnn), dir.resolve(CompareReport.TIME_PNG));
-        PngFiles.savePng(CompareCharts.difference(mlp, cnn), dir.resolve(CompareReport.DIFFERENCE_PNG));
+        PngFiles.saveSideBySide(CompareCharts.accuracyPanels(labels, mlp, cnn), dir.resolve(CompareReport.ACCURACY_PNG));
+        PngFiles.savePng(CompareCharts.lossCurves(labels, mlp, cnn), dir.resolve(CompareReport.LOSS_PNG));
+        PngFiles.savePng(CompareCharts.timeToAccuracy(labels, mlp, cnn), dir.resolve(CompareReport.TIME_PNG));
+        PngFiles.saveSideBySide(CompareCharts.difference(labels, mlp, cnn), dir.resolve(CompareReport.DIFFERENCE_PNG));
         context.console().println();
         context.console().println(summary.verdict());
         context.console().println("comparison: " + dir);

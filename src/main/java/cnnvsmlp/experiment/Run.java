@@ -242,7 +242,8 @@ public final class Run {
         ExperimentId id = experiment.id();
         Path dir = folder.path();
         PngFiles.savePng(LearningCurves.accuracy(history, id.model(), data.evaluatedOn()), dir.resolve(ACCURACY_PNG));
-        PngFiles.savePng(LearningCurves.loss(history, id.model(), data.evaluatedOn()), dir.resolve(LOSS_PNG));
+        PngFiles.savePng(LearningCurves.loss(history, id.model(), data.evaluatedOn(),
+                spec.recipe().loss().keras()), dir.resolve(LOSS_PNG));
     }
 
     private RunResult finish(History history, Experiment.Pictures pictures) {

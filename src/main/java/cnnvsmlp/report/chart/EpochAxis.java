@@ -25,14 +25,20 @@ public final class EpochAxis {
      * is the last epoch whenever that is a round number (every budget this project runs).
      */
     public static void endAt(XYChart chart, int lastEpoch) {
+        span(chart, 0, lastEpoch);
+    }
+
+    /** As {@link #endAt}, the axis running from {@code firstEpoch} (a zoomed panel's) to {@code lastEpoch}. */
+    public static void span(XYChart chart, int firstEpoch, int lastEpoch) {
         if (lastEpoch < 1 || chart.getSeriesCollection().isEmpty()) {
             return;
         }
         double y = chart.getSeriesCollection().iterator().next().getYData()[0];
-        XYSeries anchor = chart.addSeries(ANCHOR, new double[] {0, 0.5, lastEpoch}, new double[] {y, y, y});
+        XYSeries anchor = chart.addSeries(ANCHOR, new double[] {firstEpoch, firstEpoch + 0.5, lastEpoch},
+                new double[] {y, y, y});
         anchor.setMarker(SeriesMarkers.NONE).setLineColor(new Color(0, 0, 0, 0)).setShowInLegend(false);
         anchor.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.getStyler().setXAxisMin(0.0).setXAxisMax((double) lastEpoch);
+        chart.getStyler().setXAxisMin((double) firstEpoch).setXAxisMax((double) lastEpoch);
         chart.getStyler().setXAxisDecimalPattern("0"); // 1181, not 1,181
     }
 }

@@ -11,7 +11,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.History;
 
-/** A run's accuracy and loss per epoch, as the charts {@code accuracy.png} and {@code loss.png}. */
+/**
+ * A run's accuracy and loss per epoch, as the charts {@code accuracy.png} and {@code loss.png}: in the model's colour
+ * ({@link Palette}), training dashed, evaluation solid.
+ */
 public final class LearningCurves {
 
     private LearningCurves() {
@@ -20,25 +23,30 @@ public final class LearningCurves {
     public static XYChart accuracy(History history, String model, String evaluatedOn) {
         XYChart chart = chart(model + ": accuracy per epoch", "accuracy");
         line(chart, "training (Keras: mean over the epoch's batches)", epochs(history),
-                values(history.epochs(), EpochResult::trainAccuracy));
-        line(chart, "evaluation: " + evaluatedOn, epochs(history), values(history.epochs(), EpochResult::testAccuracy));
+                values(history.epochs(), EpochResult::trainAccuracy), model, true);
+        line(chart, "evaluation: " + evaluatedOn, epochs(history), values(history.epochs(), EpochResult::testAccuracy),
+                model, false);
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         EpochAxis.endAt(chart, lastEpoch(history));
         return chart;
     }
 
-    /** The losses per epoch; on a log scale when they fall by at least a factor of ten. */
-    public static XYChart loss(History history, String model, String evaluatedOn) {
-        XYChart chart = chart(model + ": mean squared error per epoch", "loss");
-        line(chart, "training", epochs(history), values(history.epochs(), EpochResult::trainLoss));
-        line(chart, "evaluation: " + evaluatedOn, epochs(history), values(history.epochs(), EpochResult::testLoss));
+    /**
+     * The losses per epoch, named by Keras' name of the loss ({@code lossName}, e.g. {@code mean_squared_error}); on a
+     * log scale when they span two decades or more, where it has labelled ticks.
+     */
+    public static XYChart loss(History history, String model, String evaluatedOn, String lossName) {
+        XYChart chart = chart(model + ": " + lossName.replace('_', ' ') + " per epoch", "loss (" + lossName + ")");
+        line(chart, "training", epochs(history), values(history.epochs(), EpochResult::trainLoss), model, true);
+        line(chart, "evaluation: " + evaluatedOn, epochs(history), values(history.epochs(), EpochResult::testLoss),
+                model, false);
         double[] all = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(values(history.epochs(),
                 EpochResult::trainLoss)), java.util.Arrays.stream(values(history.epochs(), EpochResult::testLoss)))
                 .filter(v -> v > 0).toArray();
         double min = java.util.Arrays.stream(all).min().orElse(1);
         double max = java.util.Arrays.stream(all).max().orElse(1);
-        if (max / min >= 10) { // a loss that falls by a decade or more (the beans' 5000 epochs) reads on a log scale;
-            chart.getStyler().setYAxisLogarithmic(true); // a narrower one would get no labelled tick on it
+        if (max / min >= 100) { // a loss that falls by two decades or more (the beans' 5000 epochs) reads on a log
+            chart.getStyler().setYAxisLogarithmic(true); // scale; a narrower one would get one labelled tick on it
             chart.getStyler().setYAxisDecimalPattern("0.####");
         }
         EpochAxis.endAt(chart, lastEpoch(history));
@@ -54,8 +62,10 @@ public final class LearningCurves {
         return chart;
     }
 
-    private static void line(XYChart chart, String name, double[] x, double[] y) {
-        chart.addSeries(name, x, y).setMarker(SeriesMarkers.NONE);
+    private static void line(XYChart chart, String name, double[] x, double[] y, String model, boolean training) {
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setMarker(SeriesMarkers.NONE).setLineColor(Palette.ofModel(model)).setLineWidth(training ? 1.6f : 2f);
+        series.setLineStyle(training ? Palette.dashed(1.6f) : Palette.solid(2f));
     }
 
     private static int lastEpoch(History history) {

@@ -45,6 +45,15 @@ public final class PngFiles {
         savePng(image, target);
     }
 
+    /** Panels of one picture side by side, at full size (one panel: the chart alone). */
+    public static void saveSideBySide(List<? extends Chart<?, ?>> panels, Path target) {
+        if (panels.size() == 1) {
+            savePng(panels.get(0), target);
+        } else {
+            saveTiles(panels, panels.size(), 1.0, target);
+        }
+    }
+
     /** A picture drawn with Java2D. */
     public static void savePng(Picture picture, Path target) {
         savePng(picture.image(), target);

@@ -1,6 +1,5 @@
 package cnnvsmlp.report.compare;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.Arrays;
 import java.util.List;
@@ -18,12 +17,45 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.report.chart.EpochAxis;
+import cnnvsmlp.report.chart.Palette;
 
-/** The comparison's charts: mean accuracy with error bars, and accuracy, loss and time curves per seed. */
+/**
+ * The comparison's charts: mean accuracy with error bars, and accuracy, loss, time and difference curves per seed,
+ * each model in its colour ({@link Palette}), training dashed and test solid. The accuracy and the difference come as
+ * two panels when the budget is long (100 epochs or more): the whole run on log-scaled epochs, where the early
+ * crossovers show, and the second half zoomed on the range the curves are in, where the verdict is read.
+ */
 public final class CompareCharts {
 
-    static final Color MLP_COLOUR = new Color(40, 90, 200);
-    static final Color CNN_COLOUR = new Color(200, 50, 40);
+    /** From this many epochs on, the accuracy and difference charts get a log-scaled panel and a zoomed one. */
+    static final int PANELS_FROM = 100;
+
+    /**
+     * What the charts' titles say of the comparison besides the models.
+     *
+     * @param dataset "MNIST" or "Fashion-MNIST"
+     * @param recipe "the post's training" or, e.g., "categorical_crossentropy, adam"
+     * @param loss Keras' name of the loss, e.g. {@code mean_squared_error}
+     */
+    public record Labels(String dataset, String recipe, String loss) {
+
+        /** The post's: MNIST, mean squared error, SGD 0.05. */
+        public static final Labels POST = new Labels("MNIST", "the post's training", "mean_squared_error");
+
+        /** The labels of the comparison {@code s}. */
+        public static Labels of(CompareReport.Summary s) {
+            if (s.training() == null) {
+                return new Labels(s.datasetTitle(), POST.recipe(), POST.loss());
+            }
+            String[] parts = s.training().split(",\\s*");
+            String optimizer = parts.length > 1 ? parts[1].replaceAll("\\(.*", "") : "";
+            return new Labels(s.datasetTitle(), parts[0] + (optimizer.isEmpty() ? "" : ", " + optimizer), parts[0]);
+        }
+
+        String line() {
+            return dataset + ", " + recipe;
+        }
+    }
 
     private CompareCharts() {
     }
@@ -40,129 +72,118 @@ public final class CompareCharts {
         double spread = all.stream().mapToDouble(Double::doubleValue).max().orElse(1) - low;
         double yMin = Math.max(0, Math.floor((low - Math.max(0.02, spread)) * 50) / 50); // a multiple of 0.02
         CategoryChart chart = new CategoryChartBuilder().width(640).height(500)
-                .title(String.format(Locale.ROOT, "test accuracy after %d of %d epochs, %s", s.epochs(),
-                        s.postEpochs(), seeds(seeds)))
-                .xAxisTitle("model").yAxisTitle(String.format(Locale.ROOT, "test accuracy (axis from %.2f)", yMin))
+                .title(String.format(Locale.ROOT, "test accuracy after %s, %s", s.training() == null
+                        ? s.epochs() + " of " + s.postEpochs() + " epochs" : s.epochs() + " epochs", seeds(seeds)))
+                .xAxisTitle(Labels.of(s).line()).yAxisTitle(String.format(Locale.ROOT, "test accuracy (axis from %.2f)", yMin))
                 .build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setOverlapped(true);
         chart.getStyler().setYAxisMin(yMin).setYAxisMax(1.0);
         chart.getStyler().setYAxisDecimalPattern("0.00");
         chart.getStyler().setErrorBarsColor(Color.BLACK);
-        List<String> models = List.of(s.mlp().model(), s.cnn().model());
-        bar(chart, s.mlp(), models, Arrays.asList(s.mlp().meanAccuracy(), null), MLP_COLOUR, seeds);
-        bar(chart, s.cnn(), models, Arrays.asList(null, s.cnn().meanAccuracy()), CNN_COLOUR, seeds);
+        chart.getStyler().setMarkerSize(6); // small dots: the sd bar shows past them
+        List<String> models = List.of(name(s.mlp().model()), name(s.cnn().model()));
+        bar(chart, s.mlp(), models, Arrays.asList(s.mlp().meanAccuracy(), null), seeds);
+        bar(chart, s.cnn(), models, Arrays.asList(null, s.cnn().meanAccuracy()), seeds);
         for (int i = 0; i < seeds; i++) {
             CategorySeries dots = chart.addSeries(i == 0 ? "each seed" : "seed " + s.mlp().seeds().get(i), models,
                     List.of(s.mlp().accuracies().get(i), s.cnn().accuracies().get(i)));
             dots.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
-            dots.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(Color.BLACK);
+            dots.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(Palette.GREY);
             dots.setShowInLegend(i == 0);
         }
         return chart;
     }
 
     private static void bar(CategoryChart chart, CompareReport.ModelSummary m, List<String> models, List<Double> y,
-            Color colour, int seeds) {
-        String name = m.model() + (seeds > 1 ? " mean ± sd" : "");
+            int seeds) {
+        String name = name(m.model()) + (seeds > 1 ? " mean ± sd" : "");
         CategorySeries bar = seeds > 1
                 ? chart.addSeries(name, models, y, Arrays.asList(m.sdAccuracy(), m.sdAccuracy()))
                 : chart.addSeries(name, models, y); // one seed: no spread to draw
-        bar.setFillColor(colour);
+        bar.setFillColor(Palette.ofModel(m.model()));
+    }
+
+    /** The difference per epoch, in points: see {@link DifferenceChart}. */
+    public static List<XYChart> difference(Labels labels, List<CompareReport.ModelRun> mlp,
+            List<CompareReport.ModelRun> cnn) {
+        return DifferenceChart.panels(labels, mlp, cnn);
+    }
+
+    /** Test accuracy per epoch, the whole run in one panel (see {@link #accuracyPanels}). */
+    public static XYChart accuracyCurves(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
+        return accuracyPanels(Labels.POST, mlp, cnn).get(0);
     }
 
     /**
-     * LeNet-5's test accuracy minus the MLP's per epoch: the mean over the seeds with its 95 % interval (dashed;
-     * none with one seed), each seed as a thin line, and the zero line: above it LeNet-5 is ahead.
+     * Test accuracy per epoch: each model's seeds, their mean and a ± sd band; for a long budget a second panel,
+     * the second half zoomed on the range the curves are in.
      */
-    public static XYChart difference(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
-        int epochs = mlp.stream().mapToInt(r -> r.epochs().size()).min().orElse(0);
-        epochs = Math.min(epochs, cnn.stream().mapToInt(r -> r.epochs().size()).min().orElse(0));
-        XYChart chart = lines(String.format(Locale.ROOT, "%s minus %s, test accuracy, %s", shortName(cnn),
-                shortName(mlp), mlp.size() > 1
-                ? mlp.size() + " seeds: mean and 95 % interval" : "1 seed"), "epoch", "difference in test accuracy");
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        double[] x = new double[epochs];
-        double[] mean = new double[epochs];
-        double[] low = new double[epochs];
-        double[] high = new double[epochs];
-        for (int e = 1; e <= epochs; e++) {
-            int epoch = e;
-            PairedDifference d = PairedDifference.of(e, mlp.stream().mapToDouble(r -> r.epochs().get(epoch - 1)
-                    .testAccuracy()).toArray(), cnn.stream().mapToDouble(r -> r.epochs().get(epoch - 1).testAccuracy())
-                    .toArray());
-            x[e - 1] = e;
-            mean[e - 1] = d.mean();
-            low[e - 1] = d.hasInterval() ? d.low() : d.mean();
-            high[e - 1] = d.hasInterval() ? d.high() : d.mean();
-        }
-        if (epochs == 0) {
-            return chart;
-        }
-        chart.addSeries("zero: no difference", new double[] {1, epochs}, new double[] {0, 0})
-                .setMarker(SeriesMarkers.NONE).setLineColor(Color.GRAY);
-        if (mlp.size() > 1) {
-            for (int i = 0; i < mlp.size(); i++) {
-                double[] seed = new double[epochs];
-                for (int e = 0; e < epochs; e++) {
-                    seed[e] = cnn.get(i).epochs().get(e).testAccuracy() - mlp.get(i).epochs().get(e).testAccuracy();
-                }
-                XYSeries s = chart.addSeries(i == 0 ? "each seed" : "seed " + mlp.get(i).seed(), x, seed);
-                s.setMarker(SeriesMarkers.NONE).setLineColor(new Color(170, 170, 170)).setLineWidth(0.8f);
-                s.setShowInLegend(i == 0);
+    public static List<XYChart> accuracyPanels(Labels labels, List<CompareReport.ModelRun> mlp,
+            List<CompareReport.ModelRun> cnn) {
+        int last = lastEpoch(mlp, cnn);
+        List<XYChart> charts = new java.util.ArrayList<>();
+        for (Panel panel : Panel.of(last)) {
+            XYChart chart = lines(panel.title("test accuracy" + spread(mlp), labels), "epoch" + panel.axisNote(),
+                    "test accuracy");
+            List<double[]> drawn = new java.util.ArrayList<>();
+            for (List<CompareReport.ModelRun> runs : List.of(mlp, cnn)) {
+                List<double[]> ys = runs.stream().map(r -> panel.slice(values(r, EpochResult::testAccuracy))).toList();
+                drawn.addAll(ys);
+                SeedSpread.add(chart, model(runs), seeds(runs), runs.stream().map(r -> panel.slice(epochAxis(r)))
+                        .toList(), ys, colour(runs), false);
             }
-            add(chart, "95 % interval of the mean", x, low, CNN_COLOUR, true);
-            add(chart, "95 % interval, upper end", x, high, CNN_COLOUR, true);
-            chart.getSeries("95 % interval, upper end").setShowInLegend(false);
+            double[] y = panel.zoomed() ? Panel.range(drawn, drawn.get(0)[drawn.get(0).length - 1])
+                    : new double[] {accuracyAxisMin(mlp, cnn), 1.0};
+            panel.axes(chart, last, new double[] {Math.max(0, y[0]), Math.min(1.0, y[1])});
+            charts.add(chart);
         }
-        add(chart, "mean difference", x, mean, Color.BLACK, false);
-        EpochAxis.endAt(chart, epochs);
-        return chart;
-    }
-
-    /** Test accuracy per epoch: each model's seeds, their mean and a ± sd band. */
-    public static XYChart accuracyCurves(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
-        XYChart chart = lines("test accuracy per epoch" + spread(mlp), "epoch", "test accuracy");
-        chart.getStyler().setYAxisMin(accuracyAxisMin(mlp, cnn)).setYAxisMax(1.0);
-        for (List<CompareReport.ModelRun> runs : List.of(mlp, cnn)) {
-            SeedSpread.add(chart, model(runs), seeds(runs), runs.stream().map(CompareCharts::epochAxis).toList(),
-                    runs.stream().map(r -> values(r, EpochResult::testAccuracy)).toList(), colour(runs == mlp), false);
-        }
-        EpochAxis.endAt(chart, lastEpoch(mlp, cnn));
-        return chart;
+        return charts;
     }
 
     /** Training loss (dashed) and test loss (solid) per epoch: each model's mean over the seeds. */
     public static XYChart lossCurves(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
-        XYChart chart = lines("mean squared error per epoch, training dashed, test solid" + spread(mlp), "epoch",
-                "loss");
+        return lossCurves(Labels.POST, mlp, cnn);
+    }
+
+    /** As {@link #lossCurves(List, List)}, named by the comparison's loss and data set. */
+    public static XYChart lossCurves(Labels labels, List<CompareReport.ModelRun> mlp,
+            List<CompareReport.ModelRun> cnn) {
+        XYChart chart = lines(labels.loss().replace('_', ' ') + ", training dashed, test solid" + spread(mlp) + " ("
+                + labels.dataset() + ")", "epoch", "loss (" + labels.loss() + ")");
         for (List<CompareReport.ModelRun> runs : List.of(mlp, cnn)) {
             List<double[]> x = runs.stream().map(CompareCharts::epochAxis).toList();
             SeedSpread.add(chart, model(runs) + " training", seeds(runs), x,
-                    runs.stream().map(r -> values(r, EpochResult::trainLoss)).toList(), colour(runs == mlp), true);
+                    runs.stream().map(r -> values(r, EpochResult::trainLoss)).toList(), colour(runs), true);
             SeedSpread.add(chart, model(runs) + " test", seeds(runs), x,
-                    runs.stream().map(r -> values(r, EpochResult::testLoss)).toList(), colour(runs == mlp), false);
+                    runs.stream().map(r -> values(r, EpochResult::testLoss)).toList(), colour(runs), false);
         }
         EpochAxis.endAt(chart, lastEpoch(mlp, cnn));
         return chart;
     }
 
-    private static String shortName(List<CompareReport.ModelRun> runs) {
+    static String shortName(List<CompareReport.ModelRun> runs) {
         return cnnvsmlp.model.ExperimentId.shortName(runs.get(0).model());
     }
 
     /** Test accuracy against wall-clock seconds of training and evaluation (time to accuracy). */
     public static XYChart timeToAccuracy(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
+        return timeToAccuracy(Labels.POST, mlp, cnn);
+    }
+
+    /** As {@link #timeToAccuracy(List, List)}, naming the data set and recipe. */
+    public static XYChart timeToAccuracy(Labels labels, List<CompareReport.ModelRun> mlp,
+            List<CompareReport.ModelRun> cnn) {
         boolean comparable = java.util.stream.Stream.concat(mlp.stream(), cnn.stream())
                 .allMatch(r -> r.timeNotComparable() == null);
-        XYChart chart = lines("test accuracy against wall-clock seconds (training + evaluation)" + spread(mlp),
-                comparable ? "seconds" : "seconds: NOT comparable across these runs (sittings, nice or other load;"
-                        + " summary.md says which)", "test accuracy");
+        XYChart chart = lines("test accuracy against seconds of training and evaluation" + spread(mlp),
+                (comparable ? "seconds" : "seconds: NOT comparable across these runs (summary.md says why)") + "; "
+                        + labels.line(), "test accuracy");
         chart.getStyler().setYAxisMin(accuracyAxisMin(mlp, cnn)).setYAxisMax(1.0);
         chart.getStyler().setXAxisDecimalPattern("0");
         for (List<CompareReport.ModelRun> runs : List.of(mlp, cnn)) {
             SeedSpread.add(chart, model(runs), seeds(runs), runs.stream().map(CompareCharts::elapsed).toList(),
-                    runs.stream().map(r -> values(r, EpochResult::testAccuracy)).toList(), colour(runs == mlp), false);
+                    runs.stream().map(r -> values(r, EpochResult::testAccuracy)).toList(), colour(runs), false);
         }
         return chart;
     }
@@ -172,8 +193,8 @@ public final class CompareCharts {
         if (runs.isEmpty()) {
             return "";
         }
-        return runs.size() == 1 ? ": seed " + runs.get(0).seed()
-                : ": mean of " + runs.size() + " seeds, ± sd band, each seed thin";
+        return runs.size() == 1 ? ", seed " + runs.get(0).seed()
+                : ", mean and ± sd of " + runs.size() + " seeds";
     }
 
     private static String seeds(int n) {
@@ -191,7 +212,7 @@ public final class CompareCharts {
     }
 
     private static String model(List<CompareReport.ModelRun> runs) {
-        return runs.isEmpty() ? "" : runs.get(0).model();
+        return runs.isEmpty() ? "" : name(runs.get(0).model());
     }
 
     private static int lastEpoch(List<CompareReport.ModelRun> mlp, List<CompareReport.ModelRun> cnn) {
@@ -211,11 +232,16 @@ public final class CompareCharts {
         return t;
     }
 
-    private static Color colour(boolean mlp) {
-        return mlp ? MLP_COLOUR : CNN_COLOUR;
+    private static Color colour(List<CompareReport.ModelRun> runs) {
+        return runs.isEmpty() ? Palette.GREY : Palette.ofModel(runs.get(0).model());
     }
 
-    private static XYChart lines(String title, String x, String y) {
+    /** What a chart calls a model: its short name ("MLP", "LeNet-5"), so that no data set is implied. */
+    private static String name(String model) {
+        return cnnvsmlp.model.ExperimentId.shortName(model);
+    }
+
+    static XYChart lines(String title, String x, String y) {
         XYChart chart = new XYChartBuilder().width(900).height(660).title(title).xAxisTitle(x).yAxisTitle(y).build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // below the plot: it hides no data
@@ -223,14 +249,11 @@ public final class CompareCharts {
         return chart;
     }
 
-    private static void add(XYChart chart, String name, double[] x, double[] y, Color colour, boolean dashed) {
+    static void add(XYChart chart, String name, double[] x, double[] y, Color colour, boolean dashed) {
         XYSeries series = chart.addSeries(name, x, y);
         series.setMarker(x.length <= 30 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE).setMarkerColor(colour)
                 .setLineColor(colour);
-        if (dashed) {
-            series.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                    new float[] {6f, 4f}, 0f));
-        }
+        series.setLineStyle(dashed ? Palette.dashed(1.5f) : Palette.solid(2f));
     }
 
     static double[] epochAxis(CompareReport.ModelRun run) {

@@ -1,6 +1,7 @@
 package cnnvsmlp.report.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -21,6 +22,7 @@ import org.knowm.xchart.style.Styler;
 import cnnvsmlp.Fixtures;
 import cnnvsmlp.report.compare.CompareReport.ModelRun;
 import cnnvsmlp.report.chart.LearningCurves;
+import cnnvsmlp.report.chart.Palette;
 import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.History;
 
@@ -38,7 +40,8 @@ class ChartLayoutTest {
     @Test
     void learningCurvesKeepTheirLegendBelowThePlotAndTheLossOnALogScale() {
         XYChart accuracy = LearningCurves.accuracy(history(5000), "beans MLP", "the 100 training points");
-        XYChart loss = LearningCurves.loss(history(5000), "beans MLP", "the 100 training points");
+        XYChart loss = LearningCurves.loss(history(5000), "beans MLP", "the 100 training points",
+                "mean_squared_error");
         for (XYChart chart : List.of(accuracy, loss)) {
             assertEquals(Styler.LegendPosition.OutsideS, chart.getStyler().getLegendPosition());
         }
@@ -47,7 +50,7 @@ class ChartLayoutTest {
         for (int e = 1; e <= 100; e++) {
             narrow.add(new EpochResult(e, 0.09 - e * 0.0007, 0.5, 0.09 - e * 0.0007, 0.5, 0.01, 0.01));
         }
-        assertTrue(!LearningCurves.loss(narrow, "LeNet-5", "test").getStyler().isYAxisLogarithmic(),
+        assertTrue(!LearningCurves.loss(narrow, "LeNet-5", "test", "mean_squared_error").getStyler().isYAxisLogarithmic(),
                 "0.09 to 0.02: linear, where its ticks are labelled");
         assertEquals("0.0#", accuracy.getStyler().getYAxisDecimalPattern(), "0.25, not .25");
     }
@@ -85,7 +88,7 @@ class ChartLayoutTest {
             double decade = Math.pow(10, Math.floor(Math.log10(step)));
             assertTrue(java.util.Set.of(1.0, 2.0, 2.5, 5.0).contains(step / decade), "round steps, not a tick per k-th"
                     + " epoch: " + ticks);
-            List<String> loss = xTickLabels(LearningCurves.loss(history(epochs), "m", "test"));
+            List<String> loss = xTickLabels(LearningCurves.loss(history(epochs), "m", "test", "mean_squared_error"));
             assertEquals(String.valueOf(epochs), loss.get(loss.size() - 1), "loss, " + epochs + " epochs: " + loss);
         }
         List<ModelRun> mlp = List.of(Fixtures.modelRun("MLP", 1, 0.5, 0.6), Fixtures.modelRun("MLP", 2, 0.5, 0.7));
@@ -93,7 +96,7 @@ class ChartLayoutTest {
                 Fixtures.modelRun("LeNet-5", 2, 0.4, 0.9));
         int last = mlp.get(0).epochs().size();
         for (XYChart chart : List.of(CompareCharts.accuracyCurves(mlp, cnn), CompareCharts.lossCurves(mlp, cnn),
-                CompareCharts.difference(mlp, cnn))) {
+                CompareCharts.difference(CompareCharts.Labels.POST, mlp, cnn).get(0))) {
             List<String> ticks = xTickLabels(chart);
             assertEquals(String.valueOf(last), ticks.get(ticks.size() - 1), chart.getTitle() + ": " + ticks);
         }
@@ -116,8 +119,9 @@ class ChartLayoutTest {
             assertEquals((0.6 + 0.7 + 0.65) / 3, mean.getYData()[last], 1e-9, "the mean of the seeds' last epoch");
             double sd = CompareReport.sd(new double[] {0.6, 0.7, 0.65});
             assertEquals((0.6 + 0.7 + 0.65) / 3 + sd, band.getYData()[last], 1e-9, "the band's upper edge");
-            assertEquals(mean.getLineColor(), CompareCharts.MLP_COLOUR);
-            assertEquals(CompareCharts.CNN_COLOUR, chart.getSeries("LeNet-5 mean of 3 seeds").getLineColor());
+            assertEquals(Palette.ofModel("MLP"), mean.getLineColor());
+            assertEquals(Palette.ofModel("LeNet-5"), chart.getSeries("LeNet-5 mean of 3 seeds").getLineColor());
+            assertNotEquals(Palette.ofModel("MLP"), Palette.ofModel("LeNet-5"));
             long thin = chart.getSeriesCollection().stream().filter(x -> x.getName().contains(" seed ")).count();
             assertEquals(6, thin, "every seed drawn");
         }
@@ -130,8 +134,8 @@ class ChartLayoutTest {
                 Fixtures.modelRun("LeNet-5", 2, 0.4, 0.985));
         CompareReport.Summary two = CompareReport.summarize(mlp, cnn, 2, 5000, 2048, "c", "d");
         CategoryChart bars = CompareCharts.bars(two);
-        assertEquals(CompareCharts.MLP_COLOUR, bars.getSeries("MLP mean ± sd").getFillColor());
-        assertEquals(CompareCharts.CNN_COLOUR, bars.getSeries("LeNet-5 mean ± sd").getFillColor());
+        assertEquals(Palette.ofModel("MLP"), bars.getSeries("MLP mean ± sd").getFillColor());
+        assertEquals(Palette.ofModel("LeNet-5"), bars.getSeries("LeNet-5 mean ± sd").getFillColor());
         assertTrue(bars.getStyler().getYAxisMin() >= 0.9, "0.96 to 0.985 on an axis from "
                 + bars.getStyler().getYAxisMin());
         assertEquals(2, bars.getSeriesCollection().stream().filter(x -> x.getChartCategorySeriesRenderStyle()
@@ -153,5 +157,29 @@ class ChartLayoutTest {
         List<ModelRun> slow = List.of(Fixtures.modelRun("MLP", 1, 0.1, 0.9));
         List<ModelRun> slowCnn = List.of(Fixtures.modelRun("LeNet-5", 1, 0.1, 0.95));
         assertEquals(0.0, CompareCharts.accuracyCurves(slow, slowCnn).getStyler().getYAxisMin(), 0, "from chance: 0");
+    }
+
+    @Test
+    void aLongComparisonShowsTheWholeRunOnLogEpochsAndTheSecondHalfZoomedInPoints() {
+        double[] mlpCurve = new double[400];
+        double[] cnnCurve = new double[400];
+        for (int e = 0; e < 400; e++) { // both near 0.97 in the second half, 0.8 points apart: squeezed on 0-1
+            mlpCurve[e] = 0.97 - 0.5 / (e + 1);
+            cnnCurve[e] = 0.978 - 0.8 / (e + 1);
+        }
+        List<ModelRun> mlp = List.of(Fixtures.modelRun("MLP", 1, mlpCurve));
+        List<ModelRun> cnn = List.of(Fixtures.modelRun("LeNet-5", 1, cnnCurve));
+        List<XYChart> accuracy = CompareCharts.accuracyPanels(CompareCharts.Labels.POST, mlp, cnn);
+        assertEquals(2, accuracy.size());
+        assertTrue(accuracy.get(0).getStyler().isXAxisLogarithmic(), "the whole run: log-scaled epochs");
+        assertTrue(accuracy.get(0).getTitle().contains("MNIST, the post's training"), accuracy.get(0).getTitle());
+        XYChart zoom = accuracy.get(1);
+        assertEquals(200.0, zoom.getStyler().getXAxisMin(), 0, "the second half");
+        assertTrue(zoom.getStyler().getYAxisMin() > 0.95 && zoom.getStyler().getYAxisMax() < 0.99,
+                "zoomed on the curves: " + zoom.getStyler().getYAxisMin() + " to " + zoom.getStyler().getYAxisMax());
+        List<XYChart> difference = CompareCharts.difference(CompareCharts.Labels.POST, mlp, cnn);
+        double[] last = difference.get(1).getSeries("mean difference").getYData();
+        assertEquals(100 * (cnnCurve[399] - mlpCurve[399]), last[last.length - 1], 1e-9, "in points");
+        assertTrue(difference.get(1).getStyler().getYAxisMax() < 1.5, "zoomed on the plateau, not the early dip");
     }
 }

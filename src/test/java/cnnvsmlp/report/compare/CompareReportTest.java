@@ -160,8 +160,10 @@ class CompareReportTest {
         assertEquals(2 * (2 * 3 + 1) + 1, loss.getSeriesCollection().size(), "per model: training (2 seeds, mean),"
                 + " test (2 seeds, mean, band); and the epoch axis");
         assertArrayEquals(new double[] {0.91, 0.97}, curves.getSeries("LeNet-5 mean of 2 seeds").getYData(), 1e-12);
-        XYChart difference = CompareCharts.difference(mlp, cnn);
-        assertArrayEquals(new double[] {0.10, 0.06}, difference.getSeries("mean difference").getYData(), 1e-12);
+        List<XYChart> panels = CompareCharts.difference(CompareCharts.Labels.POST, mlp, cnn);
+        assertEquals(1, panels.size(), "2 epochs: one panel, no zoom");
+        XYChart difference = panels.get(0);
+        assertArrayEquals(new double[] {10, 6}, difference.getSeries("mean difference").getYData(), 1e-9, "points");
         assertArrayEquals(new double[] {0, 0}, difference.getSeries("zero: no difference").getYData(), 0);
     }
 }
