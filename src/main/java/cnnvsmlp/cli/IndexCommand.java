@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import cnnvsmlp.FixableProblem;
+import cnnvsmlp.experiment.Redraw;
 import cnnvsmlp.experiment.RunContext;
 import cnnvsmlp.report.index.ResultsIndex;
 
@@ -22,11 +23,18 @@ final class IndexCommand implements Callable<Integer> {
             description = "The results folder. Default: ${DEFAULT-VALUE}.")
     Path results;
 
+    @Option(names = "--redraw", description = "Also draw every run's learning curves and every comparison's charts"
+            + " again with this version, from their history.csv and summary.json (numbers are not touched).")
+    boolean redraw;
+
     @Override
     public Integer call() {
         if (!Files.isDirectory(results) || !ResultsIndex.isResultsFolder(results)) {
             throw new FixableProblem(results + " is not a results folder (no runs, comparisons or README.md in it);"
                     + " give --output-dir the folder the experiments wrote to");
+        }
+        if (redraw) {
+            Console.out().println("redrawn: " + Redraw.all(results, Console.out()) + " run and comparison folders");
         }
         ResultsIndex.write(results, Console.out());
         Console.out().println("index: " + results.resolve(ResultsIndex.FILE));

@@ -194,16 +194,21 @@ public final class Comparison {
         } catch (java.io.IOException e) {
             throw new FixableProblem("cannot write the comparison into " + dir + " (" + e.getMessage() + ")", e);
         }
+        drawCharts(summary, dir, mlp, cnn);
+        context.console().println();
+        context.console().println(summary.verdict());
+        context.console().println("comparison: " + dir);
+        return dir;
+    }
+
+    /** The comparison's five pictures into {@code dir}. */
+    static void drawCharts(CompareReport.Summary summary, Path dir, List<ModelRun> mlp, List<ModelRun> cnn) {
         CompareCharts.Labels labels = CompareCharts.Labels.of(summary);
         PngFiles.savePng(CompareCharts.bars(summary), dir.resolve(CompareReport.BARS_PNG));
         PngFiles.saveSideBySide(CompareCharts.accuracyPanels(labels, mlp, cnn), dir.resolve(CompareReport.ACCURACY_PNG));
         PngFiles.savePng(CompareCharts.lossCurves(labels, mlp, cnn), dir.resolve(CompareReport.LOSS_PNG));
         PngFiles.savePng(CompareCharts.timeToAccuracy(labels, mlp, cnn), dir.resolve(CompareReport.TIME_PNG));
         PngFiles.saveSideBySide(CompareCharts.difference(labels, mlp, cnn), dir.resolve(CompareReport.DIFFERENCE_PNG));
-        context.console().println();
-        context.console().println(summary.verdict());
-        context.console().println("comparison: " + dir);
-        return dir;
     }
 
     private static ModelRun modelRun(RunResult result, long seed) {

@@ -1,5 +1,6 @@
 package cnnvsmlp.report.chart;
 
+import java.awt.Color;
 import java.util.List;
 
 import org.knowm.xchart.XYChart;
@@ -21,7 +22,7 @@ public final class LearningCurves {
     }
 
     public static XYChart accuracy(History history, String model, String evaluatedOn) {
-        XYChart chart = chart(model + ": accuracy per epoch", "accuracy");
+        XYChart chart = chart(subject(model, evaluatedOn) + ": accuracy per epoch", "accuracy");
         line(chart, "training (Keras: mean over the epoch's batches)", epochs(history),
                 values(history.epochs(), EpochResult::trainAccuracy), model, true);
         line(chart, "evaluation: " + evaluatedOn, epochs(history), values(history.epochs(), EpochResult::testAccuracy),
@@ -36,7 +37,8 @@ public final class LearningCurves {
      * log scale when they span two decades or more, where it has labelled ticks.
      */
     public static XYChart loss(History history, String model, String evaluatedOn, String lossName) {
-        XYChart chart = chart(model + ": " + lossName.replace('_', ' ') + " per epoch", "loss (" + lossName + ")");
+        XYChart chart = chart(subject(model, evaluatedOn) + ": " + lossName.replace('_', ' ') + " per epoch",
+                "loss (" + lossName + ")");
         line(chart, "training", epochs(history), values(history.epochs(), EpochResult::trainLoss), model, true);
         line(chart, "evaluation: " + evaluatedOn, epochs(history), values(history.epochs(), EpochResult::testLoss),
                 model, false);
@@ -53,6 +55,15 @@ public final class LearningCurves {
         return chart;
     }
 
+    /**
+     * What the title calls the model: its name, and for a run on Fashion-MNIST "MLP 784-256-256-256-10 on
+     * Fashion-MNIST" (the registry's name says MNIST, the data set of the post).
+     */
+    static String subject(String model, String evaluatedOn) {
+        return evaluatedOn != null && evaluatedOn.contains("Fashion-MNIST")
+                ? model.replaceFirst("^MNIST ", "") + " on Fashion-MNIST" : model;
+    }
+
     private static XYChart chart(String title, String yAxis) {
         XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle("epoch")
                 .yAxisTitle(yAxis).build();
@@ -64,7 +75,9 @@ public final class LearningCurves {
 
     private static void line(XYChart chart, String name, double[] x, double[] y, String model, boolean training) {
         XYSeries series = chart.addSeries(name, x, y);
-        series.setMarker(SeriesMarkers.NONE).setLineColor(Palette.ofModel(model)).setLineWidth(training ? 1.6f : 2f);
+        Color colour = Palette.ofModel(model); // training lighter, so that the evaluation shows where they overlap
+        series.setMarker(SeriesMarkers.NONE).setLineColor(training ? Palette.translucent(colour, 130) : colour)
+                .setLineWidth(training ? 1.6f : 2f);
         series.setLineStyle(training ? Palette.dashed(1.6f) : Palette.solid(2f));
     }
 
