@@ -64,9 +64,13 @@ class IndexCommandTest {
                 Files.copy(Path.of(name).resolve(f), run.resolve(f));
             }
         }
+        Path gone = Files.createDirectories(results.resolve("compare/20261130-075730")); // its MLP run was removed
+        Files.copy(Path.of("results/compare/20261130-075730/summary.json"), gone.resolve("summary.json"));
         Outcome o = Cli.run("index", "--redraw", "--output-dir", results.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("redrawn: 11 run and comparison folders"), o.out());
+        assertEquals(1, o.out().lines().filter(l -> l.startsWith("not redrawn: ") && l.contains("20261130-075730")
+                && l.endsWith("has no history.csv here")).count(), o.out());
         assertEquals(Files.readString(compare.resolve("summary.json")), Files.readString(copy.resolve("summary.json")));
         for (String png : new String[] {"test-accuracy.png", "difference.png", "loss.png", "accuracy-bars.png",
             "accuracy-vs-time.png"}) {
