@@ -73,7 +73,8 @@ public final class MnistSource {
     /** Locates (and if needed downloads) the files, then reads them. */
     public Mnist load() {
         Located located = locate();
-        log.println(dataset.title() + ": " + located.folder() + " (" + located.origin() + ")");
+        log.println(dataset.title() + ": " + cnnvsmlp.run.RunFolder.shown(located.folder()) + " (" + located.origin()
+                + ")");
         return Mnist.load(located.folder(), dataset);
     }
 

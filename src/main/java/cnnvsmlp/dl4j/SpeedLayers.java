@@ -42,4 +42,18 @@ public final class SpeedLayers {
         }
         return MultiLayerConfiguration.fromJson(json);
     }
+
+    /**
+     * DL4J's {@code model.summary()} with each speed layer named by the DL4J layer it computes ("ConvolutionLayer",
+     * not "OneDnnConvolutionLayer$Implementation"), its columns kept aligned.
+     */
+    public static String summary(org.deeplearning4j.nn.multilayer.MultiLayerNetwork model) {
+        String table = model.summary();
+        for (Map.Entry<String, String> layer : DL4J_OWN.entrySet()) {
+            String speed = layer.getKey().substring(layer.getKey().lastIndexOf('.') + 1) + "$Implementation)";
+            String own = layer.getValue().substring(layer.getValue().lastIndexOf('.') + 1) + ")";
+            table = table.replace(speed, own + " ".repeat(Math.max(0, speed.length() - own.length())));
+        }
+        return table;
+    }
 }

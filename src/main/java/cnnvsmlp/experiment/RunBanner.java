@@ -9,6 +9,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import cnnvsmlp.run.RunConfig;
+import cnnvsmlp.run.RunFolder;
 import cnnvsmlp.run.TrainingState;
 
 /** The resolved settings a run prints before it trains: budget, data, hyper-parameters, threads, kernels, model. */
@@ -44,11 +45,11 @@ final class RunBanner {
             out.println("GPU: " + backend.get("devices") + "; CUDA runtime " + backend.get("cudaRuntime") + ", driver "
                     + backend.get("cudaDriver") + ", cuDNN " + backend.get("cudnn") + ", " + backend.get("dataType"));
         }
-        out.println("results: " + folder);
+        out.println("results: " + RunFolder.shown(folder));
         if (resumedFrom != null) {
             out.printf(Locale.ROOT, "resuming from the checkpoint after %d epochs and %d batches%n",
                     resumedFrom.completedEpochs(), resumedFrom.batchesDone());
         }
-        out.print(model.summary());
+        out.print(cnnvsmlp.dl4j.SpeedLayers.summary(model));
     }
 }

@@ -55,7 +55,7 @@ final class CellRunner implements AutoCloseable {
     CellRunner(List<String> classPath, Path project, List<String> vmOptions) throws IOException {
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
         List<String> options = new ArrayList<>(vmOptions);
-        options.add("-Dcnnvsmlp.project=" + project.toAbsolutePath().normalize());
+        options.add("-Dcnnvsmlp.project=" + Path.of("").toAbsolutePath().relativize(project.toAbsolutePath().normalize()));
         options.add("-Djava.awt.headless=true");
         options.add("-Dfile.encoding=UTF-8");
         options.add("-Dstdout.encoding=UTF-8");
@@ -142,6 +142,9 @@ final class CellRunner implements AutoCloseable {
             } catch (IOException e) {
                 throw failed(number, "its picture could not be read back (" + e.getMessage() + ")");
             }
+        }
+        if (type.equals("Markdown") || type.equals(Markdown.class.getName())) {
+            return Notebook.result(number, "text/markdown", value, value);
         }
         return Notebook.result(number, "text/plain", value, null);
     }

@@ -199,4 +199,33 @@ public final class RunFolder {
         return new FixableProblem("cannot write " + target + " (" + e.getClass().getSimpleName() + ": "
                 + e.getMessage() + "); free disk space or pass --output-dir with another folder");
     }
+
+    /**
+     * {@code path} as printed for a reader: relative to the working folder when inside it, {@code ~/...} when under
+     * the home folder, relative when near the working folder (at most two levels up: {@code ../shared/data/mnist}),
+     * else as it is. Printed lines and notebook outputs then do not carry the absolute paths of the machine that ran
+     * them.
+     */
+    public static String shown(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path here = Path.of("").toAbsolutePath().normalize();
+        if (absolute.startsWith(here) && !absolute.equals(here)) {
+            return here.relativize(absolute).toString();
+        }
+        Path home = Path.of(System.getProperty("user.home", "/")).toAbsolutePath().normalize();
+        if (absolute.startsWith(home) && home.getNameCount() > 0 && !absolute.equals(home)) {
+            return "~/" + home.relativize(absolute);
+        }
+        if (absolute.getRoot() != null && absolute.getRoot().equals(here.getRoot())) {
+            Path relative = here.relativize(absolute);
+            int up = 0;
+            while (up < relative.getNameCount() && relative.getName(up).toString().equals("..")) {
+                up++;
+            }
+            if (up <= 2 && up < relative.getNameCount()) {
+                return relative.toString();
+            }
+        }
+        return path.toString();
+    }
 }
