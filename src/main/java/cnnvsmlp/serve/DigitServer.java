@@ -211,6 +211,7 @@ public final class DigitServer implements AutoCloseable {
         d.put("id", m.id());
         d.put("name", m.name());
         d.put("run", m.run());
+        d.put("trained", m.trained());
         d.put("accuracy", Double.isNaN(m.accuracy()) ? null : m.accuracy());
         return d;
     }

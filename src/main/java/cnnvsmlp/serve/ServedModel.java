@@ -8,14 +8,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.experiment.SavedModel;
+import cnnvsmlp.model.Recipe;
 import cnnvsmlp.run.Metrics;
+import cnnvsmlp.run.RunConfig;
+import cnnvsmlp.run.RunFolder;
 import cnnvsmlp.run.RunFolders;
 
 /**
- * One model the page shows: its id on the page ({@code mlp}, {@code cnn}), its name, where it came from and its
- * recorded test accuracy (NaN for a bare model.zip).
+ * One model the page shows: its id on the page ({@code mlp}, {@code cnn}), its name, where it came from, how it was
+ * trained (data set, recipe, epochs; "not recorded" for a bare model.zip) and its recorded test accuracy (NaN for a
+ * bare model.zip). The page reads digits, so a run on another data set (Fashion-MNIST) is refused.
  */
-public record ServedModel(String id, String name, String run, double accuracy, SavedModel model) {
+public record ServedModel(String id, String name, String run, String trained, double accuracy, SavedModel model) {
 
     /** The model of {@code runOrFile}, which must be {@code expected}'s. */
     public static ServedModel load(String id, ExperimentId expected, Path runOrFile) {
@@ -29,7 +33,19 @@ public record ServedModel(String id, String name, String run, double accuracy, S
         if (folder != null && Files.exists(folder.resolve("metrics.json"))) {
             accuracy = Metrics.read(folder).accuracy();
         }
-        return new ServedModel(id, expected.model(), shortName(runOrFile), accuracy, saved);
+        String trained = "training not recorded (a model.zip without its run folder)";
+        if (folder != null && Files.exists(folder.resolve(RunFolder.CONFIG))) {
+            RunConfig config = RunConfig.read(folder);
+            if (!"mnist".equals(config.datasetId())) {
+                throw new FixableProblem(runOrFile + " was trained on " + config.datasetId() + ", not on MNIST's"
+                        + " digits; give --" + id + " a run trained on MNIST");
+            }
+            Recipe recipe = Recipe.fromHyperParameters(config.hyperParameters());
+            trained = "MNIST, " + (recipe.isPost() ? "the post's training (" : "not the post's training (")
+                    + recipe.describe().replaceFirst(", (no momentum|beta_1.*)$", "") + ", batch "
+                    + config.batchSize() + "), " + config.budget().epochs() + " epochs";
+        }
+        return new ServedModel(id, expected.model(), shortName(runOrFile), trained, accuracy, saved);
     }
 
     /**
@@ -42,11 +58,12 @@ public record ServedModel(String id, String name, String run, double accuracy, S
                 : p.getParent().getFileName() + "/" + p.getFileName();
     }
 
-    /** The newest finished run of {@code experiment} in {@code outputDir}. */
+    /** The newest finished run of {@code experiment} on MNIST in {@code outputDir} (a Fashion-MNIST run reads no digits). */
     public static ServedModel newest(String id, ExperimentId experiment, Path outputDir) {
         Path dir = outputDir.resolve(experiment.id());
-        return RunFolders.scan(dir).newest().map(run -> load(id, experiment, run.folder()))
-                .orElseThrow(() -> new FixableProblem("no finished " + experiment.id() + " run in " + dir
+        return RunFolders.scan(dir).finished().stream().filter(run -> "mnist".equals(run.config().datasetId()))
+                .findFirst().map(run -> load(id, experiment, run.folder()))
+                .orElseThrow(() -> new FixableProblem("no finished " + experiment.id() + " run on MNIST in " + dir
                         + "; train one (cnn-vs-mlp " + experiment.id() + " --quick) or give --" + id + " RUN"));
     }
 
