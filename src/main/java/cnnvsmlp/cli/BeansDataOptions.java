@@ -20,39 +20,53 @@ final class BeansDataOptions {
 
     static final int MAX_NOISE = 100;
 
-    @Option(names = "--dataset", paramLabel = "NAME",
+    @Option(names = "--shape", paramLabel = "NAME",
             description = "The points to learn: spiral (the post's two spirals), circle (a disc inside a ring), xor"
                     + " (four quadrants) or blobs (two Gaussian clouds); 100 points, seeded by --seed. Default: spiral.")
     String dataset;
+
+    /** The names these options had before 2026-12-03, answered with the new name (hidden from the help). */
+    @Option(names = "--dataset", hidden = true)
+    String oldShape;
+
+    @Option(names = "--data", hidden = true)
+    String oldPoints;
+
+    @Option(names = "--data-header", hidden = true)
+    String oldPointsHeader;
+
+    @Option(names = "--export-data", hidden = true)
+    String oldExportPoints;
 
     @Option(names = "--noise", paramLabel = "X",
             description = "Uniform noise in [-X, X] added to each coordinate. Default: the data set's (spiral 0.1 as"
                     + " in the post, the others 0).")
     Double noise;
 
-    @Option(names = "--data", paramLabel = "FILE",
+    @Option(names = "--points", paramLabel = "FILE",
             description = "Learn the points of a CSV file instead: rows x1,x2,label with label 0 or 1, read with"
-                    + " DataVec; a header line is detected (see --data-header). Default: none (--dataset).")
+                    + " DataVec; a header line is detected (see --points-header). Default: none (--shape).")
     Path data;
 
-    @Option(names = "--data-header", paramLabel = "WHEN", defaultValue = "auto",
-            description = "Whether --data's first line is a header: auto (when it is not numbers), present or absent."
-                    + " Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--points-header", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Whether --points' first line is a header: auto (when it is not numbers), present or"
+                    + " absent. Default: ${DEFAULT-VALUE}.")
     BeansCsv.Header header;
 
-    @Option(names = "--export-data", paramLabel = "FILE",
+    @Option(names = "--export-points", paramLabel = "FILE",
             description = "Write the points as CSV (x1,x2,label, with a header) to FILE ('-': standard output) and"
-                    + " stop without training; edit the file and train on it with --data FILE. An existing FILE is"
+                    + " stop without training; edit the file and train on it with --points FILE. An existing FILE is"
                     + " refused unless --force. Default: none (train).")
     Path exportData;
 
-    @Option(names = "--force", description = "Let --export-data replace an existing regular file.")
+    @Option(names = "--force", description = "Let --export-points replace an existing regular file.")
     boolean force;
 
     /** The points these options name, after checking the options; reading a file may throw FixableProblem. */
     BeansData load(CommandSpec spec, long seed) {
+        checkNames(spec);
         if (data != null && (dataset != null || noise != null)) {
-            throw new ParameterException(spec.commandLine(), "--data trains on a file; --dataset and --noise"
+            throw new ParameterException(spec.commandLine(), "--points trains on a file; --shape and --noise"
                     + " choose generated points instead: give one or the other");
         }
         if (noise != null && !(noise >= 0 && noise <= MAX_NOISE)) {
@@ -66,9 +80,22 @@ final class BeansDataOptions {
         try {
             shape = dataset == null ? BeansShape.SPIRAL : BeansShape.byId(dataset);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage() + " for --dataset");
+            throw new ParameterException(spec.commandLine(), e.getMessage() + " for --shape");
         }
         return shape.generate(BeansData.POST_SIZE, seed, noise == null ? shape.defaultNoise() : noise);
+    }
+
+    /** An option by its old name: one line with the new one (on the other commands --dataset names a data set). */
+    void checkNames(CommandSpec spec) {
+        String[][] renames = {{"--dataset", "--shape", oldShape}, {"--data", "--points", oldPoints},
+            {"--data-header", "--points-header", oldPointsHeader}, {"--export-data", "--export-points", oldExportPoints}};
+        for (String[] r : renames) {
+            if (r[2] != null) {
+                throw new ParameterException(spec.commandLine(), "beans: " + r[0] + " is now " + r[1] + " (give "
+                        + r[1] + " " + r[2] + "); --dataset and --data-dir name an MNIST-format data set on the other"
+                        + " commands");
+            }
+        }
     }
 
     /** Whether to export instead of training. */
@@ -87,7 +114,7 @@ final class BeansDataOptions {
                     + " '-' for standard output");
         }
         if (exists && !Files.isRegularFile(exportData, LinkOption.NOFOLLOW_LINKS)) {
-            throw new FixableProblem(exportData + " is not a regular file (a link, a device or a folder); --export-data"
+            throw new FixableProblem(exportData + " is not a regular file (a link, a device or a folder); --export-points"
                     + " replaces only regular files: give another file name, or '-' for standard output");
         }
         Path folder = exportData.toAbsolutePath().getParent();
@@ -102,6 +129,6 @@ final class BeansDataOptions {
                     + e.getMessage() + "); choose a file in a folder you can write to", e);
         }
         out.println("wrote " + beans.size() + " points (" + beans.source() + ") to " + exportData);
-        out.println("train on them with: cnn-vs-mlp beans --data " + exportData);
+        out.println("train on them with: cnn-vs-mlp beans --points " + exportData);
     }
 }

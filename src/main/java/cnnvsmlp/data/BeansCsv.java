@@ -17,7 +17,7 @@ import cnnvsmlp.run.AtomicFiles;
 
 /**
  * The beans data as CSV: {@code x1,x2,label} with a header line, one point per row, label 0 or 1. Written by
- * {@code beans --export-data}, read (with DataVec's {@link CSVRecordReader}) by {@code beans --data}. Reading
+ * {@code beans --export-points}, read (with DataVec's {@link CSVRecordReader}) by {@code beans --points}. Reading
  * checks every row and stops at the first bad one with a message naming the file, row and column, so that
  * nothing is trained on a file that failed.
  */
@@ -64,7 +64,7 @@ public final class BeansCsv {
     public static BeansData read(Path file, Header header) {
         if (!Files.isRegularFile(file)) {
             throw new FixableProblem(file + " does not exist or is not a file; give --data a CSV file of x1,x2,label"
-                    + " rows (beans --export-data FILE writes the post's data in that form)");
+                    + " rows (beans --export-points FILE writes the post's data in that form)");
         }
         if (!Files.isReadable(file)) {
             throw new FixableProblem(file + " cannot be read (permissions); make it readable or copy it elsewhere");
@@ -120,7 +120,7 @@ public final class BeansCsv {
             return true;
         }
         throw new FixableProblem(file + " row 1 is neither a header (three names, e.g. x1,x2,label) nor data (three"
-                + " numbers): '" + String.join(",", row) + "'. Fix it, or say which with --data-header present|absent. "
+                + " numbers): '" + String.join(",", row) + "'. Fix it, or say which with --points-header present|absent. "
                 + FORMAT);
     }
 

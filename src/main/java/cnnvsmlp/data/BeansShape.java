@@ -107,6 +107,6 @@ public enum BeansShape {
                 return shape;
             }
         }
-        throw new IllegalArgumentException("unknown data set '" + id + "'; choose spiral, circle, xor or blobs");
+        throw new IllegalArgumentException("unknown shape '" + id + "'; choose spiral, circle, xor or blobs");
     }
 }

@@ -42,13 +42,13 @@ class BadInputSweepTest {
         List<List<String>> cases = List.of(
                 List.of("beans", "--epochs", "-1"), List.of("beans", "--epochs", "abc"), List.of("beans", "--seed", "x"),
                 List.of("beans", "--batch-size", "0"), List.of("beans", "--threads", "0"),
-                List.of("beans", "--checkpoint-every", "-1"), List.of("beans", "--data", missing),
+                List.of("beans", "--checkpoint-every", "-1"), List.of("beans", "--points", missing),
                 List.of("beans", "--dataset", "nope"), List.of("beans", "--noise", "-1"),
                 List.of("beans", "--resume", missing), List.of("beans", "--resume", notARun.toString()),
                 List.of("beans", "--resume", edited.toString()), List.of("beans", "--resume", halfEdited.toString()),
                 List.of("lenet5", "--resume", halfEdited.toString()),
                 List.of("beans", "--output-dir", ""), List.of("beans", "--unknown"),
-                List.of("beans", "--export-data", temp.resolve("no/such/folder/x.csv").toString()),
+                List.of("beans", "--export-points", temp.resolve("no/such/folder/x.csv").toString()),
                 List.of("beans", "--quick", "--epochs", "3"),
                 List.of("mnist-mlp", "--data-dir", missing, "--epochs", "1", "--mirror", "http://127.0.0.1:9/"),
                 List.of("mnist-mlp", "--mirror", "file:///tmp/mnist", "--epochs", "1"),
@@ -106,9 +106,9 @@ class BadInputSweepTest {
     @Test
     void aBeansCsvEditedInPlaceIsNotResumed() throws Exception {
         Path csv = temp.resolve("points.csv");
-        assertEquals(0, run("beans", "--export-data", csv.toString()).code());
+        assertEquals(0, run("beans", "--export-points", csv.toString()).code());
         Path out = temp.resolve("out");
-        assertEquals(0, run("beans", "--data", csv.toString(), "--epochs", "3", "--no-progress", "--output-dir",
+        assertEquals(0, run("beans", "--points", csv.toString(), "--epochs", "3", "--no-progress", "--output-dir",
                 out.toString()).code());
         Path runFolder;
         try (var runs = Files.list(out.resolve("beans"))) {
@@ -119,7 +119,7 @@ class BadInputSweepTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(csv));
         lines.set(5, lines.get(5).replaceFirst("^[^,]*", "0.123")); // the same file, rows and labels, one value edited
         Files.write(csv, lines);
-        Outcome o = run("beans", "--resume", runFolder.toString(), "--data", csv.toString());
+        Outcome o = run("beans", "--resume", runFolder.toString(), "--points", csv.toString());
         assertEquals(1, o.code(), o.err());
         assertTrue(o.err().startsWith("error: cannot resume " + runFolder + " on other data: the points or images"
                 + " differ from the run's"), o.err());
@@ -128,13 +128,13 @@ class BadInputSweepTest {
     @Test
     void aByteOrderMarkIsSkippedAndAFirstRowThatIsNeitherHeaderNorDataIsNamed() throws Exception {
         Path csv = temp.resolve("bom.csv");
-        assertEquals(0, run("beans", "--export-data", csv.toString()).code());
+        assertEquals(0, run("beans", "--export-points", csv.toString()).code());
         List<String> rows = Files.readAllLines(csv).subList(1, 101);
         Files.writeString(csv, "\uFEFF" + String.join("\n", rows) + "\n");
         assertEquals(100, cnnvsmlp.data.BeansCsv.read(csv, cnnvsmlp.data.BeansCsv.Header.AUTO).size(),
                 "the first row is data, not a header");
         Files.writeString(csv, "0.5,0.3x,1\n" + String.join("\n", rows) + "\n");
-        Outcome o = run("beans", "--data", csv.toString(), "--epochs", "1");
+        Outcome o = run("beans", "--points", csv.toString(), "--epochs", "1");
         assertEquals(1, o.code());
         assertTrue(o.err().startsWith("error: " + csv + " row 1 is neither a header (three names, e.g. x1,x2,label)"
                 + " nor data (three numbers): '0.5,0.3x,1'"), o.err());

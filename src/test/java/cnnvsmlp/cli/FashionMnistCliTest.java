@@ -34,9 +34,13 @@ class FashionMnistCliTest {
         assertEquals(2, o.code());
         assertTrue(o.err().startsWith("error: --dataset must be mnist or fashion-mnist, got 'fashion'"), o.err());
         Outcome beans = run("beans", "--dataset", "fashion-mnist");
-        assertEquals(2, beans.code(), "the beans' --dataset names a 2-D shape");
-        assertTrue(beans.err().startsWith("error: unknown data set 'fashion-mnist'; choose spiral, circle, xor or"
-                + " blobs for --dataset"), beans.err());
+        assertEquals(2, beans.code(), "the beans' points are chosen by --shape");
+        assertTrue(beans.err().startsWith("error: beans: --dataset is now --shape (give --shape fashion-mnist);"
+                + " --dataset and --data-dir name an MNIST-format data set on the other commands"), beans.err());
+        Outcome oldPoints = run("beans", "--data", "x.csv");
+        assertEquals(2, oldPoints.code());
+        assertTrue(oldPoints.err().startsWith("error: beans: --data is now --points (give --points x.csv)"),
+                oldPoints.err());
     }
 
     @Test

@@ -45,30 +45,30 @@ class OwnFilesTest {
     @Test
     void exportDataRefusesAnExistingFileUnlessForcedAndNeverReplacesALinkOrDevice() throws Exception {
         Path csv = Files.writeString(temp.resolve("points.csv"), "precious\n");
-        Outcome refused = run("beans", "--export-data", csv.toString());
+        Outcome refused = run("beans", "--export-points", csv.toString());
         assertEquals(1, refused.code());
         assertEquals("error: " + csv + " already exists; give --force to replace it, another file name, or '-' for"
                 + " standard output", refused.err().strip());
         assertEquals("precious\n", Files.readString(csv));
 
-        assertEquals(0, run("beans", "--export-data", csv.toString(), "--force").code());
+        assertEquals(0, run("beans", "--export-points", csv.toString(), "--force").code());
         assertTrue(Files.readString(csv).startsWith("x1,x2,label\n"));
 
         Path link = Files.createSymbolicLink(temp.resolve("link.csv"), csv);
-        Outcome linked = run("beans", "--export-data", link.toString(), "--force");
+        Outcome linked = run("beans", "--export-points", link.toString(), "--force");
         assertEquals(1, linked.code());
         assertTrue(linked.err().contains("is not a regular file"), linked.err());
         assertTrue(Files.isSymbolicLink(link));
-        Outcome device = run("beans", "--export-data", "/dev/null", "--force");
+        Outcome device = run("beans", "--export-points", "/dev/null", "--force");
         assertEquals(1, device.code());
         assertTrue(Files.exists(Path.of("/dev/null")) && !Files.isRegularFile(Path.of("/dev/null")));
 
-        Outcome stdout = run("beans", "--export-data", "-");
+        Outcome stdout = run("beans", "--export-points", "-");
         assertEquals(0, stdout.code(), stdout.err());
         assertTrue(stdout.out().startsWith("x1,x2,label\n") && stdout.out().lines().count() == 101, stdout.out());
 
         String longName = "b".repeat(240) + ".csv"; // 244 bytes: legal, and its temporary file must be too
-        assertEquals(0, run("beans", "--export-data", temp.resolve(longName).toString()).code());
+        assertEquals(0, run("beans", "--export-points", temp.resolve(longName).toString()).code());
         assertTrue(Files.exists(temp.resolve(longName)));
     }
 

@@ -266,7 +266,7 @@ class ResumeTest {
         assertEquals(2, other.code());
         assertTrue(other.err().contains("is a run of beans, not of lenet5; resume it with: cnn-vs-mlp beans --resume"),
                 other.err());
-        Outcome data = run("beans", "--resume", run.toString(), "--dataset", "xor");
+        Outcome data = run("beans", "--resume", run.toString(), "--shape", "xor");
         assertEquals(1, data.code());
         assertTrue(data.err().contains("cannot resume " + run + " on other data"), data.err());
     }
