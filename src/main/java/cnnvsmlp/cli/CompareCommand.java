@@ -50,8 +50,8 @@ final class CompareCommand implements Callable<Integer> {
                     + " is in the output folder.")
     boolean noReuse;
 
-    @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the comparison in DIR (results/compare/<id>) from its plan.json: finished runs"
+    @Option(names = "--resume", paramLabel = "COMPARISON",
+            description = "Continue the comparison in the folder COMPARISON (results/compare/<id>) from its plan.json: finished runs"
                     + " are read, an interrupted one continues from its checkpoint, missing ones are trained; the"
                     + " budget, seeds and threads are the plan's. Default: a new comparison.")
     Path resume;
@@ -113,6 +113,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<Long> seedList = LongStream.range(0, seeds).map(i -> mlp.seed() + i).boxed().toList();
         RunContext context = mnist.applyTo(training.context(args), dataset).build();
+        context.console().println(Comparison.estimate(mlp, cnn, seedList.size(), context.outputDir()));
         IndexCommand.thenIndex(context, () -> Comparison.run(mlp, cnn, seedList, !noReuse, context));
         return 0;
     }

@@ -43,7 +43,9 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name an experiment: beans, mnist-mlp, lenet5 or all");
+        throw new ParameterException(spec.commandLine(), "name a command: " + String.join(", ", spec.commandLine()
+                .getSubcommands().entrySet().stream().filter(e -> !e.getValue().getCommandSpec().usageMessage()
+                        .hidden()).map(java.util.Map.Entry::getKey).toList()) + " (--help says what each does)");
     }
 
     public static void main(String[] args) {

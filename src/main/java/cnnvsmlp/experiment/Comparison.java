@@ -1,27 +1,31 @@
 package cnnvsmlp.experiment;
 
-import cnnvsmlp.model.ExperimentId;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.data.Dataset;
 import cnnvsmlp.data.Mnist;
+import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.model.Recipe;
-import cnnvsmlp.report.compare.CompareCharts;
-import cnnvsmlp.report.compare.CompareReport;
-import cnnvsmlp.report.compare.CompareReport.ModelRun;
 import cnnvsmlp.report.chart.PngFiles;
+import cnnvsmlp.report.compare.CompareCharts;
+import cnnvsmlp.report.compare.CompareReport.ModelRun;
+import cnnvsmlp.report.compare.CompareReport;
 import cnnvsmlp.run.AtomicFiles;
 import cnnvsmlp.run.ComparePlan;
+import cnnvsmlp.run.EpochResult;
+import cnnvsmlp.run.History;
 import cnnvsmlp.run.HyperParameters;
 import cnnvsmlp.run.Json;
 import cnnvsmlp.run.RunConfig;
 import cnnvsmlp.run.RunFolder;
+import cnnvsmlp.run.RunFolders;
 
 /**
  * The question of the post, asked honestly: the MLP and LeNet-5, trained exactly as the post trains them with one
@@ -110,6 +114,44 @@ public final class Comparison {
                 + " and " + pair.get(1).id() + ", " + runs.epochs() + " epochs, batch " + runs.batchSize()
                 + ", " + runs.recipe().describe());
         return write(spec, context, folder.path(), mlp, cnn);
+    }
+
+    /**
+     * What the comparison will cost, from the newest finished run of each model in {@code outputDir} with the same
+     * batch, recipe and data set (its seconds per epoch, training and evaluation, over its last 50 epochs), or a
+     * line saying there is nothing to estimate from. An upper bound: runs that can be reused cost nothing.
+     */
+    public static String estimate(RunSpec first, RunSpec second, int seeds, Path outputDir) {
+        StringBuilder per = new StringBuilder();
+        double total = 0;
+        for (RunSpec spec : List.of(first, second)) {
+            ExperimentId id = spec.experiment();
+            java.util.Optional<RunFolders.Finished> like = RunFolders.scan(outputDir.resolve(id.id())).finished()
+                    .stream().filter(f -> f.config().batchSize() == spec.batchSize()
+                            && Recipe.fromHyperParameters(f.config().hyperParameters()).equals(spec.recipe())
+                            && java.util.Objects.equals(f.config().datasetId(), spec.datasetId()))
+                    .findFirst();
+            if (like.isEmpty()) {
+                return String.format(Locale.ROOT, "estimated time: none (no finished %s run with batch %d and this"
+                        + " recipe in %s to take its speed from; 'bench' measures this machine); %d seeds x %d epochs"
+                        + " of each model", id.id(), spec.batchSize(), outputDir, seeds, spec.epochs());
+            }
+            List<EpochResult> epochs = History.read(like.get().folder());
+            List<EpochResult> last = epochs.subList(Math.max(0, epochs.size() - 50), epochs.size());
+            double perEpoch = last.stream().mapToDouble(e -> e.trainSeconds() + e.evalSeconds()).average().orElse(0);
+            total += perEpoch * spec.epochs() * seeds;
+            per.append(String.format(Locale.ROOT, "%s%s %.1f s per epoch as %s took", per.length() == 0 ? "" : ", ",
+                    id.id(), perEpoch, like.get().folder().getFileName()));
+        }
+        return String.format(Locale.ROOT, "estimated time: up to %s (%d seeds x %d epochs of each model; %s; runs"
+                + " that can be reused cost nothing; Ctrl-C stops with a checkpoint, compare --resume continues)",
+                duration(total), seeds, first.epochs(), per);
+    }
+
+    private static String duration(double seconds) {
+        return seconds < 90 ? String.format(Locale.ROOT, "%.0f s", seconds)
+                : seconds < 5400 ? String.format(Locale.ROOT, "%.0f min", seconds / 60)
+                : String.format(Locale.ROOT, "%.1f h", seconds / 3600);
     }
 
     /** Two different experiments on MNIST-format images, by name; {@code where} names the option or file. */

@@ -58,7 +58,9 @@ class MainTest {
     void noExperimentAtAll() {
         Outcome o = run();
         assertEquals(2, o.code());
-        assertTrue(o.err().contains("name an experiment: beans, mnist-mlp, lenet5 or all"), o.err());
+        assertTrue(o.err().startsWith("error: name a command: beans, mnist-mlp, lenet5, mnist-mlp6, all, compare,"
+                + " predict, evaluate, index, serve, export, bench,"), o.err());
+        assertFalse(o.err().contains("bench-one"), "the hidden child-JVM command is not offered: " + o.err());
     }
 
     @Test

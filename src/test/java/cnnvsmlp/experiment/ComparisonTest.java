@@ -70,6 +70,14 @@ class ComparisonTest {
     }
 
     @Test
+    void withNoRunToTakeItsSpeedFromTheEstimateSaysSo() {
+        RunSpec mlp = RunSpec.post(cnnvsmlp.model.ExperimentId.MNIST_MLP).epochs(5000, "--epochs").build();
+        RunSpec cnn = RunSpec.post(cnnvsmlp.model.ExperimentId.LENET5).epochs(5000, "--epochs").build();
+        assertTrue(Comparison.estimate(mlp, cnn, 3, results.resolve("empty")).startsWith("estimated time: none (no"
+                + " finished mnist-mlp run with batch 2048 and this recipe in "));
+    }
+
+    @Test
     void modelsThatCannotBeComparedAreOneLine() {
         for (String[] bad : new String[][] {{"resnet,lenet5", "'resnet' is none of the experiments [mnist-mlp, lenet5, "},
             {"beans,lenet5", "beans does not train on MNIST-format images"}, {"lenet5,lenet5", "names lenet5 twice"},
@@ -94,6 +102,8 @@ class ComparisonTest {
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, printed);
         assertEquals(4, printed.lines().filter(l -> l.startsWith("reusing ")).count(), printed);
+        assertTrue(printed.lines().anyMatch(l -> l.startsWith("estimated time: up to ") && l.contains("(2 seeds x 2"
+                + " epochs of each model; mnist-mlp ") && l.contains(" s per epoch as ")), printed);
 
         Path compare;
         try (Stream<Path> list = Files.list(results.resolve("compare"))) {
