@@ -122,12 +122,13 @@ class ComparisonTest {
         assertTrue(Files.readString(compare.resolve("summary.md")).contains("LeNet-5 is ahead after 2 of the post's 5000"));
         String index = Files.readString(results.resolve("README.md"));
         assertTrue(index.contains("## MLP or CNN?\n\n"), index);
-        assertTrue(index.contains("| MNIST | the post's | 2 of 5000 | 2 | 57.50 % ± 0.71 | 87.50 % ± 0.71 | +30.00 points,"
+        assertTrue(index.contains("| MNIST | the post's | MLP / LeNet-5 | 2 of 5000 | 2 | 57.50 % ± 0.71 | 87.50 % ± 0.71"
+                + " | +30.00 points,"
                 + " [+30.00, +30.00] | 2 of 2 seeds, epoch 1 | 7 / 7 † | [summary](compare/" + compare.getFileName()
                 + "/summary.md) |"), index);
         assertTrue(index.contains("† wall-clock seconds that do not compare across runs"), index); // unrecorded
-        assertTrue(index.contains("- **2 epochs, 2 seeds**: LeNet-5 is ahead after 2 of the post's 5000 epochs (batch"
-                + " 2048, 2 seeds): +30.00 points"), index);
+        assertTrue(index.contains("**The strongest evidence on MNIST so far** (the most seeds, then the longest budget):"
+                + " LeNet-5 is ahead after 2 of the post's 5000 epochs (batch 2048, 2 seeds): +30.00 points"), index);
         assertTrue(index.contains("![accuracy bars](compare/" + compare.getFileName() + "/accuracy-bars.png)"), index);
     }
 

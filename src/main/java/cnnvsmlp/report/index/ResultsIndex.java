@@ -18,6 +18,7 @@ import cnnvsmlp.run.Json;
 import cnnvsmlp.run.RunConfig;
 import cnnvsmlp.run.RunFolders;
 import cnnvsmlp.runtime.RunEnvironment;
+import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.report.Prose;
 import cnnvsmlp.report.compare.CompareReport;
 import cnnvsmlp.report.compare.FidelityReport;
@@ -116,12 +117,12 @@ public final class ResultsIndex {
                     + " niced or beside other work, or whose conditions were not recorded (before 2026-12-03); the"
                     + " comparison's summary.md names them.\n");
         }
-        md.append('\n');
-        for (Path folder : shown) {
-            CompareReport.Summary s = summaries.get(folder);
-            md.append(String.format(Locale.ROOT, "- **%s%d epochs, %d seed%s%s**: %s%n", s.dataset() == null ? ""
-                    : s.dataset() + ", ", s.epochs(), s.mlp().seeds().size(), s.mlp().seeds().size() == 1 ? "" : "s",
-                    s.training() == null ? "" : ", " + s.training(), s.verdict()));
+        List<String> recipes = shown.stream().map(f -> summaries.get(f).training()).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        if (!recipes.isEmpty()) {
+            md.append('\n').append("Training: \"the post's\" is mean_squared_error, sgd(lr=0.05), batch 2048");
+            recipes.forEach(r -> md.append("; \"").append(recipeLabel(r)).append("\" is ").append(r));
+            md.append(".\n");
         }
         md.append(String.format(Locale.ROOT, "%nThe pictures of that comparison (%d epochs, %d seeds):%n%n",
                 summaries.get(best).epochs(), seeds(summaries.get(best))));
@@ -145,12 +146,19 @@ public final class ResultsIndex {
         int seeds = s.mlp().seeds().size();
         String interval = s.ciLow() == null ? "none (one seed)" : String.format(Locale.ROOT, "[%+.2f, %+.2f]",
                 100 * s.ciLow(), 100 * s.ciHigh());
-        md.append(String.format(Locale.ROOT, "| %s | %s | %d of %d | %d | %s | %s | %+.2f points, %s | %s | %.0f / %.0f%s"
-                + " | [summary](%s/%s) |%n", s.datasetTitle(), s.training() == null ? "the post's" : s.training()
-                + ", batch " + s.batchSize(), s.epochs(), s.postEpochs(), seeds, IndexLinks.accuracy(s.mlp()), IndexLinks.accuracy(s.cnn()),
-                100 * s.meanDifference(), interval, crossovers(s), s.mlp().meanSeconds(), s.cnn().meanSeconds(),
-                s.timeNote() == null || !s.timeNote().isEmpty() ? " †" : "", rel,
-                CompareReport.SUMMARY_MD));
+        md.append(String.format(Locale.ROOT, "| %s | %s | %s / %s | %d of %d | %d | %s | %s | %+.2f points, %s | %s"
+                + " | %.0f / %.0f%s | [summary](%s/%s) |%n", s.datasetTitle(), s.training() == null ? "the post's"
+                : recipeLabel(s.training()) + ", batch " + s.batchSize(), ExperimentId.shortName(s.mlp().model()),
+                ExperimentId.shortName(s.cnn().model()), s.epochs(), s.postEpochs(), seeds,
+                IndexLinks.accuracy(s.mlp()), IndexLinks.accuracy(s.cnn()), 100 * s.meanDifference(), interval,
+                crossovers(s), s.mlp().meanSeconds(), s.cnn().meanSeconds(),
+                s.timeNote() == null || !s.timeNote().isEmpty() ? " †" : "", rel, CompareReport.SUMMARY_MD));
+    }
+
+    /** A recipe by a short name in the table ("modern"), its whole description once under it. */
+    static String recipeLabel(String training) {
+        return training.equals(cnnvsmlp.model.Recipe.modern(false).describe()) ? "modern"
+                : training.replaceAll("\\(.*?\\)", "").replaceAll(", (beta_1|no momentum).*$", "");
     }
 
     private static String crossovers(CompareReport.Summary s) {
@@ -207,13 +215,18 @@ public final class ResultsIndex {
             return;
         }
         md.append(prose.get("speed"));
-        for (Path bench : benches) {
-            String rel = IndexLinks.relative(dir, bench);
-            String table = Files.exists(bench.resolve("ratios.md")) ? "ratios.md" : "bench.md";
-            md.append("- [").append(rel).append("](").append(rel).append('/').append(table).append(")\n");
-        }
-        md.append('\n');
-        try (java.util.stream.Stream<Path> pictures = Files.walk(benches.get(0), 4)) { // the newest bench's picture
+        java.util.function.Function<Path, String> stamp = b -> { // the folder's yyyyMMdd-HHmmss, whatever its prefix
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d{8}-\\d{6}").matcher(b.getFileName()
+                    .toString());
+            return m.find() ? m.group() : "";
+        };
+        Path newest = benches.stream().filter(b -> Files.exists(b.resolve("ratios.md"))) // side by side first
+                .max(java.util.Comparator.comparing(stamp)).orElseGet(() -> benches.stream()
+                        .max(java.util.Comparator.comparing(stamp)).orElseThrow());
+        String rel = IndexLinks.relative(dir, newest);
+        String table = Files.exists(newest.resolve("ratios.md")) ? "ratios.md" : "bench.md";
+        md.append("- [").append(rel).append("](").append(rel).append('/').append(table).append(")\n\n");
+        try (java.util.stream.Stream<Path> pictures = Files.walk(newest, 4)) { // its picture
             pictures.filter(p -> p.getFileName().toString().equals("speed.png")).findFirst().ifPresent(png ->
                     md.append("![training seconds against PyTorch](").append(IndexLinks.relative(dir, png)).append(")\n\n"));
         } catch (java.io.IOException e) {

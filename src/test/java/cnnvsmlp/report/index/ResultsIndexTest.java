@@ -89,12 +89,15 @@ class ResultsIndexTest {
                 .orElseThrow();
         org.junit.jupiter.api.Assertions.assertTrue(strongest.contains("after 300 of the post's 5000 epochs (batch"
                 + " 2048, 3 seeds)") && !strongest.contains("Fashion"), strongest);
-        org.junit.jupiter.api.Assertions.assertTrue(index.contains("| Fashion-MNIST | categorical_crossentropy,"
-                + " adam(lr=0.001), batch 128 | 20 of 5000 | 5 |"), index);
-        org.junit.jupiter.api.Assertions.assertTrue(index.contains("- **Fashion-MNIST, 20 epochs, 5 seeds,"
-                + " categorical_crossentropy, adam(lr=0.001)**: LeNet-5 is ahead on Fashion-MNIST after 20 epochs"
-                + " (batch 128, 5 seeds; categorical_crossentropy, adam(lr=0.001), not the post's training)"), index);
-        org.junit.jupiter.api.Assertions.assertTrue(index.indexOf("| MNIST | the post's | 300 of 5000")
+        org.junit.jupiter.api.Assertions.assertTrue(index.contains("| Fashion-MNIST | categorical_crossentropy, adam,"
+                + " batch 128 | MNIST MLP / LeNet-5 | 20 of 5000 | 5 |"), index);
+        org.junit.jupiter.api.Assertions.assertTrue(index.contains("Training: \"the post's\" is mean_squared_error,"
+                + " sgd(lr=0.05), batch 2048; \"categorical_crossentropy, adam\" is categorical_crossentropy,"
+                + " adam(lr=0.001)."), "each recipe named once, under the table: " + index);
+        org.junit.jupiter.api.Assertions.assertEquals(1, index.split("adam\\(lr=0.001\\)", -1).length - 1
+                - (int) index.lines().filter(l -> l.startsWith("**The strongest")).filter(l -> l.contains("adam(lr"))
+                .count(), "the recipe's full name once, not in every row and bullet: " + index);
+        org.junit.jupiter.api.Assertions.assertTrue(index.indexOf("| MNIST | the post's | MNIST MLP / LeNet-5 | 300 of 5000")
                 < index.indexOf("| Fashion-MNIST |"), "MNIST's rows first");
     }
 
