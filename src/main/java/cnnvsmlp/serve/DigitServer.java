@@ -47,12 +47,32 @@ public final class DigitServer implements AutoCloseable {
         this.models = List.copyOf(models);
     }
 
-    /** Starts serving on {@code host}:{@code port} (0: a free port). */
+    /**
+     * Requests served at once: the JDK's server reads a request's headers and body on a worker, so a client that
+     * sends them byte by byte holds one; with this many, a few slow clients leave the others answered.
+     */
+    static final int WORKERS = 16;
+
+    /**
+     * Starts serving on {@code host}:{@code port} (0: a free port). A request that takes more than 20 s to arrive,
+     * or a response more than 60 s to leave, is cut off (the JDK server's {@code sun.net.httpserver.maxReqTime} and
+     * {@code maxRspTime}, unless set; they take effect for the first server of a JVM, as {@code serve}'s is).
+     */
     public static DigitServer start(String host, int port, List<ServedModel> models) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 16);
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "20");
+        }
+        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+            System.setProperty("sun.net.httpserver.maxRspTime", "60");
+        }
+        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 64);
         DigitServer server = new DigitServer(http, models);
         http.createContext("/", server::handle);
-        http.setExecutor(Executors.newFixedThreadPool(2));
+        http.setExecutor(Executors.newFixedThreadPool(WORKERS, r -> {
+            Thread t = new Thread(r, "serve-worker");
+            t.setDaemon(true);
+            return t;
+        }));
         http.start();
         return server;
     }

@@ -206,6 +206,29 @@ class DigitServerTest {
         assertEquals("lenet5-model-fefc3d8/model.zip", described.get(1).get("run").asText());
     }
 
+    /** Clients that send their request byte by byte hold a worker each; the others are still answered. */
+    @Test
+    void slowClientsDoNotStopTheServerAnsweringOthers() throws Exception {
+        List<java.net.Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < DigitServer.WORKERS / 2; i++) { // before: two such clients stopped the server
+                java.net.Socket socket = new java.net.Socket(server.address().getHost(), server.address().getPort());
+                socket.getOutputStream().write(("POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 9000"
+                        + "\r\n\r\n\u0089PNG").getBytes(StandardCharsets.ISO_8859_1)); // and nothing more
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            Thread.sleep(300); // the server has taken them up
+            HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(server.address().resolve("models"))
+                    .timeout(java.time.Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+        } finally {
+            for (java.net.Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
     /** Debian's Chromium, when installed (.ci/run installs it and sets CNNVSMLP_BROWSER_TEST=required). */
     static String chromium() {
         for (String name : new String[] {"chromium", "chromium-browser", "google-chrome"}) {
