@@ -13,7 +13,10 @@ import sun.misc.SignalHandler;
  * and save a checkpoint (the run then exits with 130, 143 or 129); copies that arrive within a second (a signal to
  * the process group also reaches the launcher, which passes it on) are the same request; a later one ends the JVM
  * at once, as usual.
- * The previous handlers come back when training ends.
+ * The previous handlers come back when training ends. In the child JVM of the launcher ({@code cli/KernelLauncher}),
+ * the launcher's end is one more such request: a launcher killed with SIGKILL, which cannot pass anything on, would
+ * otherwise leave its child training as an orphan nobody can stop with Ctrl-C; the child stops after its batch with
+ * a checkpoint instead (exit 129, as after a hangup).
  */
 final class StopSignals implements AutoCloseable {
 
@@ -21,6 +24,7 @@ final class StopSignals implements AutoCloseable {
     /** Signals within this time of the first are the same request (sent to the group and passed on). */
     static final long SAME_REQUEST_NANOS = 1_000_000_000L;
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+    private Thread parentWatch;
 
     private StopSignals() {
     }
@@ -52,7 +56,39 @@ final class StopSignals implements AutoCloseable {
                 // started (a background job's SIGINT): the default behaviour stays
             }
         }
+        if (System.getenv(cnnvsmlp.runtime.RelaunchPlan.CHILD) != null) {
+            signals.parentWatch = watchParent(stop);
+        }
         return signals;
+    }
+
+    /** A daemon that asks for the stop once this JVM's parent (the launcher) has ended. */
+    private static Thread watchParent(AtomicBoolean stop) {
+        java.util.Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        if (parent.isEmpty()) {
+            return null;
+        }
+        long pid = parent.get().pid();
+        Thread watch = new Thread(() -> {
+            try {
+                while (!stop.get()) {
+                    java.util.Optional<ProcessHandle> now = ProcessHandle.current().parent();
+                    if (now.isEmpty() || now.get().pid() != pid || !now.get().isAlive()) {
+                        LAST.compareAndSet(null, "HUP");
+                        stop.set(true);
+                        System.err.println("\nthe launcher (PID " + pid + ") is gone: finishing the current batch and"
+                                + " saving a checkpoint");
+                        return;
+                    }
+                    Thread.sleep(500);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // training ended: nothing to watch
+            }
+        }, "launcher-watch");
+        watch.setDaemon(true);
+        watch.start();
+        return watch;
     }
 
     /** 130 after SIGINT, 143 after SIGTERM, 129 after SIGHUP (128 + the signal number), as a shell reports them. */
@@ -67,5 +103,8 @@ final class StopSignals implements AutoCloseable {
     @Override
     public void close() {
         previous.forEach(Signal::handle);
+        if (parentWatch != null) {
+            parentWatch.interrupt();
+        }
     }
 }
