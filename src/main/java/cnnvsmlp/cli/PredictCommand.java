@@ -151,7 +151,14 @@ final class PredictCommand implements Callable<Integer> {
 
         static String problem(Path image) {
             if (!Files.isRegularFile(image)) {
-                return "no such file";
+                if (Files.isDirectory(image)) {
+                    return "a folder, not a picture; give the pictures in it (e.g. " + image + "/*.png)";
+                }
+                if (Files.isSymbolicLink(image)) {
+                    return "a link that leads to no file (broken, or a loop of links)";
+                }
+                return Files.exists(image, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? "not a regular file (a device"
+                        + " or a pipe)" : "no such file";
             }
             try (var in = ImageIO.createImageInputStream(image.toFile())) {
                 long pixels = DigitImage.declaredPixels(in);

@@ -88,11 +88,16 @@ class PredictCommandTest {
         Path text = Files.writeString(temp.resolve("notes.png"), "not a picture");
         Path good = temp.resolve("stroke.bmp");
         ImageIO.write(stroke(), "bmp", good.toFile());
+        Path folder = Files.createDirectories(temp.resolve("digits"));
+        Path loop = temp.resolve("loop.png");
+        Files.createSymbolicLink(loop, loop);
         Outcome o = run("predict", "--model", MODEL.toString(), text.toString(), temp.resolve("missing.gif").toString(),
-                good.toString());
+                folder.toString(), loop.toString(), good.toString());
         assertEquals(1, o.code());
         assertEquals(List.of(text + ": not a PNG, JPEG, BMP or GIF picture; skipped", temp.resolve("missing.gif")
-                + ": no such file; skipped"), o.err().strip().lines().toList());
+                + ": no such file; skipped", folder + ": a folder, not a picture; give the pictures in it (e.g. "
+                + folder + "/*.png); skipped", loop + ": a link that leads to no file (broken, or a loop of links);"
+                + " skipped"), o.err().strip().lines().toList());
         assertTrue(o.out().startsWith(good + ": "), o.out());
         Outcome noModel = run("predict", "--model", temp.toString(), good.toString());
         assertEquals(1, noModel.code());
