@@ -199,22 +199,30 @@ public final class Run {
                 new ConsoleProgress(out, experiment.id().id(), context.showProgress()), pictures);
         History history;
         trainingCpuStart = ProcessLoad.cpuSeconds();
-        try (StopSignals signals = StopSignals.install(checkpoints.stop())) {
-            history = trainer.fit(model, data.train(), data.evaluation(), observers, checkpoints);
-        } catch (TrainingInterrupted e) {
-            String resume = "cnn-vs-mlp " + experiment.id().id() + " --resume "
-                    + RunFolder.shellQuoted(folder.path());
-            out.printf(Locale.ROOT, "interrupted: stopped after %d epochs and %d batches of the next; checkpoint saved in"
-                    + " %s; continue with: %s%n", e.state().completedEpochs(), e.state().batchesDone(),
-                    folder.path().resolve(RunCheckpoint.FOLDER), resume);
-            stop("interrupted", e.state().history());
-            throw new RunInterrupted(StopSignals.exitCode(), "interrupted; continue with: " + resume);
-        } catch (TrainingDiverged e) {
-            out.println("diverged: " + e.getMessage());
-            stop("diverged", e.completed().epochs());
-            throw e;
+        try (StopSignals signals = StopSignals.install(checkpoints.stop())) { // held until the files are written
+            try {
+                history = trainer.fit(model, data.train(), data.evaluation(), observers, checkpoints);
+            } catch (TrainingInterrupted e) {
+                String resume = "cnn-vs-mlp " + experiment.id().id() + " --resume "
+                        + RunFolder.shellQuoted(folder.path());
+                out.printf(Locale.ROOT, "interrupted: stopped after %d epochs and %d batches of the next; checkpoint"
+                        + " saved in %s; continue with: %s%n", e.state().completedEpochs(), e.state().batchesDone(),
+                        folder.path().resolve(RunCheckpoint.FOLDER), resume);
+                stop("interrupted", e.state().history());
+                throw new RunInterrupted(StopSignals.exitCode(), "interrupted; continue with: " + resume);
+            } catch (TrainingDiverged e) {
+                out.println("diverged: " + e.getMessage());
+                stop("diverged", e.completed().epochs());
+                throw e;
+            }
+            boolean lateStop = checkpoints.stop().get();
+            RunResult result = finish(history, pictures);
+            if (lateStop || checkpoints.stop().get()) { // a stop asked for after the last epoch: nothing left to stop
+                out.println("the stop request came after the last epoch: the run finished and its files are complete");
+                folder.writeText(CONSOLE, transcript.text());
+            }
+            return result;
         }
-        return finish(history, pictures);
     }
 
     /** Keeps what was done: the transcript, the history so far with its curves, and the status in config.json. */

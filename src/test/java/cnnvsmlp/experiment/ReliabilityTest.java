@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cnnvsmlp.Cli.Outcome;
 import cnnvsmlp.run.Json;
+import cnnvsmlp.run.RunFolder;
 import cnnvsmlp.train.TrainingDiverged;
 
 /** Bad situations around a run: each ends with one clear line, and what was written stays whole. */
@@ -36,6 +37,80 @@ class ReliabilityTest {
 
     @TempDir
     Path temp;
+
+    /**
+     * SIGTERM while a run writes its files after the last epoch (before: the JVM quit at once with 143, config.json
+     * left "running", no console.txt, the lock left): the run finishes its files and says the request came late.
+     */
+    @Test
+    void aStopRequestedWhileTheRunWritesItsFilesLetsItFinishThemAndSaysSo() throws Exception {
+        BeansExperiment beans = BeansExperiment.post(1);
+        Experiment signalled = new Experiment() {
+            @Override
+            public ExperimentId id() {
+                return beans.id();
+            }
+
+            @Override
+            public MultiLayerNetwork network(long seed, cnnvsmlp.model.Recipe recipe) {
+                return beans.network(seed, recipe);
+            }
+
+            @Override
+            public Data data() {
+                return beans.data();
+            }
+
+            @Override
+            public Pictures pictures(MultiLayerNetwork network, RunSpec spec, Path folder) {
+                Pictures real = beans.pictures(network, spec, folder);
+                return new Pictures() {
+                    @Override
+                    public void resumed(int completedEpochs) {
+                        real.resumed(completedEpochs);
+                    }
+
+                    @Override
+                    public void started(int epochs, int batchesPerEpoch) {
+                        real.started(epochs, batchesPerEpoch);
+                    }
+
+                    @Override
+                    public void epochDone(cnnvsmlp.run.EpochResult result) {
+                        real.epochDone(result);
+                    }
+
+                    @Override
+                    public void finished() {
+                        real.finished();
+                    }
+
+                    @Override
+                    public void draw(MultiLayerNetwork trained, Path into) {
+                        sun.misc.Signal.raise(new sun.misc.Signal("TERM")); // as `kill PID` would, in the finish
+                        try {
+                            Thread.sleep(500); // the JVM's signal thread runs the handler meanwhile
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        real.draw(trained, into);
+                    }
+                };
+            }
+        };
+        RunSpec spec = RunSpec.post(ExperimentId.BEANS).epochs(20, "--epochs").seed(1).build();
+        RunContext context = RunContext.defaults().outputDir(temp).threads(1).showProgress(false).command("test")
+                .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).build();
+        RunResult result = Run.run(signalled, spec, context);
+        Path run = result.folder();
+        assertEquals("finished", Json.MAPPER.readTree(run.resolve("config.json").toFile()).get("status").asText());
+        assertTrue(Files.readString(run.resolve("console.txt")).contains("the stop request came after the last epoch:"
+                + " the run finished and its files are complete"));
+        assertTrue(Files.exists(run.resolve("beans-surface.png")) && Files.exists(run.resolve("model.zip")));
+        try (RunFolder.RunLock again = RunFolder.open(run).lock()) {
+            assertTrue(again != null, "the lock is free");
+        }
+    }
 
     @Test
     void aDivergingRunStopsWithWhereAndKeepsWhatWasDoneMarkedDiverged() throws Exception {
