@@ -49,6 +49,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        String unreadable = unreadableArgument(args); // before a relaunch: a child would get '?' in their place
+        if (unreadable != null) {
+            System.err.println(unreadable);
+            System.exit(EXIT_USAGE);
+        }
         java.util.Optional<Integer> relaunched = KernelLauncher.relaunchIfUseful(args);
         if (relaunched.isPresent()) {
             System.exit(relaunched.get());
@@ -57,15 +62,27 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
+    /**
+     * The error line for an argument this JVM's locale could not decode (a non-ASCII path under {@code LANG=C}: the
+     * JVM makes U+FFFD of the bytes, and a child JVM would get '?'), or null.
+     */
+    static String unreadableArgument(String[] args) {
+        for (String arg : args) {
+            if (arg.indexOf('\uFFFD') >= 0) {
+                return "error: an argument holds characters this JVM could not read (" + arg + "): its locale reads"
+                        + " arguments and file names as " + System.getProperty("sun.jnu.encoding") + "; run it in a"
+                        + " UTF-8 locale, e.g. LANG=C.UTF-8 java -jar target/cnn-vs-mlp.jar ...";
+            }
+        }
+        return null;
+    }
+
     /** Runs the command line {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        for (String arg : args) {
-            if (arg.indexOf('\uFFFD') >= 0) { // what the JVM made of bytes its locale cannot decode
-                err.println("error: an argument holds characters this JVM could not read (" + arg + "): its locale"
-                        + " reads arguments and file names as " + System.getProperty("sun.jnu.encoding") + "; run it"
-                        + " in a UTF-8 locale, e.g. LANG=C.UTF-8 java -jar target/cnn-vs-mlp.jar ...");
-                return EXIT_USAGE;
-            }
+        String unreadable = unreadableArgument(args);
+        if (unreadable != null) {
+            err.println(unreadable);
+            return EXIT_USAGE;
         }
         String threads = threadSettingsProblem(System.getenv());
         if (threads != null) { // before ND4J loads: it would train on garbage (0) or fail to start (abc)

@@ -43,8 +43,14 @@ class JvmEnvironmentTest {
 
     @Test
     void aNonAsciiPathUnderTheCLocaleIsRefusedInsteadOfWrittenAsQuestionMarks() throws Exception {
-        Result r = java(List.of(), Map.of("LANG", "C", "LC_ALL", "C", "CNNVSMLP_CHILD_JVM", "1"), "beans", "--epochs",
-                "1", "--output-dir", temp.resolve("中文").toString());
+        for (Map<String, String> env : List.of(Map.of("LANG", "C", "LC_ALL", "C"), // through the launcher, as users run it
+                Map.of("LANG", "C", "LC_ALL", "C", "CNNVSMLP_CHILD_JVM", "1"))) { // and in the child alone
+            Result r = java(List.of(), env, "beans", "--epochs", "1", "--output-dir", temp.resolve("中文").toString());
+            assertEquals(2, r.code(), r.output());
+            assertTrue(r.output().contains("error: an argument holds characters this JVM could not read"), r.output());
+        }
+        Result r = java(List.of(), Map.of("LANG", "C", "LC_ALL", "C"), "beans", "--epochs", "1", "--output-dir",
+                temp.resolve("日本").toString());
         assertEquals(2, r.code(), r.output());
         assertTrue(r.output().contains("error: an argument holds characters this JVM could not read"), r.output());
         assertTrue(r.output().contains("run it in a UTF-8 locale, e.g. LANG=C.UTF-8"), r.output());
