@@ -2,7 +2,8 @@
 # Checks that two builds of the project train the same: each jar trains the beans (300 epochs), the MNIST MLP and
 # LeNet-5 (2 epochs, the post's training) and the MNIST MLP (1 epoch, the modern recipe), seed 7, on this machine;
 # then the histories (losses and accuracies, not the seconds) and the parameters (and Adam's state) in model.zip are
-# compared byte for byte, and config.json's settings (budget, hyperParameters, data) field for field. For refactorings that must change no result. Needs MNIST_DIR; about 3 minutes on 2 cores.
+# compared byte for byte, and config.json's settings (budget, hyperParameters, data) field for field. For
+# refactorings that must change no result. Needs MNIST_DIR; about 3 minutes on 2 cores (6 beside two long runs).
 #
 #   MNIST_DIR=... [OLD_LABEL=...] [NEW_LABEL=...] scripts/same-outputs.sh OLD.jar NEW.jar [report-folder]
 # (each jar with its lib/ beside it; the labels, e.g. the commits they were built from, go into the report)
