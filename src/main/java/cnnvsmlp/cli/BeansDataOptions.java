@@ -88,7 +88,8 @@ final class BeansDataOptions {
     /** An option by its old name: one line with the new one (on the other commands --dataset names a data set). */
     void checkNames(CommandSpec spec) {
         String[][] renames = {{"--dataset", "--shape", oldShape}, {"--data", "--points", oldPoints},
-            {"--data-header", "--points-header", oldPointsHeader}, {"--export-data", "--export-points", oldExportPoints}};
+            {"--data-header", "--points-header", oldPointsHeader},
+            {"--export-data", "--export-points", oldExportPoints}};
         for (String[] r : renames) {
             if (r[2] != null) {
                 throw new ParameterException(spec.commandLine(), "beans: " + r[0] + " is now " + r[1] + " (give "

@@ -51,7 +51,8 @@ final class CompareCommand implements Callable<Integer> {
     boolean noReuse;
 
     @Option(names = "--resume", paramLabel = "COMPARISON",
-            description = "Continue the comparison in the folder COMPARISON (results/compare/<id>) from its plan.json: finished runs"
+            description = "Continue the comparison in the folder COMPARISON (results/compare/<id>) from its plan.json:"
+                    + " finished runs"
                     + " are read, an interrupted one continues from its checkpoint, missing ones are trained; the"
                     + " budget, seeds and threads are the plan's. Default: a new comparison.")
     Path resume;

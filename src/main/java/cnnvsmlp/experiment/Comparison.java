@@ -247,7 +247,8 @@ public final class Comparison {
     static void drawCharts(CompareReport.Summary summary, Path dir, List<ModelRun> mlp, List<ModelRun> cnn) {
         CompareCharts.Labels labels = CompareCharts.Labels.of(summary);
         PngFiles.savePng(CompareCharts.bars(summary), dir.resolve(CompareReport.BARS_PNG));
-        PngFiles.saveSideBySide(CompareCharts.accuracyPanels(labels, mlp, cnn), dir.resolve(CompareReport.ACCURACY_PNG));
+        PngFiles.saveSideBySide(CompareCharts.accuracyPanels(labels, mlp, cnn),
+                dir.resolve(CompareReport.ACCURACY_PNG));
         PngFiles.savePng(CompareCharts.lossCurves(labels, mlp, cnn), dir.resolve(CompareReport.LOSS_PNG));
         PngFiles.savePng(CompareCharts.timeToAccuracy(labels, mlp, cnn), dir.resolve(CompareReport.TIME_PNG));
         PngFiles.saveSideBySide(CompareCharts.difference(labels, mlp, cnn), dir.resolve(CompareReport.DIFFERENCE_PNG));
