@@ -85,8 +85,14 @@ public final class RunCheckpoint {
             }
             swap(run, fresh, step -> { });
         } catch (IOException e) {
-            throw new FixableProblem("cannot write a checkpoint into " + run + " (" + e.getMessage() + "); free disk"
-                    + " space; the last good checkpoint, if any, is kept", e);
+            try {
+                deleteRecursively(fresh); // no half-written checkpoint is left for the next resume to clear
+            } catch (IOException | RuntimeException ignored) {
+                // the next save or resume removes it
+            }
+            throw new FixableProblem("cannot write a checkpoint into " + run + " (" + e.getMessage() + "); the"
+                    + " last good checkpoint, if any, is kept and config.json says \"running\" until the run is"
+                    + " resumed: free disk space, then continue it with --resume " + RunFolder.shellQuoted(run), e);
         }
     }
 

@@ -187,6 +187,10 @@ class ReliabilityTest {
             assertEquals(1, full.code());
             assertTrue(full.err().startsWith("error: cannot write ") && full.err().contains("free disk space"),
                     full.err());
+            try (Stream<Path> dirs = Files.walk(small)) {
+                assertTrue(dirs.noneMatch(p -> p.getFileName().toString().startsWith("checkpoint.writing-")),
+                        "no half-written checkpoint is left");
+            }
             try (Stream<Path> files = Files.walk(small)) {
                 List<Path> all = files.filter(Files::isRegularFile).toList();
                 assertTrue(all.stream().noneMatch(p -> p.getFileName().toString().startsWith(".")),
