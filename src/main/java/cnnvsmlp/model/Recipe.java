@@ -149,10 +149,29 @@ public record Recipe(Loss loss, Optimizer optimizer, double learningRate) {
         return equals(POST);
     }
 
-    /** "mean_squared_error, sgd(lr=0.05)". */
+    /** "mean_squared_error, sgd(lr=0.05), no momentum": the loss, the optimizer and all its settings. */
     public String describe() {
-        return loss.keras + ", " + optimizer.keras + String.format(Locale.ROOT, "(lr=%s)", number(learningRate))
+        return lossAndOptimizer()
                 + (optimizer == Optimizer.ADAM ? ", beta_1 0.9, beta_2 0.999, epsilon 1e-7" : ", no momentum");
+    }
+
+    /** "mean_squared_error, sgd(lr=0.05)": {@link #describe()} without the optimizer's fixed settings. */
+    public String lossAndOptimizer() {
+        return loss.keras + ", " + optimizer.keras + String.format(Locale.ROOT, "(lr=%s)", number(learningRate));
+    }
+
+    /**
+     * "categorical_crossentropy, adam": the Keras names of the loss and optimizer of a recipe that {@link #describe()}
+     * wrote (a comparison's summary keeps that text, not the recipe).
+     */
+    public static String brief(String described) {
+        String[] parts = described.split(",\\s*");
+        return parts.length < 2 ? parts[0] : parts[0] + ", " + parts[1].replaceAll("\\(.*", "");
+    }
+
+    /** The Keras name of the loss of a recipe that {@link #describe()} wrote. */
+    public static String lossOf(String described) {
+        return described.split(",", 2)[0];
     }
 
     /** What config.json records under hyperParameters of the recipe (where it came from: {@code training}). */

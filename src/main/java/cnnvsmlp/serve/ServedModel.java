@@ -42,7 +42,7 @@ public record ServedModel(String id, String name, String run, String trained, do
             }
             Recipe recipe = Recipe.fromHyperParameters(config.hyperParameters());
             trained = "MNIST, " + (recipe.isPost() ? "the post's training (" : "not the post's training (")
-                    + recipe.describe().replaceFirst(", (no momentum|beta_1.*)$", "") + ", batch "
+                    + recipe.lossAndOptimizer() + ", batch "
                     + config.batchSize() + "), " + config.budget().epochs() + " epochs";
         }
         return new ServedModel(id, expected.model(), shortName(runOrFile), trained, accuracy, saved);

@@ -45,4 +45,13 @@ class RecipeTest {
         HyperParameters named = HyperParameters.recipe("mean_squared_error", "RMSprop (rho 0.9)", "rmsprop", 0.05, null);
         assertThrows(IllegalArgumentException.class, () -> Recipe.fromHyperParameters(named));
     }
+
+    @Test
+    void theBriefFormAndTheLossAreReadBackFromTheDescription() {
+        assertEquals("categorical_crossentropy, adam", Recipe.brief(Recipe.modern(false).describe()));
+        assertEquals("mean_squared_error, sgd", Recipe.brief(Recipe.POST.describe()));
+        assertEquals("categorical_crossentropy", Recipe.lossOf(Recipe.modern(false).describe()));
+        assertEquals("mean_squared_error, sgd(lr=0.05)", Recipe.POST.lossAndOptimizer());
+        assertEquals(Recipe.POST.lossAndOptimizer() + ", no momentum", Recipe.POST.describe());
+    }
 }

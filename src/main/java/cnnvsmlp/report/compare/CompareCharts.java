@@ -15,6 +15,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import cnnvsmlp.model.Recipe;
 import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.report.chart.EpochAxis;
 import cnnvsmlp.report.chart.Palette;
@@ -47,9 +48,7 @@ public final class CompareCharts {
             if (s.training() == null) {
                 return new Labels(s.datasetTitle(), POST.recipe(), POST.loss());
             }
-            String[] parts = s.training().split(",\\s*");
-            String optimizer = parts.length > 1 ? parts[1].replaceAll("\\(.*", "") : "";
-            return new Labels(s.datasetTitle(), parts[0] + (optimizer.isEmpty() ? "" : ", " + optimizer), parts[0]);
+            return new Labels(s.datasetTitle(), Recipe.brief(s.training()), Recipe.lossOf(s.training()));
         }
 
         String line() {

@@ -158,7 +158,7 @@ public final class ResultsIndex {
     /** A recipe by a short name in the table ("modern"), its whole description once under it. */
     static String recipeLabel(String training) {
         return training.equals(cnnvsmlp.model.Recipe.modern(false).describe()) ? "modern"
-                : training.replaceAll("\\(.*?\\)", "").replaceAll(", (beta_1|no momentum).*$", "");
+                : cnnvsmlp.model.Recipe.brief(training);
     }
 
     private static String crossovers(CompareReport.Summary s) {
