@@ -10,7 +10,6 @@ import cnnvsmlp.FixableProblem;
 import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.model.Recipe;
 import cnnvsmlp.report.chart.LearningCurves;
-import cnnvsmlp.report.chart.PngFiles;
 import cnnvsmlp.report.compare.CompareReport;
 import cnnvsmlp.report.compare.CompareReport.ModelRun;
 import cnnvsmlp.run.EpochResult;
@@ -53,16 +52,20 @@ public final class Redraw {
             }
             History history = new History();
             epochs.forEach(history::add);
-            String loss = Recipe.fromHyperParameters(config.hyperParameters()).loss().keras();
-            PngFiles.savePng(LearningCurves.accuracy(history, config.model(), config.evaluatedOn()),
-                    run.resolve(Run.ACCURACY_PNG));
-            PngFiles.savePng(LearningCurves.loss(history, config.model(), config.evaluatedOn(), loss),
-                    run.resolve(Run.LOSS_PNG));
+            LearningCurves.draw(run, history, config.model(), datasetTitle(config), config.evaluatedOn(),
+                    Recipe.fromHyperParameters(config.hyperParameters()).loss().keras());
             return true;
         } catch (FixableProblem e) {
             console.println("not redrawn: " + e.getMessage());
             return false;
         }
+    }
+
+    /** The title of the run's data set when it is not the post's MNIST ("Fashion-MNIST"), else null. */
+    static String datasetTitle(RunConfig config) {
+        return config.datasetId() == null || config.datasetId().equals("mnist") ? null
+                : cnnvsmlp.data.Dataset.byId(config.datasetId()).map(cnnvsmlp.data.Dataset::title)
+                        .orElse(config.datasetId());
     }
 
     /** The charts of the comparison in {@code folder}, from its summary and its runs' histories. */

@@ -14,7 +14,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import cnnvsmlp.FixableProblem;
 import cnnvsmlp.model.Recipe;
 import cnnvsmlp.report.chart.LearningCurves;
-import cnnvsmlp.report.chart.PngFiles;
 import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.History;
 import cnnvsmlp.run.HyperParameters;
@@ -41,8 +40,8 @@ import cnnvsmlp.train.TrainingObserver;
  */
 public final class Run {
 
-    public static final String ACCURACY_PNG = "accuracy.png";
-    public static final String LOSS_PNG = "loss.png";
+    public static final String ACCURACY_PNG = LearningCurves.ACCURACY_PNG;
+    public static final String LOSS_PNG = LearningCurves.LOSS_PNG;
     /** What the run printed, from its settings to its final line (the notebooks quote it). */
     public static final String CONSOLE = "console.txt";
 
@@ -247,11 +246,8 @@ public final class Run {
     }
 
     private void drawCurves(History history) {
-        ExperimentId id = experiment.id();
-        Path dir = folder.path();
-        PngFiles.savePng(LearningCurves.accuracy(history, id.model(), data.evaluatedOn()), dir.resolve(ACCURACY_PNG));
-        PngFiles.savePng(LearningCurves.loss(history, id.model(), data.evaluatedOn(),
-                spec.recipe().loss().keras()), dir.resolve(LOSS_PNG));
+        LearningCurves.draw(folder.path(), history, experiment.id().model(), Redraw.datasetTitle(config),
+                data.evaluatedOn(), spec.recipe().loss().keras());
     }
 
     private RunResult finish(History history, Experiment.Pictures pictures) {

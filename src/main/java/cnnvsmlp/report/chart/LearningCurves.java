@@ -1,6 +1,7 @@
 package cnnvsmlp.report.chart;
 
 import java.awt.Color;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.knowm.xchart.XYChart;
@@ -18,11 +19,27 @@ import cnnvsmlp.run.History;
  */
 public final class LearningCurves {
 
+    public static final String ACCURACY_PNG = "accuracy.png";
+    public static final String LOSS_PNG = "loss.png";
+
     private LearningCurves() {
     }
 
-    public static XYChart accuracy(History history, String model, String evaluatedOn) {
-        XYChart chart = chart(subject(model, evaluatedOn) + ": accuracy per epoch", "accuracy");
+    /**
+     * Draws {@link #accuracy} and {@link #loss} of a run into {@code folder} as {@code accuracy.png} and
+     * {@code loss.png}: what a run draws as it ends or stops, and {@code index --redraw} again.
+     *
+     * @param dataset the data set's title when it is not the post's MNIST ("Fashion-MNIST"), else null
+     */
+    public static void draw(Path folder, History history, String model, String dataset, String evaluatedOn,
+            String lossName) {
+        PngFiles.savePng(accuracy(history, model, dataset, evaluatedOn), folder.resolve(ACCURACY_PNG));
+        PngFiles.savePng(loss(history, model, dataset, evaluatedOn, lossName), folder.resolve(LOSS_PNG));
+    }
+
+    /** {@code dataset}: as in {@link #draw}. */
+    public static XYChart accuracy(History history, String model, String dataset, String evaluatedOn) {
+        XYChart chart = chart(subject(model, dataset) + ": accuracy per epoch", "accuracy");
         line(chart, "training (Keras: mean over the epoch's batches)", epochs(history),
                 values(history.epochs(), EpochResult::trainAccuracy), model, true);
         line(chart, "evaluation: " + evaluatedOn, epochs(history), values(history.epochs(), EpochResult::testAccuracy),
@@ -36,8 +53,9 @@ public final class LearningCurves {
      * The losses per epoch, named by Keras' name of the loss ({@code lossName}, e.g. {@code mean_squared_error}); on a
      * log scale when they span two decades or more, where it has labelled ticks.
      */
-    public static XYChart loss(History history, String model, String evaluatedOn, String lossName) {
-        XYChart chart = chart(subject(model, evaluatedOn) + ": " + lossName.replace('_', ' ') + " per epoch",
+    public static XYChart loss(History history, String model, String dataset, String evaluatedOn,
+            String lossName) {
+        XYChart chart = chart(subject(model, dataset) + ": " + lossName.replace('_', ' ') + " per epoch",
                 "loss (" + lossName + ")");
         line(chart, "training", epochs(history), values(history.epochs(), EpochResult::trainLoss), model, true);
         line(chart, "evaluation: " + evaluatedOn, epochs(history), values(history.epochs(), EpochResult::testLoss),
@@ -56,12 +74,12 @@ public final class LearningCurves {
     }
 
     /**
-     * What the title calls the model: its name, and for a run on Fashion-MNIST "MLP 784-256-256-256-10 on
-     * Fashion-MNIST" (the registry's name says MNIST, the data set of the post).
+     * What the title calls the model: its name, and for a run on another data set than the post's MNIST, e.g. "MLP
+     * 784-256-256-256-10 on Fashion-MNIST" (the registry's name says MNIST, the data set of the post).
      */
-    static String subject(String model, String evaluatedOn) {
-        return evaluatedOn != null && evaluatedOn.contains("Fashion-MNIST")
-                ? model.replaceFirst("^MNIST ", "") + " on Fashion-MNIST" : model;
+    static String subject(String model, String dataset) {
+        return dataset == null || dataset.equals("MNIST") ? model
+                : model.replaceFirst("^MNIST ", "") + " on " + dataset;
     }
 
     private static XYChart chart(String title, String yAxis) {

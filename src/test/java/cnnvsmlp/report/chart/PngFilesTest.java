@@ -113,8 +113,8 @@ class PngFilesTest {
         BeansData beans = BeansData.generate(100, 1);
         History history = new Trainer(new Trainer.Settings(5, 10, 1)).fit(beansModel(42), beans.toDataSet(),
                 beans.toDataSet(), TrainingObserver.NONE);
-        XYChart accuracy = LearningCurves.accuracy(history, "beans", "the points");
-        XYChart loss = LearningCurves.loss(history, "beans", "the points", "mean_squared_error");
+        XYChart accuracy = LearningCurves.accuracy(history, "beans", null, "the points");
+        XYChart loss = LearningCurves.loss(history, "beans", null, "the points", "mean_squared_error");
         assertArrayEquals(new double[] {1, 2, 3, 4, 5}, accuracy.getSeriesCollection().iterator().next().getXData());
         assertArrayEquals(history.epochs().stream().mapToDouble(e -> e.testAccuracy()).toArray(),
                 accuracy.getSeries("evaluation: the points").getYData());

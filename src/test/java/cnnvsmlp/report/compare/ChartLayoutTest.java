@@ -39,8 +39,8 @@ class ChartLayoutTest {
 
     @Test
     void learningCurvesKeepTheirLegendBelowThePlotAndTheLossOnALogScale() {
-        XYChart accuracy = LearningCurves.accuracy(history(5000), "beans MLP", "the 100 training points");
-        XYChart loss = LearningCurves.loss(history(5000), "beans MLP", "the 100 training points",
+        XYChart accuracy = LearningCurves.accuracy(history(5000), "beans MLP", null, "the 100 training points");
+        XYChart loss = LearningCurves.loss(history(5000), "beans MLP", null, "the 100 training points",
                 "mean_squared_error");
         for (XYChart chart : List.of(accuracy, loss)) {
             assertEquals(Styler.LegendPosition.OutsideS, chart.getStyler().getLegendPosition());
@@ -50,9 +50,14 @@ class ChartLayoutTest {
         for (int e = 1; e <= 100; e++) {
             narrow.add(new EpochResult(e, 0.09 - e * 0.0007, 0.5, 0.09 - e * 0.0007, 0.5, 0.01, 0.01));
         }
-        assertTrue(!LearningCurves.loss(narrow, "LeNet-5", "test", "mean_squared_error").getStyler().isYAxisLogarithmic(),
+        assertTrue(!LearningCurves.loss(narrow, "LeNet-5", null, "test", "mean_squared_error").getStyler()
+                .isYAxisLogarithmic(),
                 "0.09 to 0.02: linear, where its ticks are labelled");
         assertEquals("0.0#", accuracy.getStyler().getYAxisDecimalPattern(), "0.25, not .25");
+        assertEquals("MLP 784-256-256-256-10 on Fashion-MNIST: accuracy per epoch", LearningCurves.accuracy(narrow,
+                "MNIST MLP 784-256-256-256-10", "Fashion-MNIST", "test").getTitle(), "the data set, not MNIST's name");
+        assertEquals("MNIST MLP 784-256-256-256-10: accuracy per epoch", LearningCurves.accuracy(narrow,
+                "MNIST MLP 784-256-256-256-10", null, "test").getTitle());
     }
 
     @Test
@@ -81,14 +86,15 @@ class ChartLayoutTest {
     @Test
     void epochAxesEndAtTheLastEpochWithRoundTicks() throws Exception {
         for (int epochs : new int[] {50, 100, 300, 5000}) {
-            List<String> ticks = xTickLabels(LearningCurves.accuracy(history(epochs), "m", "test"));
+            List<String> ticks = xTickLabels(LearningCurves.accuracy(history(epochs), "m", null, "test"));
             assertEquals(String.valueOf(epochs), ticks.get(ticks.size() - 1), epochs + " epochs: " + ticks);
             assertEquals("0", ticks.get(0));
             double step = Double.parseDouble(ticks.get(1)) - Double.parseDouble(ticks.get(0));
             double decade = Math.pow(10, Math.floor(Math.log10(step)));
             assertTrue(java.util.Set.of(1.0, 2.0, 2.5, 5.0).contains(step / decade), "round steps, not a tick per k-th"
                     + " epoch: " + ticks);
-            List<String> loss = xTickLabels(LearningCurves.loss(history(epochs), "m", "test", "mean_squared_error"));
+            List<String> loss = xTickLabels(LearningCurves.loss(history(epochs), "m", null, "test",
+                    "mean_squared_error"));
             assertEquals(String.valueOf(epochs), loss.get(loss.size() - 1), "loss, " + epochs + " epochs: " + loss);
         }
         List<ModelRun> mlp = List.of(Fixtures.modelRun("MLP", 1, 0.5, 0.6), Fixtures.modelRun("MLP", 2, 0.5, 0.7));
