@@ -89,7 +89,7 @@ public final class Redraw {
         }
         List<ModelRun> runs = new ArrayList<>();
         for (int i = 0; i < m.seeds().size(); i++) {
-            String named = m.runs().get(i).replaceAll("( \\((first \\d+ of its \\d+ epochs|reused)\\))+$", "");
+            String named = CompareReport.runFolderOf(m.runs().get(i));
             Path run = ComparisonRuns.located(folder, named);
             if (!Files.exists(run.resolve(RunFolder.HISTORY))) {
                 throw new FixableProblem("its run " + m.runs().get(i) + " has no history.csv here");

@@ -195,6 +195,14 @@ public final class CompareReport {
                 runs.stream().map(r -> r.folder() + (r.reused() ? " (reused)" : "")).toList());
     }
 
+    /**
+     * The run folder of an entry of {@link ModelSummary#runs}, which says more for a reader: "RUN (first 300 of its
+     * 5000 epochs)" for a longer run reused, and " (reused)" for any run reused.
+     */
+    public static String runFolderOf(String listed) {
+        return listed.replaceAll("( \\((first \\d+ of its \\d+ epochs|reused)\\))+$", "");
+    }
+
     /** The first epoch whose test accuracy is at least {@code threshold}, or null when none is. */
     public static Integer epochToReach(List<EpochResult> epochs, double threshold) {
         return epochs.stream().filter(e -> e.testAccuracy() >= threshold).map(EpochResult::epoch).findFirst()

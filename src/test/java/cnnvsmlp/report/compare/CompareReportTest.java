@@ -166,4 +166,11 @@ class CompareReportTest {
         assertArrayEquals(new double[] {10, 6}, difference.getSeries("mean difference").getYData(), 1e-9, "points");
         assertArrayEquals(new double[] {0, 0}, difference.getSeries("zero: no difference").getYData(), 0);
     }
+
+    @Test
+    void aListedRunIsReadBackAsItsFolder() {
+        assertEquals("results/mnist-mlp/20261130-044046-seed42", CompareReport.runFolderOf(
+                "results/mnist-mlp/20261130-044046-seed42 (first 300 of its 5000 epochs) (reused)"));
+        assertEquals("runs/a (1)", CompareReport.runFolderOf("runs/a (1) (reused)"), "only the summary's own notes");
+    }
 }
