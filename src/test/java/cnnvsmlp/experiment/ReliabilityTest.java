@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,14 +39,10 @@ class ReliabilityTest {
     @TempDir
     Path temp;
 
-    /**
-     * SIGTERM while a run writes its files after the last epoch (before: the JVM quit at once with 143, config.json
-     * left "running", no console.txt, the lock left): the run finishes its files and says the request came late.
-     */
-    @Test
-    void aStopRequestedWhileTheRunWritesItsFilesLetsItFinishThemAndSaysSo() throws Exception {
+    /** The beans experiment of seed 1, its data and pictures passed through {@code data} and {@code pictures}. */
+    private static Experiment beans(UnaryOperator<Experiment.Data> data, UnaryOperator<Experiment.Pictures> pictures) {
         BeansExperiment beans = BeansExperiment.post(1);
-        Experiment signalled = new Experiment() {
+        return new Experiment() {
             @Override
             public ExperimentId id() {
                 return beans.id();
@@ -58,50 +55,66 @@ class ReliabilityTest {
 
             @Override
             public Data data() {
-                return beans.data();
+                return data.apply(beans.data());
             }
 
             @Override
             public Pictures pictures(MultiLayerNetwork network, RunSpec spec, Path folder) {
-                Pictures real = beans.pictures(network, spec, folder);
-                return new Pictures() {
-                    @Override
-                    public void resumed(int completedEpochs) {
-                        real.resumed(completedEpochs);
-                    }
-
-                    @Override
-                    public void started(int epochs, int batchesPerEpoch) {
-                        real.started(epochs, batchesPerEpoch);
-                    }
-
-                    @Override
-                    public void epochDone(cnnvsmlp.run.EpochResult result) {
-                        real.epochDone(result);
-                    }
-
-                    @Override
-                    public void finished() {
-                        real.finished();
-                    }
-
-                    @Override
-                    public void draw(MultiLayerNetwork trained, Path into) {
-                        sun.misc.Signal.raise(new sun.misc.Signal("TERM")); // as `kill PID` would, in the finish
-                        try {
-                            Thread.sleep(500); // the JVM's signal thread runs the handler meanwhile
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        real.draw(trained, into);
-                    }
-                };
+                return pictures.apply(beans.pictures(network, spec, folder));
             }
         };
-        RunSpec spec = RunSpec.post(ExperimentId.BEANS).epochs(20, "--epochs").seed(1).build();
-        RunContext context = RunContext.defaults().outputDir(temp).threads(1).showProgress(false).command("test")
+    }
+
+    private RunContext quietContext() {
+        return RunContext.defaults().outputDir(temp).threads(1).showProgress(false).command("test")
                 .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).build();
-        RunResult result = Run.run(signalled, spec, context);
+    }
+
+    /**
+     * SIGTERM while a run writes its files after the last epoch (before: the JVM quit at once with 143, config.json
+     * left "running", no console.txt, the lock left): the run finishes its files and says the request came late.
+     */
+    @Test
+    void aStopRequestedWhileTheRunWritesItsFilesLetsItFinishThemAndSaysSo() throws Exception {
+        Experiment signalled = beans(UnaryOperator.identity(), real -> new Experiment.Pictures() {
+            @Override
+            public void resumed(int completedEpochs) {
+                real.resumed(completedEpochs);
+            }
+
+            @Override
+            public void started(int epochs, int batchesPerEpoch) {
+                real.started(epochs, batchesPerEpoch);
+            }
+
+            @Override
+            public void batchDone() {
+                real.batchDone();
+            }
+
+            @Override
+            public void epochDone(cnnvsmlp.run.EpochResult result) {
+                real.epochDone(result);
+            }
+
+            @Override
+            public void finished() {
+                real.finished();
+            }
+
+            @Override
+            public void draw(MultiLayerNetwork trained, Path into) {
+                sun.misc.Signal.raise(new sun.misc.Signal("TERM")); // as `kill PID` would, in the finish
+                try {
+                    Thread.sleep(500); // the JVM's signal thread runs the handler meanwhile
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                real.draw(trained, into);
+            }
+        });
+        RunSpec spec = RunSpec.post(ExperimentId.BEANS).epochs(20, "--epochs").seed(1).build();
+        RunResult result = Run.run(signalled, spec, quietContext());
         Path run = result.folder();
         assertEquals("finished", Json.MAPPER.readTree(run.resolve("config.json").toFile()).get("status").asText());
         assertTrue(Files.readString(run.resolve("console.txt")).contains("the stop request came after the last epoch:"
@@ -116,33 +129,12 @@ class ReliabilityTest {
     void aDivergingRunStopsWithWhereAndKeepsWhatWasDoneMarkedDiverged() throws Exception {
         // a NaN coordinate in the data makes the loss NaN in the batch that holds it, with any CPU's kernels
         // (an absurd learning rate overflowed on some CPUs and not on others)
-        BeansExperiment beans = BeansExperiment.post(1);
-        Experiment poisoned = new Experiment() {
-            @Override
-            public ExperimentId id() {
-                return beans.id();
-            }
-
-            @Override
-            public MultiLayerNetwork network(long seed, cnnvsmlp.model.Recipe recipe) {
-                return beans.network(seed, recipe);
-            }
-
-            @Override
-            public Data data() {
-                Data data = beans.data();
-                data.train().getFeatures().putScalar(42, 1, Double.NaN);
-                return data;
-            }
-
-            @Override
-            public Pictures pictures(MultiLayerNetwork network, RunSpec spec, Path folder) {
-                return beans.pictures(network, spec, folder);
-            }
-        };
+        Experiment poisoned = beans(data -> {
+            data.train().getFeatures().putScalar(42, 1, Double.NaN);
+            return data;
+        }, UnaryOperator.identity());
         RunSpec spec = RunSpec.post(ExperimentId.BEANS).epochs(50, "--epochs").seed(1).build();
-        RunContext context = RunContext.defaults().outputDir(temp).threads(1).showProgress(false).command("test")
-                .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).build();
+        RunContext context = quietContext();
         TrainingDiverged e = assertThrows(TrainingDiverged.class,
                 () -> Run.run(poisoned, spec, context));
         assertTrue(e.getMessage().matches("training diverged: the loss became (NaN|Infinity) at epoch \\d+, batch \\d+"
