@@ -32,20 +32,21 @@ final class StopSignals implements AutoCloseable {
     static StopSignals install(AtomicBoolean stop) {
         StopSignals signals = new StopSignals();
         LAST.set(null);
-        long[] firstAt = new long[1];
+        // the time of the first request; each signal runs its handler on a thread of its own, so the two copies of
+        // one request (to the process group, and passed on by the launcher) may run at once: one of them wins
+        java.util.concurrent.atomic.AtomicLong firstAt = new java.util.concurrent.atomic.AtomicLong();
         for (String name : new String[] {"INT", "TERM", "HUP"}) {
             try {
                 Signal signal = new Signal(name);
                 SignalHandler[] before = new SignalHandler[1];
                 before[0] = Signal.handle(signal, s -> {
                     long now = System.nanoTime();
-                    if (!stop.get()) {
-                        firstAt[0] = now;
+                    if (stop.compareAndSet(false, true)) {
+                        firstAt.set(now);
                         LAST.set(s.getName());
-                        stop.set(true);
                         System.err.println("\n" + s.getName() + " received: finishing the current batch and saving a"
                                 + " checkpoint (again to quit at once)");
-                    } else if (now - firstAt[0] > SAME_REQUEST_NANOS) {
+                    } else if (firstAt.get() != 0 && now - firstAt.get() > SAME_REQUEST_NANOS) {
                         before[0].handle(s); // a second request: the JVM's own handling (exit)
                     }
                     // else: the same request delivered twice (to the process group, and passed on by the launcher)
@@ -57,13 +58,13 @@ final class StopSignals implements AutoCloseable {
             }
         }
         if (System.getenv(cnnvsmlp.runtime.RelaunchPlan.CHILD) != null) {
-            signals.parentWatch = watchParent(stop);
+            signals.parentWatch = watchParent(stop, firstAt);
         }
         return signals;
     }
 
     /** A daemon that asks for the stop once this JVM's parent (the launcher) has ended. */
-    private static Thread watchParent(AtomicBoolean stop) {
+    private static Thread watchParent(AtomicBoolean stop, java.util.concurrent.atomic.AtomicLong firstAt) {
         java.util.Optional<ProcessHandle> parent = ProcessHandle.current().parent();
         if (parent.isEmpty()) {
             return null;
@@ -73,9 +74,10 @@ final class StopSignals implements AutoCloseable {
             try {
                 while (!stop.get()) {
                     java.util.Optional<ProcessHandle> now = ProcessHandle.current().parent();
-                    if (now.isEmpty() || now.get().pid() != pid || !now.get().isAlive()) {
-                        LAST.compareAndSet(null, "HUP");
-                        stop.set(true);
+                    if ((now.isEmpty() || now.get().pid() != pid || !now.get().isAlive())
+                            && stop.compareAndSet(false, true)) {
+                        firstAt.set(System.nanoTime());
+                        LAST.set("HUP");
                         System.err.println("\nthe launcher (PID " + pid + ") is gone: finishing the current batch and"
                                 + " saving a checkpoint");
                         return;
