@@ -64,7 +64,7 @@ public final class Fixtures {
             double... accuracy) throws IOException {
         Path run = Files.createDirectories(results.resolve(experiment).resolve("20260101-000000-seed" + seed + status));
         RunConfig config = new RunConfig(experiment, experiment, 1, status, new RunConfig.Budget(epochs, 5000, false,
-                "--epochs"), new HyperParameters(null, null, null, null, null, 2048, null, null, null, null, null,
+                "--epochs"), new HyperParameters(null, null, null, null, null, null, 2048, null, null, null, null, null,
                 null, null, null, null), seed, "MNIST", "the MNIST test set", "cnn-vs-mlp " + experiment,
                 "2026-01-01T00:00:00Z", null, new RunEnvironment(Map.of("cpu", "test CPU", "cores", "2"), Map.of(),
                         Map.of("name", "CpuBackend"), Map.of(), Map.of(), "0123456789abcdef"), null, null, null);

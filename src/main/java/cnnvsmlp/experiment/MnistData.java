@@ -29,6 +29,8 @@ public final class MnistData {
     public static final String DIGITS_PNG = "mnist-digits.png";
     public static final String CONFUSION_PNG = "confusion.png";
     public static final String MISCLASSIFIED_PNG = "misclassified.png";
+    /** Elastic runs: a few digits and the distorted copies the first epochs train on. */
+    public static final String DISTORTED_PNG = "elastic-distortions.png";
 
     private MnistData() {
     }

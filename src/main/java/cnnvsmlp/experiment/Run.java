@@ -189,7 +189,8 @@ public final class Run {
 
     private RunResult trainHeld() {
         PrintStream out = transcript.out();
-        Trainer trainer = new Trainer(new Trainer.Settings(spec.epochs(), spec.batchSize(), spec.shuffleSeed()));
+        Trainer trainer = new Trainer(new Trainer.Settings(spec.epochs(), spec.batchSize(), spec.shuffleSeed(),
+                spec.recipe().augment().distortion(), spec.seed()));
         Path runDir = folder.path();
         Trainer.Checkpoints checkpoints = new Trainer.Checkpoints(spec.checkpointEvery(),
                 (trained, state) -> RunCheckpoint.save(runDir, trained, state), new AtomicBoolean(), resumedFrom);

@@ -7,6 +7,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
+import cnnvsmlp.data.ElasticDistortion;
 import cnnvsmlp.run.HyperParameters;
 
 /**
@@ -29,8 +30,62 @@ import cnnvsmlp.run.HyperParameters;
  * @param loss Keras' name of the loss
  * @param optimizer Keras' name of the optimizer
  * @param learningRate its learning rate
+ * @param augment what is done to the training images each epoch ({@link Augment#NONE}, the post's: nothing)
  */
-public record Recipe(Loss loss, Optimizer optimizer, double learningRate) {
+public record Recipe(Loss loss, Optimizer optimizer, double learningRate, Augment augment) {
+
+    public Recipe {
+        if (augment == null) {
+            augment = Augment.NONE;
+        }
+    }
+
+    /** A recipe that trains on the images as loaded. */
+    public Recipe(Loss loss, Optimizer optimizer, double learningRate) {
+        this(loss, optimizer, learningRate, Augment.NONE);
+    }
+
+    /**
+     * What is done to the training images: nothing (the post's), or elastic distortions with the values Simard,
+     * Steinkraus and Platt (2003) give for MNIST, drawn anew each epoch ({@link ElasticDistortion}).
+     */
+    public enum Augment {
+        NONE("none", null),
+        ELASTIC("elastic", ElasticDistortion.SIMARD);
+
+        private final String id;
+        private final ElasticDistortion distortion;
+
+        Augment(String id, ElasticDistortion distortion) {
+            this.id = id;
+            this.distortion = distortion;
+        }
+
+        /** The name options and config.json use: {@code none}, {@code elastic}. */
+        public String id() {
+            return id;
+        }
+
+        /** The distortion applied to every training image each epoch; null for none. */
+        public ElasticDistortion distortion() {
+            return distortion;
+        }
+
+        /** "elastic distortions (sigma 4, alpha 34, new each epoch)", or null for none. */
+        public String sentence() {
+            return distortion == null ? null : String.format(Locale.ROOT, "elastic distortions (sigma %s, alpha %s,"
+                    + " new each epoch)", number(distortion.sigma()), number(distortion.alpha()));
+        }
+
+        public static Augment of(String name) {
+            for (Augment a : values()) {
+                if (a.id.equals(name)) {
+                    return a;
+                }
+            }
+            throw new IllegalArgumentException("unknown augmentation '" + name + "'");
+        }
+    }
 
     /** Keras' losses the project trains with. */
     public enum Loss {
@@ -149,10 +204,14 @@ public record Recipe(Loss loss, Optimizer optimizer, double learningRate) {
         return equals(POST);
     }
 
-    /** "mean_squared_error, sgd(lr=0.05), no momentum": the loss, the optimizer and all its settings. */
+    /**
+     * "mean_squared_error, sgd(lr=0.05), no momentum": the loss, the optimizer and all its settings, then the
+     * augmentation when there is one.
+     */
     public String describe() {
         return lossAndOptimizer()
-                + (optimizer == Optimizer.ADAM ? ", beta_1 0.9, beta_2 0.999, epsilon 1e-7" : ", no momentum");
+                + (optimizer == Optimizer.ADAM ? ", beta_1 0.9, beta_2 0.999, epsilon 1e-7" : ", no momentum")
+                + (augment == Augment.NONE ? "" : ", " + augment.sentence());
     }
 
     /** "mean_squared_error, sgd(lr=0.05)": {@link #describe()} without the optimizer's fixed settings. */
@@ -166,7 +225,8 @@ public record Recipe(Loss loss, Optimizer optimizer, double learningRate) {
      */
     public static String brief(String described) {
         String[] parts = described.split(",\\s*");
-        return parts.length < 2 ? parts[0] : parts[0] + ", " + parts[1].replaceAll("\\(.*", "");
+        String elastic = described.contains(Augment.ELASTIC.sentence()) ? ", elastic" : "";
+        return parts.length < 2 ? parts[0] : parts[0] + ", " + parts[1].replaceAll("\\(.*", "") + elastic;
     }
 
     /** The Keras name of the loss of a recipe that {@link #describe()} wrote. */
@@ -176,7 +236,8 @@ public record Recipe(Loss loss, Optimizer optimizer, double learningRate) {
 
     /** What config.json records under hyperParameters of the recipe (where it came from: {@code training}). */
     public HyperParameters hyperParameters(String training) {
-        return HyperParameters.recipe(loss.keras, optimizer.sentence(), optimizer.keras, learningRate, training);
+        return HyperParameters.recipe(loss.keras, optimizer.sentence(), optimizer.keras, learningRate, training,
+                augment == Augment.NONE ? null : augment.id());
     }
 
     /**
@@ -190,7 +251,13 @@ public record Recipe(Loss loss, Optimizer optimizer, double learningRate) {
         Optimizer optimizer = h.optimizerName() != null ? Optimizer.of(h.optimizerName())
                 : Optimizer.ofSentence(String.valueOf(h.optimizer()));
         double lr = h.learningRate() != null ? h.learningRate() : KerasDefaults.LEARNING_RATE;
-        return new Recipe(Loss.of(h.loss()), optimizer, lr);
+        return new Recipe(Loss.of(h.loss()), optimizer, lr, h.augment() == null ? Augment.NONE
+                : Augment.of(h.augment()));
+    }
+
+    /** This recipe with {@code other} done to the training images. */
+    public Recipe with(Augment other) {
+        return new Recipe(loss, optimizer, learningRate, other);
     }
 
     private static String number(double x) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param optimizerName Keras' name of the optimizer, {@code sgd} or {@code adam}
  * @param learningRate its learning rate
  * @param training where a recipe other than the post's came from, e.g. {@code --training modern}
+ * @param augment how training images are altered each epoch: {@code elastic}; null: not at all (the post's)
  * @param batchSize the batch size it trains with
  * @param postBatchSize the post's batch size for this model
  * @param epochs the budget
@@ -27,26 +28,34 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HyperParameters(String loss, String optimizer, String optimizerName, Double learningRate,
-        String training, Integer batchSize, Integer postBatchSize, Integer epochs, String shuffle,
+        String training, String augment, Integer batchSize, Integer postBatchSize, Integer epochs, String shuffle,
         String initialisation, String metric, String dataType, Integer threads, Integer opThreads,
         Integer blasThreads) {
 
     /** A recipe alone: loss, optimizer, learning rate, and where it came from ({@code training}, null: the post). */
     public static HyperParameters recipe(String loss, String optimizer, String optimizerName, double learningRate,
             String training) {
-        return new HyperParameters(loss, optimizer, optimizerName, learningRate, training, null, null, null, null,
-                null, null, null, null, null, null);
+        return recipe(loss, optimizer, optimizerName, learningRate, training, null);
+    }
+
+    /** A recipe with its augmentation ({@code augment}, null: none). */
+    public static HyperParameters recipe(String loss, String optimizer, String optimizerName, double learningRate,
+            String training, String augment) {
+        return new HyperParameters(loss, optimizer, optimizerName, learningRate, training, augment, null, null, null,
+                null, null, null, null, null, null, null);
     }
 
     /** This recipe as a run trains it: the batch, budget, threads and the rules every run follows. */
     public HyperParameters forRun(int batch, int postBatch, int budget, int runThreads, int ops, int blas) {
-        return new HyperParameters(loss, optimizer, optimizerName, learningRate, training, batch, postBatch, budget,
+        return new HyperParameters(loss, optimizer, optimizerName, learningRate, training, augment, batch, postBatch,
+                budget,
                 "every epoch; last partial batch kept", "glorot_uniform kernels, zero biases",
                 "accuracy (Keras: binary at 0.5 for one output, argmax otherwise)", "float32", runThreads, ops, blas);
     }
 
     /** The recipe's fields alone, as plan.json records them. */
     public HyperParameters recipeOnly() {
-        return recipe(loss, optimizer, optimizerName, learningRate == null ? Double.NaN : learningRate, training);
+        return recipe(loss, optimizer, optimizerName, learningRate == null ? Double.NaN : learningRate, training,
+                augment);
     }
 }

@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
+import cnnvsmlp.data.ElasticDistortion;
 import cnnvsmlp.runtime.GpuDevices;
 
 /**
@@ -19,6 +20,9 @@ import cnnvsmlp.runtime.GpuDevices;
  * views of the native memory: ND4J's {@code pullRows} (a JNI call that builds a sub-array descriptor for
  * every call) cost 0.1 ms per batch, a fifth of a beans epoch. Elsewhere (the GPU, other layouts)
  * {@code pullRows} does it.
+ *
+ * <p>With a {@link ElasticDistortion} every image of a batch is distorted after it is gathered, by fields drawn
+ * from (seed, epoch, the image's index): the stored training set stays as loaded.
  */
 final class EpochShuffler {
     private final INDArray features;
@@ -27,8 +31,19 @@ final class EpochShuffler {
     private final Random random;
     private final Map<Integer, DataSet> buffers = new HashMap<>();
     private final boolean copyInJava;
+    private final ElasticDistortion distortion;
+    private final long distortionSeed;
+    private int epoch;
 
     EpochShuffler(DataSet data, long seed) {
+        this(data, seed, null, 0);
+    }
+
+    /**
+     * @param distortion distorts every image of every batch (null: none)
+     * @param distortionSeed the seed its fields are drawn from
+     */
+    EpochShuffler(DataSet data, long seed, ElasticDistortion distortion, long distortionSeed) {
         this.features = data.getFeatures();
         this.labels = data.getLabels();
         this.order = new int[(int) features.size(0)];
@@ -36,6 +51,13 @@ final class EpochShuffler {
         this.random = new Random(seed);
         this.copyInJava = !GpuDevices.cudaBackend() && javaCopyable(features)
                 && javaCopyable(labels);
+        this.distortion = distortion;
+        this.distortionSeed = distortionSeed;
+        if (distortion != null && features.length() / features.size(0) != ElasticDistortion.SIDE
+                * ElasticDistortion.SIDE) {
+            throw new IllegalArgumentException("elastic distortions need 28 x 28 images, got rows of "
+                    + features.length() / features.size(0) + " values");
+        }
     }
 
     /** Whether batches are gathered from Java (else by ND4J's pullRows). */
@@ -45,6 +67,7 @@ final class EpochShuffler {
 
     /** The next epoch's order (Fisher-Yates over the previous one). */
     int[] shuffle() {
+        epoch++;
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];
@@ -67,7 +90,24 @@ final class EpochShuffler {
             Nd4j.pullRows(asRows(features), asRows(buffer.getFeatures()), 1, rows);
             Nd4j.pullRows(asRows(labels), asRows(buffer.getLabels()), 1, rows);
         }
+        if (distortion != null) {
+            distort(buffer.getFeatures(), rows);
+        }
         return buffer;
+    }
+
+    /** Distorts each gathered image by the fields of (seed, this epoch, its index in the training set). */
+    private void distort(INDArray batch, int[] rows) {
+        int pixels = ElasticDistortion.SIDE * ElasticDistortion.SIDE;
+        float[] values = batch.data().asFloat();
+        for (int i = 0; i < rows.length; i++) {
+            distortion.apply(values, i * pixels, distortionSeed, epoch, rows[i]);
+        }
+        if (copyInJava) {
+            batch.data().asNioFloat().put(0, values);
+        } else {
+            batch.assign(Nd4j.create(values, batch.shape(), 'c'));
+        }
     }
 
     /** Float32, row-major, the whole of its own buffer, under 2^31 elements: rows are runs of its NIO view. */

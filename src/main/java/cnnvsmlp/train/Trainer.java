@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
+import cnnvsmlp.data.ElasticDistortion;
 import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.History;
 import cnnvsmlp.run.TrainingState;
@@ -21,8 +22,17 @@ public final class Trainer {
      * @param epochs how many epochs to run (the post: 5000)
      * @param batchSize the post's batch_size
      * @param shuffleSeed drives the order of every epoch
+     * @param distortion distorts every training image anew each epoch (null: the images as loaded, the post's)
+     * @param distortionSeed drives the distortions' fields
      */
-    public record Settings(int epochs, int batchSize, long shuffleSeed) {
+    public record Settings(int epochs, int batchSize, long shuffleSeed, ElasticDistortion distortion,
+            long distortionSeed) {
+
+        /** The post's: no distortions. */
+        public Settings(int epochs, int batchSize, long shuffleSeed) {
+            this(epochs, batchSize, shuffleSeed, null, 0);
+        }
+
         public Settings {
             if (epochs < 1) {
                 throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
@@ -102,7 +112,8 @@ public final class Trainer {
             this.n = train.numExamples();
             this.batchSize = Math.min(settings.batchSize(), n);
             this.batches = (n + batchSize - 1) / batchSize;
-            this.shuffler = new EpochShuffler(train, settings.shuffleSeed());
+            this.shuffler = new EpochShuffler(train, settings.shuffleSeed(), settings.distortion(),
+                    settings.distortionSeed());
         }
 
         /** Takes over {@code from}'s history and shuffling generator (none: a new run); the first epoch to run. */

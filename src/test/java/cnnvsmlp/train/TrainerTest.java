@@ -218,6 +218,63 @@ class TrainerTest {
         assertTrue(Double.isFinite(history.last().trainLoss()));
     }
 
+    /**
+     * Elastic distortions change what is trained on, every epoch anew, and a run stopped in the middle of an epoch
+     * and resumed from its checkpoint ends bit for bit where the uninterrupted one does.
+     */
+    @Test
+    @Tag("real-data")
+    void elasticRunsDifferFromPlainOnesAndResumeExactly() {
+        Mnist mnist = TestData.mnist();
+        DataSet train = Mnist.flatDataSet(mnist.train().head(320));
+        DataSet test = Mnist.flatDataSet(mnist.test().head(100));
+        Trainer.Settings elastic = new Trainer.Settings(3, 64, 5, cnnvsmlp.data.ElasticDistortion.SIMARD, 5);
+        MultiLayerNetwork whole = mlp(5);
+        History uninterrupted = new Trainer(elastic).fit(whole, train, test, TrainingObserver.NONE);
+        MultiLayerNetwork plain = mlp(5);
+        History notDistorted = new Trainer(new Trainer.Settings(3, 64, 5)).fit(plain, train, test,
+                TrainingObserver.NONE);
+        assertNotEquals(notDistorted.last().trainLoss(), uninterrupted.last().trainLoss());
+        assertEquals(Mnist.flatDataSet(mnist.train().head(320)).getFeatures(), train.getFeatures(),
+                "the training set itself is left as loaded");
+
+        // stopped after 2 batches of epoch 2 (7 batches in all), then resumed from the checkpoint it saved
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        MultiLayerNetwork[] saved = new MultiLayerNetwork[1];
+        cnnvsmlp.run.TrainingState[] state = new cnnvsmlp.run.TrainingState[1];
+        Trainer.Checkpoints first = new Trainer.Checkpoints(0, (model, at) -> {
+            saved[0] = model.clone();
+            state[0] = at;
+        }, stop, null);
+        int[] batches = {0};
+        TrainingObserver stopAfterSeven = new TrainingObserver() {
+            @Override
+            public void batchDone() {
+                if (++batches[0] == 7) {
+                    stop.set(true);
+                }
+            }
+        };
+        assertThrows(TrainingInterrupted.class, () -> new Trainer(elastic).fit(mlp(5), train, test, stopAfterSeven,
+                first));
+        assertEquals(1, state[0].completedEpochs());
+        assertEquals(2, state[0].batchesDone());
+        History resumed = new Trainer(elastic).fit(saved[0], train, test, TrainingObserver.NONE,
+                new Trainer.Checkpoints(0, (model, at) -> { }, new java.util.concurrent.atomic.AtomicBoolean(),
+                        state[0]));
+        assertEquals(whole.params(), saved[0].params(), "the same parameters, bit for bit");
+        for (int e = 0; e < 3; e++) {
+            assertEquals(uninterrupted.epochs().get(e).trainLoss(), resumed.epochs().get(e).trainLoss(), 0.0);
+            assertEquals(uninterrupted.epochs().get(e).testAccuracy(), resumed.epochs().get(e).testAccuracy(), 0.0);
+        }
+    }
+
+    private static MultiLayerNetwork mlp(long seed) {
+        MultiLayerNetwork net = new MultiLayerNetwork(MnistMlp.configuration(seed));
+        net.init();
+        return net;
+    }
+
     @Test
     void kerasAccuracyBinaryAndCategorical() {
         INDArray binaryLabels = Nd4j.createFromArray(new float[][] {{1}, {0}, {1}, {0}});

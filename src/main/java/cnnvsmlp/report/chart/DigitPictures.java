@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cnnvsmlp.data.Dataset;
+import cnnvsmlp.data.ElasticDistortion;
 import cnnvsmlp.data.Mnist;
 
 /**
@@ -115,6 +116,43 @@ public final class DigitPictures {
         }
         g.dispose();
         return picture;
+    }
+
+    /**
+     * The first image of each of {@code classes} classes in the left column and, beside it, the distorted copies
+     * the training of {@code seed} saw in epochs 1, 2 and 3.
+     */
+    public static Picture distorted(Mnist.Split split, ElasticDistortion distortion, long seed, int classes,
+            String title, String subtitle) {
+        List<Integer> firsts = firstOfEachClassIndices(split).subList(0, classes);
+        int epochs = 3;
+        byte[] pixels = new byte[firsts.size() * (epochs + 1) * Mnist.PIXELS];
+        List<String> captions = new ArrayList<>();
+        for (int k = 0; k < firsts.size(); k++) {
+            int index = firsts.get(k);
+            float[] original = new float[Mnist.PIXELS];
+            for (int p = 0; p < Mnist.PIXELS; p++) {
+                original[p] = split.pixels()[index * Mnist.PIXELS + p] & 0xff;
+            }
+            for (int e = 0; e <= epochs; e++) {
+                float[] copy = original.clone();
+                if (e > 0) {
+                    distortion.apply(copy, 0, seed, e, index);
+                }
+                int at = (k * (epochs + 1) + e) * Mnist.PIXELS;
+                for (int p = 0; p < Mnist.PIXELS; p++) {
+                    pixels[at + p] = (byte) Math.round(Math.max(0, Math.min(255, copy[p])));
+                }
+                captions.add(k > 0 ? "" : e == 0 ? "as loaded" : "epoch " + e);
+            }
+        }
+        Mnist.Split shown = new Mnist.Split(split.dataset(), split.name(), firsts.size() * (epochs + 1), pixels,
+                new byte[firsts.size() * (epochs + 1)]);
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < shown.count(); i++) {
+            all.add(i);
+        }
+        return grid(shown, all, captions, epochs + 1, 3, title, subtitle);
     }
 
     /** Image {@code index} at its own 28 x 28 size. */

@@ -157,7 +157,11 @@ public final class ResultsIndex {
 
     /** A recipe by a short name in the table ("modern"), its whole description once under it. */
     static String recipeLabel(String training) {
-        return training.equals(cnnvsmlp.model.Recipe.modern(false).describe()) ? "modern"
+        cnnvsmlp.model.Recipe modern = cnnvsmlp.model.Recipe.modern(false);
+        if (training.equals(modern.describe())) {
+            return "modern";
+        }
+        return training.equals(modern.with(cnnvsmlp.model.Recipe.Augment.ELASTIC).describe()) ? "modern + elastic"
                 : cnnvsmlp.model.Recipe.brief(training);
     }
 
