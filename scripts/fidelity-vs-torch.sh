@@ -1,32 +1,32 @@
 #!/usr/bin/env bash
 # A second opinion on the learning dynamics (docs/fidelity.md): the exact configuration of both MNIST models
-# (MSE on softmax, plain SGD 0.05, batch 2048, Keras init), trained for 50 epochs over 3 seeds by PyTorch
-# (../shared/bench/torch_reference.py) and by this project (`compare`), then both families of test-accuracy
-# curves on one chart, with a statement of whether the project's lie inside PyTorch's spread.
+# (MSE on softmax, plain SGD 0.05, batch 2048, Keras init), trained for 50 epochs over 5 seeds by PyTorch
+# (scripts/torch_reference.py) and by this project (`compare`), then both families of test-accuracy curves on
+# one chart, and Welch's test of the seed means at every epoch: it fails when any epoch differs (5 % over the curve).
 #
 #   MNIST_DIR=/path/to/mnist scripts/fidelity-vs-torch.sh [folder]        (default: results/fidelity)
 #
 # TRAINING=modern compares the usual recipe instead (cross-entropy, Adam at Keras' defaults, batch 128; PyTorch's
-# adam mode), into results/fidelity-modern by default, with EPOCHS 20 and SEEDS 5 unless given.
+# modern mode), into results/fidelity-modern by default, with EPOCHS 20 and SEEDS 5 unless given.
 #
-# Environment: EPOCHS (50), SEED (first seed, 42), SEEDS (how many, 3), RESULTS (where the project's runs go and
+# Environment: EPOCHS (50), SEED (first seed, 42), SEEDS (how many, 5; the test needs 5), RESULTS (where the project's runs go and
 # are reused from: results), TORCH_PYTHON (/usr/bin/python3, Debian's, with python3-torch installed:
-# apt-get install -y python3-torch libopenblas0-pthread), TORCH_REFERENCE (../shared/bench/torch_reference.py).
+# apt-get install -y python3-torch libopenblas0-pthread), TORCH_REFERENCE (scripts/torch_reference.py).
 # Resumable: PyTorch logs that are complete and finished project runs are reused, so an interrupted run
-# continues where it stopped. About 20 minutes of PyTorch and 45 of the project on 2 cores.
+# continues where it stopped. Exit 1 when the check finds a difference.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${MNIST_DIR:?set MNIST_DIR to the folder holding the four MNIST files}"
 training=${TRAINING:-post}
 if [ "$training" = modern ]; then
-  out=${1:-results/fidelity-modern}; epochs=${EPOCHS:-20}; count=${SEEDS:-5}; batch=128; mode=adam
+  out=${1:-results/fidelity-modern}; epochs=${EPOCHS:-20}; count=${SEEDS:-5}; batch=128; mode=modern
 else
-  out=${1:-results/fidelity}; epochs=${EPOCHS:-50}; count=${SEEDS:-3}; batch=2048; mode=sgd
+  out=${1:-results/fidelity}; epochs=${EPOCHS:-50}; count=${SEEDS:-5}; batch=2048; mode=post
 fi
 first=${SEED:-42}
 results=${RESULTS:-results}
 torch=${TORCH_PYTHON:-/usr/bin/python3}
-reference=${TORCH_REFERENCE:-../shared/bench/torch_reference.py}
+reference=${TORCH_REFERENCE:-scripts/torch_reference.py}
 mkdir -p "$out"
 echo "fidelity run, $(date -u +%FT%TZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)," \
   "$training training, batch $batch, $epochs epochs, seeds $first..$((first + count - 1))" | tee -a "$out/setup.txt"

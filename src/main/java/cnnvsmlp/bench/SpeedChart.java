@@ -47,7 +47,7 @@ public final class SpeedChart {
                 .yAxisTitle("training seconds per epoch").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setYAxisDecimalPattern("0.#");
-        chart.addSeries("PyTorch (../shared/bench/torch_reference.py)", labels, Arrays.asList(theirs.toArray(
+        chart.addSeries("PyTorch 1.13 (scripts/torch_reference.py)", labels, Arrays.asList(theirs.toArray(
                 Double[]::new))).setFillColor(TORCH);
         chart.addSeries("this project (DL4J)", labels, ours).setFillColor(PROJECT);
         return chart;

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import cnnvsmlp.FixableProblem;
 
 /**
- * The training seconds of a log of {@code ../shared/bench/torch_reference.py} (its {@code RESULT fw=torch ...}
+ * The training seconds of a log of {@code scripts/torch_reference.py} (its {@code RESULT fw=torch ...}
  * lines), keyed like the project's measurements: {@code lenet5@2048}, {@code mnist-mlp@64}, {@code beans@10}. The
  * last epoch of each model and batch wins (the first one warms up).
  */

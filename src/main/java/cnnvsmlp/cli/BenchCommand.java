@@ -57,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
     Path outputDir;
 
     @Option(names = "--torch-log", paramLabel = "FILE",
-            description = "A log of ../shared/bench/torch_reference.py (scripts/bench-vs-torch.sh writes torch.log):"
+            description = "A log of scripts/torch_reference.py (scripts/bench-vs-torch.sh writes torch.log):"
                     + " also draws speed.png, the project's training seconds beside PyTorch's. Default: none.")
     Path torchLog;
 

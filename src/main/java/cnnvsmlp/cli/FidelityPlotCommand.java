@@ -28,8 +28,9 @@ import cnnvsmlp.run.Json;
 
 /** {@code fidelity-plot}: the last step of {@code scripts/fidelity-vs-torch.sh}. */
 @Command(name = "fidelity-plot", mixinStandardHelpOptions = true,
-        description = {"Charts the project's MNIST test-accuracy curves against PyTorch's and states whether they lie"
-                + " inside PyTorch's spread (fidelity.png, fidelity.md, fidelity.json).",
+        description = {"Charts the project's MNIST test-accuracy curves against PyTorch's (scripts/torch_reference.py)"
+                + " and tests, at every epoch, whether the seed means differ (Welch; fidelity.png, fidelity.md,"
+                + " fidelity.json). Exit 1 when an epoch differs.",
                 "The last step of scripts/fidelity-vs-torch.sh, which trains both (docs/fidelity.md)."})
 final class FidelityPlotCommand implements Callable<Integer> {
 
@@ -52,8 +53,8 @@ final class FidelityPlotCommand implements Callable<Integer> {
             description = "The first seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--seeds", paramLabel = "N", defaultValue = "3",
-            description = "How many seeds: --seed, --seed + 1, ... Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "5",
+            description = "How many seeds: --seed, --seed + 1, ... (at least 5). Default: ${DEFAULT-VALUE}.")
     int seeds;
 
     @Option(names = "--training", paramLabel = "RECIPE", defaultValue = "post",
@@ -66,6 +67,10 @@ final class FidelityPlotCommand implements Callable<Integer> {
         if (!training.equals("post") && !training.equals("modern")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--training must be post or modern,"
                     + " got '" + training + "'");
+        }
+        if (seeds < FidelityReport.MIN_SEEDS) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--seeds must be at least "
+                    + FidelityReport.MIN_SEEDS + " (the test of seed means needs them), got " + seeds);
         }
         boolean modern = training.equals("modern");
         Recipe recipe = modern ? Recipe.modern(false) : Recipe.POST;
@@ -103,6 +108,6 @@ final class FidelityPlotCommand implements Callable<Integer> {
         ResultsIndex.write(results, Console.err());
         verdicts.forEach(v -> Console.out().println(v.verdict()));
         Console.out().println("written to " + torchLogs.resolve(FidelityReport.MARKDOWN));
-        return 0;
+        return verdicts.stream().allMatch(FidelityReport.ModelFidelity::withinSpread) ? 0 : 1;
     }
 }

@@ -44,7 +44,7 @@ class SpeedChartTest {
         CategoryChart chart = SpeedChart.chart(List.of(measured("lenet5", 2048, 4.65), measured("beans", 10, 38.2),
                 measured("lenet5", 64, 8.38)), torch, "t");
         var project = chart.getSeries("this project (DL4J)");
-        var pytorch = chart.getSeries("PyTorch (../shared/bench/torch_reference.py)");
+        var pytorch = chart.getSeries("PyTorch 1.13 (scripts/torch_reference.py)");
         assertEquals(2, project.getYData().length, "the beans' whole-run seconds are another unit: not drawn");
         assertEquals(8.38, project.getYData()[1], 0);
         assertEquals(5.029, pytorch.getYData()[0], 0);

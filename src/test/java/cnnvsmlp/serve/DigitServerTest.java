@@ -175,6 +175,24 @@ class DigitServerTest {
         assertEquals("LeNet-5", described.get(1).get("name").asText());
     }
 
+    /**
+     * A Content-Length that is no number: the JDK's server refuses it with 400 before any of the project's code
+     * runs (its own HTML body, "NumberFormatException thrown": the one answer here that is not JSON, and no
+     * handler or filter can change it), closes that connection, and goes on serving.
+     */
+    @Test
+    void aBogusContentLengthIsABadRequestAndTheServerGoesOn() throws Exception {
+        URI address = server.address();
+        try (Socket socket = new Socket(address.getHost(), address.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: image/png"
+                    + "\r\nContent-Length: 12abc\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(all.startsWith("HTTP/1.1 400"), all);
+        }
+        assertEquals(200, post(drawnPng(TestData.mnist().test(), 1)).statusCode());
+    }
+
     /** A raw GET with {@code host} as its Host header: status line and body. */
     static String[] get(String path, String host) throws Exception {
         URI address = server.address();

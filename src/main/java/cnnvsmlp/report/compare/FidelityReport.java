@@ -19,7 +19,7 @@ import cnnvsmlp.FixableProblem;
 import cnnvsmlp.report.chart.EpochAxis;
 
 /**
- * The project's test-accuracy curves against PyTorch's ({@code ../shared/bench/torch_reference.py}) for the same
+ * The project's test-accuracy curves against PyTorch's ({@code scripts/torch_reference.py}) for the same
  * configuration and several seeds: one chart per model, and a statement of whether the project's curves lie inside
  * PyTorch's spread.
  */
@@ -34,17 +34,28 @@ public final class FidelityReport {
     public record Curves(String framework, Map<Long, double[]> bySeed) {
     }
 
+    /** Seeds per framework below which no test is made: with fewer, only differences of several sd show. */
+    public static final int MIN_SEEDS = 5;
+    /** The family-wise false-alarm rate over all epochs tested (Bonferroni: each epoch at ALPHA / epochs). */
+    public static final double ALPHA = 0.05;
+    /** The power at which the detectable difference is stated. */
+    public static final double POWER = 0.8;
+
     /**
      * One model's comparison.
      *
-     * @param insideEnvelope the fraction of the project's (seed, epoch) points inside PyTorch's min-max envelope
-     *     of that epoch
-     * @param insideWidened the same with the envelope widened by PyTorch's own largest seed-to-seed range
+     * @param seeds the seeds of each framework
+     * @param worstEpoch the epoch whose Welch test gave the smallest p-value
+     * @param worstP that p-value (two-sided, unadjusted)
+     * @param threshold the p-value below which an epoch fails: {@link #ALPHA} / epochs
+     * @param detectable the difference in accuracy (a fraction) that the test at the last epoch finds with
+     *     probability {@link #POWER}, from the two frameworks' seed spreads there
+     * @param withinSpread true when no epoch's test fails
      * @param verdict one sentence
      */
     public record ModelFidelity(String model, int epochs, double projectFinalMean, double projectFinalSd,
-            double torchFinalMean, double torchFinalSd, double insideEnvelope, double insideWidened,
-            boolean withinSpread, String verdict) {
+            double torchFinalMean, double torchFinalSd, int seeds, int worstEpoch, double worstP, double threshold,
+            double detectable, boolean withinSpread, String verdict) {
     }
 
     private FidelityReport() {
@@ -83,49 +94,77 @@ public final class FidelityReport {
     }
 
     /**
-     * The verdict rule: the project is inside PyTorch's spread when its final mean accuracy lies within two
-     * standard deviations of PyTorch's (the larger of the two frameworks' standard deviations), and at least
-     * 80 % of its (seed, epoch) points lie inside PyTorch's envelope widened by PyTorch's own seed range.
+     * The verdict rule: at every epoch, Welch's two-sample t-test of the project's seed accuracies against PyTorch's
+     * (the two families start from different random weights, so their means should agree and their spreads may
+     * differ); the project fails when any epoch's two-sided p-value is below {@link #ALPHA} divided by the number
+     * of epochs (Bonferroni: a faithful project fails with probability at most 5 % over the whole curve). Refused
+     * with fewer than {@link #MIN_SEEDS} seeds a side. The verdict states the difference the last epoch's test
+     * would find.
      */
     public static ModelFidelity compare(String model, Curves project, Curves torch) {
+        int seeds = Math.min(project.bySeed().size(), torch.bySeed().size());
+        if (seeds < MIN_SEEDS) {
+            throw new IllegalArgumentException(model + ": " + project.bySeed().size() + " project and "
+                    + torch.bySeed().size() + " PyTorch seeds; the check needs " + MIN_SEEDS + " a side");
+        }
         int epochs = project.bySeed().values().iterator().next().length;
-        double[] projectFinal = project.bySeed().values().stream().mapToDouble(c -> c[epochs - 1]).toArray();
-        double[] torchFinal = torch.bySeed().values().stream().mapToDouble(c -> c[epochs - 1]).toArray();
-        int inside = 0;
-        int insideWidened = 0;
-        int points = 0;
-        double widest = 0;
-        double[] low = new double[epochs];
-        double[] high = new double[epochs];
+        double threshold = ALPHA / epochs;
+        int worstEpoch = 1;
+        double worstP = 2;
         for (int e = 0; e < epochs; e++) {
-            low[e] = Double.MAX_VALUE;
-            high[e] = -Double.MAX_VALUE;
-            for (double[] c : torch.bySeed().values()) {
-                low[e] = Math.min(low[e], c[e]);
-                high[e] = Math.max(high[e], c[e]);
-            }
-            widest = Math.max(widest, high[e] - low[e]);
-        }
-        for (double[] c : project.bySeed().values()) {
-            for (int e = 0; e < epochs; e++) {
-                points++;
-                inside += c[e] >= low[e] && c[e] <= high[e] ? 1 : 0;
-                insideWidened += c[e] >= low[e] - widest && c[e] <= high[e] + widest ? 1 : 0;
+            double p = welchP(column(project, e), column(torch, e));
+            if (p < worstP) {
+                worstP = p;
+                worstEpoch = e + 1;
             }
         }
+        double[] projectFinal = column(project, epochs - 1);
+        double[] torchFinal = column(torch, epochs - 1);
         double pm = CompareReport.mean(projectFinal);
         double ps = CompareReport.sd(projectFinal);
         double tm = CompareReport.mean(torchFinal);
         double ts = CompareReport.sd(torchFinal);
-        double fractionWidened = insideWidened / (double) points;
-        boolean within = Math.abs(pm - tm) <= 2 * Math.max(ps, ts) && fractionWidened >= 0.8;
+        double detectable = detectable(projectFinal, torchFinal, threshold);
+        boolean within = worstP >= threshold;
         String verdict = String.format(Locale.ROOT, "%s after %d epochs: the project %.2f %% ± %.2f, PyTorch %.2f %%"
-                + " ± %.2f (%d seeds each); %.0f %% of the project's points lie inside PyTorch's seed envelope, %.0f %%"
-                + " inside it widened by PyTorch's own largest seed range (%.2f points): %s.", model, epochs, 100 * pm,
-                100 * ps, 100 * tm, 100 * ts, projectFinal.length, 100.0 * inside / points, 100 * fractionWidened,
-                100 * widest, within ? "inside PyTorch's spread" : "NOT inside PyTorch's spread");
-        return new ModelFidelity(model, epochs, pm, ps, tm, ts, inside / (double) points, fractionWidened, within,
-                verdict);
+                + " ± %.2f (%d and %d seeds); Welch's test at every epoch, the smallest p %.3g at epoch %d against"
+                + " the threshold %.2g (5 %% over %d epochs); at epoch %d it would find a difference of %.2f points"
+                + " (power 80 %%): %s.", model, epochs, 100 * pm, 100 * ps, 100 * tm, 100 * ts, projectFinal.length,
+                torchFinal.length, worstP, worstEpoch, threshold, epochs, epochs, 100 * detectable,
+                within ? "no epoch differs from PyTorch's" : "DIFFERS from PyTorch's at epoch " + worstEpoch);
+        return new ModelFidelity(model, epochs, pm, ps, tm, ts, seeds, worstEpoch, worstP, threshold, detectable,
+                within, verdict);
+    }
+
+    /** Welch's two-sided p-value; two spreads of 0 give 1 for equal means and 0 otherwise. */
+    static double welchP(double[] a, double[] b) {
+        double va = CompareReport.sd(a);
+        double vb = CompareReport.sd(b);
+        if (va == 0 && vb == 0) {
+            return CompareReport.mean(a) == CompareReport.mean(b) ? 1 : 0;
+        }
+        return new org.apache.commons.math3.stat.inference.TTest().tTest(a, b);
+    }
+
+    /**
+     * The difference of means that Welch's test at level {@code alpha} finds with probability {@link #POWER}:
+     * (t(1 - alpha / 2) + t(POWER)) times the standard error, on Welch-Satterthwaite's degrees of freedom.
+     */
+    static double detectable(double[] a, double[] b, double alpha) {
+        double qa = Math.pow(CompareReport.sd(a), 2) / a.length;
+        double qb = Math.pow(CompareReport.sd(b), 2) / b.length;
+        double se = Math.sqrt(qa + qb);
+        if (se == 0) {
+            return 0;
+        }
+        double df = (qa + qb) * (qa + qb) / (qa * qa / (a.length - 1) + qb * qb / (b.length - 1));
+        org.apache.commons.math3.distribution.TDistribution t =
+                new org.apache.commons.math3.distribution.TDistribution(null, df);
+        return (t.inverseCumulativeProbability(1 - alpha / 2) + t.inverseCumulativeProbability(POWER)) * se;
+    }
+
+    private static double[] column(Curves curves, int epoch) {
+        return curves.bySeed().values().stream().mapToDouble(c -> c[epoch]).toArray();
     }
 
     /** Test accuracy per epoch: PyTorch's seeds in grey, the project's in colour, each as mean, ± sd band, seeds. */
@@ -165,15 +204,17 @@ public final class FidelityReport {
         StringBuilder md = new StringBuilder("# Learning dynamics: this project against PyTorch\n\n");
         md.append("The exact configuration (" + configuration + ", glorot-uniform"
                 + " kernels, zero biases, reshuffled every epoch) of both MNIST models, trained by"
-                + " `../shared/bench/torch_reference.py` (PyTorch 1.13) and by this project (DL4J), test accuracy on"
+                + " `scripts/torch_reference.py` (PyTorch 1.13) and by this project (DL4J), test accuracy on"
                 + " the 10,000 test images after every epoch. The seeds set each framework's own random generators,"
                 + " so the two families start from different (identically distributed) weights.\n\n");
         for (ModelFidelity m : models) {
             md.append("- ").append(m.verdict()).append('\n');
         }
-        md.append("\nRule: inside the spread when the project's final mean accuracy lies within two standard deviations"
-                + " (the larger of the two frameworks') of PyTorch's, and at least 80 % of its (seed, epoch) points lie"
-                + " inside PyTorch's min-max envelope widened by PyTorch's own largest seed range.\n\n");
+        md.append("\nRule: at every epoch, Welch's two-sample t-test of the two frameworks' seed accuracies (at least "
+                + MIN_SEEDS + " seeds a side); the project differs from PyTorch when any epoch's p-value is below 0.05"
+                + " divided by the number of epochs (Bonferroni: a faithful implementation fails with probability at"
+                + " most 5 %). The detectable difference says how small a difference the last epoch's test would"
+                + " still find, at 80 % power: a pass says no more than that.\n\n");
         md.append("![test accuracy per epoch](").append(PNG).append(")\n\n");
         md.append("Command: `").append(command).append("`, ").append(date).append('\n');
         return md.toString();

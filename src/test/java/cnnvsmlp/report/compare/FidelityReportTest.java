@@ -33,27 +33,65 @@ class FidelityReportTest {
         assertTrue(e.getMessage().contains("has 2 of 3 epochs"), e.getMessage());
     }
 
-    @Test
-    void curvesAmongPyTorchsAreInsideItsSpreadAndShiftedOnesAreNot() {
-        FidelityReport.Curves torch = FidelityReport.curves("PyTorch", Map.of(
-                1L, new double[] {0.10, 0.30, 0.50}, 2L, new double[] {0.12, 0.34, 0.54}, 3L,
-                new double[] {0.11, 0.32, 0.52}));
-        FidelityReport.Curves close = FidelityReport.curves("DL4J", Map.of(
-                1L, new double[] {0.11, 0.31, 0.51}, 2L, new double[] {0.12, 0.33, 0.53}, 3L,
-                new double[] {0.10, 0.35, 0.52}));
-        FidelityReport.ModelFidelity inside = FidelityReport.compare("MLP", close, torch);
-        assertTrue(inside.withinSpread(), inside.verdict());
-        assertEquals(8 / 9.0, inside.insideEnvelope(), 1e-12, "one point (0.35 at epoch 2) is above PyTorch's 0.34");
-        assertEquals(0.52, inside.projectFinalMean(), 1e-12);
-        assertEquals(0.52, inside.torchFinalMean(), 1e-12);
-        assertTrue(inside.verdict().endsWith("inside PyTorch's spread."), inside.verdict());
+    /** Five seeds a side, 3 epochs: accuracies around 0.50, 0.70, 0.80 with a spread of about 0.005. */
+    private static final double[][] TORCH = {
+            {0.501, 0.702, 0.801}, {0.497, 0.695, 0.796}, {0.505, 0.699, 0.804}, {0.493, 0.706, 0.799},
+            {0.500, 0.703, 0.797}};
+    private static final double[][] SAME = {
+            {0.499, 0.700, 0.803}, {0.504, 0.697, 0.798}, {0.496, 0.704, 0.800}, {0.502, 0.701, 0.795},
+            {0.498, 0.698, 0.802}};
 
-        FidelityReport.Curves far = FidelityReport.curves("DL4J", Map.of(
-                1L, new double[] {0.20, 0.50, 0.70}, 2L, new double[] {0.21, 0.52, 0.72}, 3L,
-                new double[] {0.22, 0.51, 0.71}));
-        FidelityReport.ModelFidelity outside = FidelityReport.compare("MLP", far, torch);
-        assertFalse(outside.withinSpread(), outside.verdict());
-        assertTrue(outside.verdict().endsWith("NOT inside PyTorch's spread."), outside.verdict());
-        assertEquals(0.0, outside.insideEnvelope());
+    private static FidelityReport.Curves curves(String name, double[][] seeds, double shiftAtEpoch2) {
+        Map<Long, double[]> bySeed = new java.util.LinkedHashMap<>();
+        for (int s = 0; s < seeds.length; s++) {
+            double[] c = seeds[s].clone();
+            c[1] += shiftAtEpoch2;
+            bySeed.put(42L + s, c);
+        }
+        return FidelityReport.curves(name, bySeed);
+    }
+
+    @Test
+    void curvesDrawnLikePyTorchsPassAndAShiftAtOneEpochFailsThere() {
+        FidelityReport.ModelFidelity same = FidelityReport.compare("MLP", curves("DL4J", SAME, 0),
+                curves("PyTorch", TORCH, 0));
+        assertTrue(same.withinSpread(), same.verdict());
+        assertEquals(0.05 / 3, same.threshold(), 1e-15, "Bonferroni over 3 epochs");
+        assertTrue(same.worstP() > 0.3, same.verdict());
+        assertEquals(0.7996, same.projectFinalMean(), 1e-12);
+        assertTrue(same.verdict().endsWith("no epoch differs from PyTorch's."), same.verdict());
+        // the seed spreads (sd about 0.003 and 0.004) let the last epoch's test find about 1 point
+        assertTrue(same.detectable() > 0.005 && same.detectable() < 0.02, same.verdict());
+
+        // 1.5 points at epoch 2 alone, about four of its seed spreads: found there
+        FidelityReport.ModelFidelity shifted = FidelityReport.compare("MLP", curves("DL4J", SAME, 0.015),
+                curves("PyTorch", TORCH, 0));
+        assertFalse(shifted.withinSpread(), shifted.verdict());
+        assertEquals(2, shifted.worstEpoch());
+        assertTrue(shifted.verdict().endsWith("DIFFERS from PyTorch's at epoch 2."), shifted.verdict());
+        // a shift well below the detectable difference passes: the check says no more than its power allows
+        FidelityReport.ModelFidelity small = FidelityReport.compare("MLP", curves("DL4J", SAME, 0.002),
+                curves("PyTorch", TORCH, 0));
+        assertTrue(small.withinSpread(), small.verdict());
+    }
+
+    @Test
+    void fewerThanFiveSeedsASideAreRefused() {
+        double[][] three = java.util.Arrays.copyOf(SAME, 3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FidelityReport.compare("MLP", curves("DL4J", three, 0), curves("PyTorch", TORCH, 0)));
+        assertTrue(e.getMessage().contains("the check needs 5 a side"), e.getMessage());
+    }
+
+    @Test
+    void welchsTestAndItsDetectableDifferenceAreTheTextbooks() {
+        double[] a = {1, 2, 3, 4, 5};
+        double[] b = {3, 4, 5, 6, 7};
+        // t = -2 / sqrt(2.5/5 + 2.5/5) = -2, df 8: two-sided p 0.0805
+        assertEquals(0.0805, FidelityReport.welchP(a, b), 5e-4);
+        assertEquals(1.0, FidelityReport.welchP(new double[] {2, 2, 2}, new double[] {2, 2, 2}));
+        assertEquals(0.0, FidelityReport.welchP(new double[] {2, 2, 2}, new double[] {3, 3, 3}));
+        // (t(0.975, 8) + t(0.8, 8)) x 1 = 2.306 + 0.889
+        assertEquals(3.195, FidelityReport.detectable(a, b, 0.05), 2e-3);
     }
 }
