@@ -84,6 +84,11 @@ public record BenchSuite(List<ExperimentId> models, List<Integer> batchSizes, in
 
     private static void drawSpeed(Path folder, List<Measurement> measurements, Map<String, Double> torch,
             PrintStream out) {
+        if (measurements.stream().noneMatch(m -> ExperimentId.byId(m.model()).usesMnist())) {
+            out.println("no speed.png: it charts seconds per epoch of the MNIST models, and only the beans were"
+                    + " measured (their whole run's seconds are in bench.md)");
+            return;
+        }
         PngFiles.savePng(SpeedChart.chart(measurements, torch, "training seconds per epoch: this project and"
                 + " PyTorch, same machine"), folder.resolve("speed.png"));
         out.println("drawn: " + folder.resolve("speed.png"));

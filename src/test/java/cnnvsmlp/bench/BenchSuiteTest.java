@@ -40,5 +40,15 @@ class BenchSuiteTest {
         assertTrue(md.contains("| beans     |    10 |"), md);
         assertTrue(o.out().contains("written to " + folders.get(0)), o.out());
         assertFalse(Files.exists(temp.resolve("README.md")), "a scratch folder got an index");
+
+        // speed.png charts the MNIST models' seconds per epoch: a bench of the beans alone has none to draw
+        Path torchLog = Files.writeString(temp.resolve("torch.log"),
+                "RESULT fw=torch model=beans epochs=5000 train_s=15.2 correct=100/100 acc=1.00\n");
+        cnnvsmlp.Cli.Outcome redrawn = cnnvsmlp.Cli.run("bench", "--redraw", folders.get(0).toString(),
+                "--torch-log", torchLog.toString());
+        assertEquals(0, redrawn.code(), redrawn.err());
+        assertTrue(redrawn.out().contains("no speed.png: it charts seconds per epoch of the MNIST models"),
+                redrawn.out());
+        assertFalse(Files.exists(folders.get(0).resolve("speed.png")));
     }
 }
