@@ -150,8 +150,39 @@ public record RunEnvironment(Map<String, String> machine, Map<String, String> jv
         }
     }
 
+    /**
+     * The commit of the code that runs: the working tree's ({@link #readGitCommit(java.nio.file.Path)}), unless
+     * this runs from a jar built from another commit (a copy of the jar kept for a long run while the checkout moved
+     * on): then the jar's build commit, which the build wrote into {@code cnnvsmlp/git.properties}.
+     */
     public static String readGitCommit() {
-        return readGitCommit(null);
+        return codeCommit(readGitCommit(null), jarBuildCommit());
+    }
+
+    /** The working tree's commit, or the jar's build commit ({@code built}, null: unknown) where they differ. */
+    static String codeCommit(String tree, String built) {
+        return built == null || tree.startsWith(built) ? tree : built;
+    }
+
+    /** The build commit of the jar this class was loaded from; null when it runs from classes or none is known. */
+    static String jarBuildCommit() {
+        try {
+            java.security.CodeSource source = RunEnvironment.class.getProtectionDomain().getCodeSource();
+            if (source == null || !source.getLocation().getPath().endsWith(".jar")) {
+                return null;
+            }
+            try (java.io.InputStream in = RunEnvironment.class.getResourceAsStream("/cnnvsmlp/git.properties")) {
+                if (in == null) {
+                    return null;
+                }
+                java.util.Properties properties = new java.util.Properties();
+                properties.load(in);
+                String commit = properties.getProperty("git.commit.id");
+                return commit == null || !commit.matches("[0-9a-f]{40}") ? null : commit;
+            }
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
     }
 
     /**

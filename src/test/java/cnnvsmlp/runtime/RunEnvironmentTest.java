@@ -47,6 +47,33 @@ class RunEnvironmentTest {
         assertTrue(RunEnvironment.readGitCommit(repo.resolve("src")).endsWith("-dirty"), "from a subfolder too");
     }
 
+    /**
+     * A run records the code that trains it: the checkout's commit, unless it runs from a jar built from another
+     * commit (a long run's copy of the jar while the checkout moved on), then the jar's.
+     */
+    @Test
+    void theCommitRecordedIsTheJarsWhereTheCheckoutMovedOn() {
+        String a = "a".repeat(40);
+        String b = "b".repeat(40);
+        assertEquals(a, RunEnvironment.codeCommit(a, null), "classes, or a jar without git.properties");
+        assertEquals(a, RunEnvironment.codeCommit(a, a));
+        assertEquals(a + "-dirty", RunEnvironment.codeCommit(a + "-dirty", a), "built from this checkout");
+        assertEquals(b, RunEnvironment.codeCommit(a, b), "a copy of an older jar");
+        assertEquals(b, RunEnvironment.codeCommit("unknown", b), "run outside any checkout");
+        assertEquals(null, RunEnvironment.jarBuildCommit(), "the tests run from target/classes, not a jar");
+        assertTrue(RunEnvironment.class.getResource("/cnnvsmlp/git.properties") == null || java.util.regex.Pattern
+                .compile("git\\.commit\\.id=[0-9a-f]{40}").matcher(readResource("/cnnvsmlp/git.properties")).find(),
+                "the build writes the commit it builds");
+    }
+
+    private static String readResource(String name) {
+        try (java.io.InputStream in = RunEnvironment.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** config.json's {@code malloc}: the glibc settings the run had, the user's or the project's, by name. */
     @Test
     void recordsTheGlibcAllocatorSettingsInForce() {
