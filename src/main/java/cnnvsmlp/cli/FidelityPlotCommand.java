@@ -95,8 +95,7 @@ final class FidelityPlotCommand implements Callable<Integer> {
             FidelityReport.Curves p = FidelityReport.curves("DL4J (this project)", project);
             FidelityReport.Curves t = FidelityReport.curves("PyTorch", torch);
             verdicts.add(FidelityReport.compare(experiment.model(), p, t));
-            charts.add(FidelityReport.chart(experiment.model(), p, t, verdicts.size() == 1
-                    ? new java.awt.Color(40, 90, 200) : new java.awt.Color(200, 50, 40))); // the compare charts' order
+            charts.add(FidelityReport.chart(experiment.model(), p, t, cnnvsmlp.report.chart.Palette.of(experiment)));
         }
         PngFiles.saveTiles(charts, 2, 0.8, torchLogs.resolve(FidelityReport.PNG));
         String command = Main.commandLine(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
