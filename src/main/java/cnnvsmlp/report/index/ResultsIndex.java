@@ -272,15 +272,21 @@ public final class ResultsIndex {
     }
 
     /**
-     * The newest finished run trained the post's way on MNIST (a run of {@code --training modern} or another recipe,
-     * or on Fashion-MNIST, is not the post's experiment): what the index's experiment sections and the notebooks
-     * show.
+     * The finished run trained the post's way on MNIST (a run of {@code --training modern} or another recipe, or on
+     * Fashion-MNIST, is not the post's experiment) that ran the most epochs, the newest among equals: what the
+     * index's experiment sections and the notebooks show (a short side run, e.g. a fidelity check's 50 epochs,
+     * does not replace the main job's or a full-budget run).
      */
     public static Optional<RunFolders.Finished> newestOfThePostsTraining(RunFolders.Scan scan) {
-        return scan.finished().stream()
-                .filter(f -> cnnvsmlp.model.Recipe.fromHyperParameters(f.config().hyperParameters()).isPost())
-                .filter(f -> f.config().datasetId() == null || "mnist".equals(f.config().datasetId()))
-                .findFirst();
+        RunFolders.Finished longest = null;
+        for (RunFolders.Finished f : scan.finished()) { // newest first: a later one must be longer to win
+            boolean post = cnnvsmlp.model.Recipe.fromHyperParameters(f.config().hyperParameters()).isPost()
+                    && (f.config().datasetId() == null || "mnist".equals(f.config().datasetId()));
+            if (post && (longest == null || f.metrics().epochsRun() > longest.metrics().epochsRun())) {
+                longest = f;
+            }
+        }
+        return Optional.ofNullable(longest);
     }
 
 }

@@ -76,6 +76,12 @@ class ResultsIndexTest {
         scan = cnnvsmlp.run.RunFolders.scan(recipes.resolve("mnist-mlp"));
         org.junit.jupiter.api.Assertions.assertEquals(1, ResultsIndex.newestOfThePostsTraining(scan).orElseThrow()
                 .config().seed(), "nor a run on Fashion-MNIST, the post's training or not");
+        // a newer run of the post's training but fewer epochs (a side run) does not replace a longer one
+        Fixtures.runFolder(recipes, "mnist-mlp", 4, 2, "finished", 0.4, 0.5);
+        Fixtures.runFolder(recipes, "mnist-mlp", 5, 3, "finished", 0.5, 0.6, 0.65);
+        scan = cnnvsmlp.run.RunFolders.scan(recipes.resolve("mnist-mlp"));
+        org.junit.jupiter.api.Assertions.assertEquals(5, ResultsIndex.newestOfThePostsTraining(scan).orElseThrow()
+                .config().seed(), "the newest of the longest: seed 5's 3 epochs, not seed 4's 2 nor seed 1's 3");
     }
 
     /** A comparison on Fashion-MNIST gets its row, named, and never stands as the evidence on MNIST. */
