@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
 import cnnvsmlp.data.Dataset;
+import cnnvsmlp.data.ElasticDistortion;
 import cnnvsmlp.data.Mnist;
 import cnnvsmlp.data.MnistDownloader;
 import cnnvsmlp.data.MnistSource;
@@ -53,6 +54,21 @@ public final class MnistData {
                 + " set", mnist.dataset()), folder.resolve(CONFUSION_PNG));
         PngFiles.savePng(MnistPictures.misclassifiedGrid(mnist.test(), predicted, experiment.model()),
                 folder.resolve(MISCLASSIFIED_PNG));
+    }
+
+    /**
+     * With elastic distortions, six digits beside the distorted copies the first epochs train on
+     * ({@link #DISTORTED_PNG}), drawn before training; nothing otherwise.
+     */
+    static void drawDistorted(Mnist mnist, ExperimentId experiment, RunSpec spec, Path folder) {
+        ElasticDistortion distortion = spec.recipe().augment().distortion();
+        if (distortion == null) {
+            return;
+        }
+        PngFiles.savePng(DigitPictures.distorted(mnist.train(), distortion, spec.seed(), 6, "What "
+                + experiment.model() + " trains on: " + spec.recipe().augment().sentence(), String.format(
+                java.util.Locale.ROOT, "Simard, Steinkraus, Platt 2003; seed %d; a new distortion of every image each"
+                + " epoch", spec.seed())), folder.resolve(DISTORTED_PNG));
     }
 
     /** What the MNIST models are scored on: "the MNIST test set (10,000 images)", fewer when the data were cut. */

@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
 import cnnvsmlp.data.Dataset;
-import cnnvsmlp.data.ElasticDistortion;
 import cnnvsmlp.data.Mnist;
 import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.model.Recipe;
@@ -55,14 +54,7 @@ public final class MnistExperiment implements Experiment {
     @Override
     public Pictures pictures(MultiLayerNetwork network, RunSpec spec, Path folder) {
         DataSet test = MnistData.dataSet(id, mnist.test());
-        ElasticDistortion distortion = spec.recipe().augment().distortion();
-        if (distortion != null) { // what the network sees instead of the loaded images, drawn before it trains
-            cnnvsmlp.report.chart.PngFiles.savePng(cnnvsmlp.report.chart.DigitPictures.distorted(mnist.train(),
-                    distortion, spec.seed(), 6, "What " + id.model() + " trains on: " + spec.recipe().augment()
-                    .sentence(), String.format(java.util.Locale.ROOT, "Simard, Steinkraus, Platt 2003; seed %d;"
-                    + " a new distortion of every image each epoch", spec.seed())),
-                    folder.resolve(MnistData.DISTORTED_PNG));
-        }
+        MnistData.drawDistorted(mnist, id, spec, folder); // what it trains on, when not the loaded images
         return (trained, runFolder) -> MnistData.drawPictures(mnist, test, trained, id, runFolder);
     }
 }
