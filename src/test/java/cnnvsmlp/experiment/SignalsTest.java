@@ -29,19 +29,24 @@ class SignalsTest {
 
     /** The command line in a session of its own (its pid is its process group), launcher and child. */
     private Process start(Path output) throws Exception {
+        return start(output, 5000, "epoch ");
+    }
+
+    /** The same, {@code epochs} long, returned as soon as the log shows {@code awaited}. */
+    private Process start(Path output, int epochs, String awaited) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder("setsid", java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "beans", "--epochs", "5000", "--seed", "3", "--no-progress", "--output-dir",
+                Main.class.getName(), "beans", "--epochs", String.valueOf(epochs), "--seed", "3", "--no-progress", "--output-dir",
                 output.toString()).redirectErrorStream(true).redirectOutput(temp.resolve("log.txt").toFile());
         builder.environment().remove("CNNVSMLP_CHILD_JVM");
         Process launcher = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
-            if (Files.readString(temp.resolve("log.txt")).contains("epoch ")) {
+            if (Files.readString(temp.resolve("log.txt")).contains(awaited)) {
                 return launcher;
             }
             assertTrue(launcher.isAlive(), Files.readString(temp.resolve("log.txt")));
-            Thread.sleep(50);
+            Thread.sleep(5);
         }
         launcher.destroyForcibly();
         throw new AssertionError("the run did not start training: " + Files.readString(temp.resolve("log.txt")));
@@ -81,5 +86,28 @@ class SignalsTest {
             new ProcessBuilder("kill", "-" + signal[0], String.valueOf(launcher.pid())).start().waitFor();
             stopsOnceWithACheckpoint(launcher, output, (String) signal[0], (Integer) signal[1]);
         }
+    }
+
+    @Test
+    void aSigtermJustAfterTheLastEpochLetsTheRunFinishItsFilesAndSaysSo() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")), "needs setsid");
+        Path output = temp.resolve("late");
+        // the last epoch's line is printed before the run writes its model, pictures and config.json
+        Process launcher = start(output, 30, "epoch 30/30");
+        new ProcessBuilder("kill", "-TERM", "--", "-" + launcher.pid()).start().waitFor();
+        assertTrue(launcher.waitFor(120, TimeUnit.SECONDS), "still running after TERM");
+        String log = Files.readString(temp.resolve("log.txt"));
+        assertEquals(0, launcher.exitValue(), log);
+        assertTrue(log.contains("the stop request came after the last epoch: the run finished and its files are"
+                + " complete"), log);
+        Path run;
+        try (Stream<Path> runs = Files.list(output.resolve("beans"))) {
+            run = runs.findFirst().orElseThrow();
+        }
+        assertEquals("finished", Json.MAPPER.readTree(run.resolve("config.json").toFile()).get("status").asText(), log);
+        assertTrue(Files.exists(run.resolve("model.zip")) && Files.exists(run.resolve("beans-surface.png")), log);
+        assertTrue(Files.readString(run.resolve("console.txt")).contains("the stop request came after the last"
+                + " epoch"), "the console keeps the line");
+        assertTrue(Files.notExists(run.resolve(".lock")), "the lock is gone");
     }
 }
