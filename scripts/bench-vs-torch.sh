@@ -74,9 +74,11 @@ for ((r = 1; r <= rounds; r++)); do
     "run_$step" "$r"
   done
 done
-# speed.png of the last round: the project's training seconds beside PyTorch's
+# speed.png of the last round: the project's training seconds beside both anchors
+anchor_logs=(--torch-log "$out/torch-$rounds.log")
+[ -n "${SKIP_DJL:-}" ] || anchor_logs+=(--djl-log "$out/djl-$rounds.log")
 java -jar target/cnn-vs-mlp.jar bench --redraw "$(ls -d "$out/project-$rounds"/bench/*/ | head -n 1)" \
-  --torch-log "$out/torch-$rounds.log"
+  "${anchor_logs[@]}"
 
 /usr/bin/python3 - "$out" "$rounds" <<'PY'
 import json, glob, sys

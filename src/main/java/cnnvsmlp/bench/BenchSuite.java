@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 import cnnvsmlp.FixableProblem;
@@ -42,11 +41,11 @@ public record BenchSuite(List<ExperimentId> models, List<Integer> batchSizes, in
      * Measures every model and batch size, each in a child JVM started by {@code javaCommand} (the arguments of
      * the project's command line to the command that runs them), and writes the folder.
      *
-     * @param torch PyTorch's training seconds by model and batch, or null: then no speed.png
+     * @param anchors the anchors' training seconds (PyTorch's, DJL's), or none: then no speed.png
      * @return the bench folder
      */
     public Path run(Function<String[], List<String>> javaCommand, String command, Path outputDir,
-            Map<String, Double> torch, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+            List<AnchorLog> anchors, PrintStream out, PrintStream err) throws IOException, InterruptedException {
         List<Measurement> measurements = new ArrayList<>();
         for (ExperimentId experiment : models) {
             List<Integer> sizes = !experiment.usesMnist() ? List.of(experiment.postBatchSize()) : batchSizes;
@@ -67,8 +66,8 @@ public record BenchSuite(List<ExperimentId> models, List<Integer> batchSizes, in
         folder.writeText("bench.md", "# Training speed\n\n`" + report.command() + "`, " + now + "\n\n" + table);
         out.println();
         out.print(table);
-        if (torch != null) {
-            drawSpeed(folder.path(), measurements, torch, out);
+        if (!anchors.isEmpty()) {
+            drawSpeed(folder.path(), measurements, anchors, out);
         }
         out.println("written to " + folder.path());
         if (ResultsIndex.isResultsFolder(outputDir)) { // not a scratch folder such as the script's <out>/project
@@ -77,20 +76,20 @@ public record BenchSuite(List<ExperimentId> models, List<Integer> batchSizes, in
         return folder.path();
     }
 
-    /** Draws speed.png of the earlier bench folder {@code folder} (its bench.json) against PyTorch's seconds. */
-    public static void redraw(Path folder, Map<String, Double> torch, PrintStream out) {
-        drawSpeed(folder, BenchReport.read(folder).measurements(), torch, out);
+    /** Draws speed.png of the earlier bench folder {@code folder} (its bench.json) against the anchors' seconds. */
+    public static void redraw(Path folder, List<AnchorLog> anchors, PrintStream out) {
+        drawSpeed(folder, BenchReport.read(folder).measurements(), anchors, out);
     }
 
-    private static void drawSpeed(Path folder, List<Measurement> measurements, Map<String, Double> torch,
+    private static void drawSpeed(Path folder, List<Measurement> measurements, List<AnchorLog> anchors,
             PrintStream out) {
         if (measurements.stream().noneMatch(m -> ExperimentId.byId(m.model()).usesMnist())) {
             out.println("no speed.png: it charts seconds per epoch of the MNIST models, and only the beans were"
                     + " measured (their whole run's seconds are in bench.md)");
             return;
         }
-        PngFiles.savePng(SpeedChart.chart(measurements, torch, "training seconds per epoch: this project and"
-                + " PyTorch, same machine"), folder.resolve("speed.png"));
+        PngFiles.savePng(SpeedChart.chart(measurements, anchors, "training seconds per epoch: this project and"
+                + " its anchors, same machine"), folder.resolve("speed.png"));
         out.println("drawn: " + folder.resolve("speed.png"));
     }
 

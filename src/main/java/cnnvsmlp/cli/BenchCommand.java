@@ -2,8 +2,8 @@ package cnnvsmlp.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import cnnvsmlp.bench.AnchorLog;
 import cnnvsmlp.bench.BenchSuite;
-import cnnvsmlp.bench.TorchLog;
 import cnnvsmlp.model.ExperimentId;
 import cnnvsmlp.run.RunFolder;
 
@@ -57,13 +57,19 @@ final class BenchCommand implements Callable<Integer> {
     Path outputDir;
 
     @Option(names = "--torch-log", paramLabel = "FILE",
-            description = "A log of scripts/torch_reference.py (scripts/bench-vs-torch.sh writes torch.log):"
-                    + " also draws speed.png, the project's training seconds beside PyTorch's. Default: none.")
+            description = "A log of scripts/torch_reference.py (scripts/bench-vs-torch.sh writes torch-N.log):"
+                    + " also draws speed.png, the project's training seconds beside PyTorch 1.13's. Default: none.")
     Path torchLog;
+
+    @Option(names = "--djl-log", paramLabel = "FILE",
+            description = "A log of the DJL reference, scripts/djl (scripts/bench-vs-torch.sh writes djl-N.log):"
+                    + " also draws speed.png, the project's training seconds beside DJL + PyTorch 2.7.1's."
+                    + " Default: none.")
+    Path djlLog;
 
     @Option(names = "--redraw", paramLabel = "DIR",
             description = "Measure nothing: draw speed.png of the earlier bench folder DIR (its bench.json) against"
-                    + " --torch-log. Default: none.")
+                    + " --torch-log and/or --djl-log. Default: none.")
     Path redraw;
 
     @Override
@@ -80,18 +86,25 @@ final class BenchCommand implements Callable<Integer> {
                         + TrainingOptions.MAX_BATCH + ", got " + size);
             }
         }
-        Map<String, Double> torch = torchLog == null ? null : TorchLog.trainSeconds(torchLog); // a bad log: now
+        List<AnchorLog> anchors = new ArrayList<>(); // a bad log: said now, before any measuring
+        if (torchLog != null) {
+            anchors.add(AnchorLog.read(torchLog, AnchorLog.Anchor.TORCH));
+        }
+        if (djlLog != null) {
+            anchors.add(AnchorLog.read(djlLog, AnchorLog.Anchor.DJL));
+        }
         if (redraw != null) {
-            if (torch == null) {
-                throw new ParameterException(spec.commandLine(), "--redraw needs --torch-log FILE to draw against");
+            if (anchors.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--redraw needs --torch-log FILE and/or --djl-log"
+                        + " FILE to draw against");
             }
-            BenchSuite.redraw(redraw, torch, Console.out());
+            BenchSuite.redraw(redraw, anchors, Console.out());
             return 0;
         }
         BenchSuite suite = new BenchSuite(models.stream().map(this::experiment).toList(), batchSizes, trainExamples,
                 beansEpochs, mnist.dataDir);
         suite.run(KernelLauncher::javaCommand, Main.commandLine(spec.commandLine().getParseResult().originalArgs()
-                .toArray(String[]::new)), outputDir, torch, Console.out(), Console.err());
+                .toArray(String[]::new)), outputDir, anchors, Console.out(), Console.err());
         return 0;
     }
 

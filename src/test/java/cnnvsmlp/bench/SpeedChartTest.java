@@ -15,7 +15,10 @@ import org.knowm.xchart.CategoryChart;
 
 import cnnvsmlp.FixableProblem;
 
-/** The bench's picture against PyTorch: the log read as torch_reference.py writes it, the bars side by side. */
+/**
+ * The bench's picture against its anchors: the logs read as torch_reference.py and the DJL reference write them, the
+ * bars side by side, the ratio taken over the faster anchor.
+ */
 class SpeedChartTest {
 
     @TempDir
@@ -31,6 +34,14 @@ class SpeedChartTest {
             RESULT fw=torch model=beans epochs=5000 train_s=13.322 correct=98/100 acc=0.98
             """;
 
+    static final String DJL_LOG = """
+            djl 0.36.0 engine PyTorch 2.7.1 threads 2
+            RESULT fw=djl model=lenet batch=2048 opt=post epoch=1 train_s=5.681 eval_s=0.243 test_acc=0.1568
+            RESULT fw=djl model=lenet batch=2048 opt=post epoch=2 train_s=4.111 eval_s=0.246 test_acc=0.1614
+            RESULT fw=djl model=lenet batch=64 opt=post epoch=2 train_s=3.849 eval_s=0.631 test_acc=0.5278
+            RESULT fw=torch model=mlp batch=64 opt=sgd epoch=2 train_s=1.0 eval_s=0.1 test_acc=0.8 loss=0.03
+            """;
+
     private static Measurement measured(String model, int batch, double seconds) {
         return new Measurement(model, batch, "k", 60000, seconds, 0.1, 1, 1, 0.1, 600, 1);
     }
@@ -38,11 +49,11 @@ class SpeedChartTest {
     @Test
     void theLastEpochOfEachModelAndBatchIsPyTorchsTime() throws Exception {
         Path log = Files.writeString(temp.resolve("torch.log"), LOG);
-        Map<String, Double> torch = TorchLog.trainSeconds(log);
-        assertEquals(Map.of("lenet5@2048", 5.029, "mnist-mlp@64", 5.766, "beans@10", 13.322), torch,
+        AnchorLog torch = AnchorLog.read(log, AnchorLog.Anchor.TORCH);
+        assertEquals(Map.of("lenet5@2048", 5.029, "mnist-mlp@64", 5.766, "beans@10", 13.322), torch.seconds(),
                 "the second lenet epoch (after warm-up); the beans at the post's batch 10");
         CategoryChart chart = SpeedChart.chart(List.of(measured("lenet5", 2048, 4.65), measured("beans", 10, 38.2),
-                measured("lenet5", 64, 8.38)), torch, "t");
+                measured("lenet5", 64, 8.38)), List.of(torch), "t");
         var project = chart.getSeries("this project (DL4J)");
         var pytorch = chart.getSeries("PyTorch 1.13 (scripts/torch_reference.py)");
         assertEquals(2, project.getYData().length, "the beans' whole-run seconds are another unit: not drawn");
@@ -54,12 +65,30 @@ class SpeedChartTest {
     }
 
     @Test
+    void theRatioIsOverTheFasterAnchorAndEachAnchorHasItsBars() throws Exception {
+        AnchorLog torch = AnchorLog.read(Files.writeString(temp.resolve("torch.log"), LOG), AnchorLog.Anchor.TORCH);
+        AnchorLog djl = AnchorLog.read(Files.writeString(temp.resolve("djl.log"), DJL_LOG), AnchorLog.Anchor.DJL);
+        assertEquals(Map.of("lenet5@2048", 4.111, "lenet5@64", 3.849), djl.seconds(), "only fw=djl lines count");
+        CategoryChart chart = SpeedChart.chart(List.of(measured("lenet5", 2048, 2.9), measured("lenet5", 64, 5.6),
+                measured("mnist-mlp", 64, 3.0)), List.of(torch, djl), "t");
+        assertEquals(3, chart.getSeriesCollection().size(), "PyTorch 1.13, DJL, the project");
+        List<?> labels = List.of(chart.getSeries("this project (DL4J)").getXData().toArray());
+        assertEquals("LeNet-5, 2048: 0.71x", labels.get(0), "over DJL's 4.111, the faster of 5.029 and 4.111");
+        assertEquals("LeNet-5, 64: 1.45x", labels.get(1), "over DJL's 3.849; PyTorch has no time there");
+        assertEquals("MLP, 64: 0.52x", labels.get(2), "over PyTorch's 5.766; DJL has no time there");
+        assertEquals(4.111, chart.getSeries("DJL 0.36 + PyTorch 2.7.1 (scripts/djl)").getYData()[0], 0);
+    }
+
+    @Test
     void aLogWithoutResultsOrUnreadableIsOneLine() throws Exception {
         Path empty = Files.writeString(temp.resolve("empty.log"), "torch 1.13\n");
-        FixableProblem none = assertThrows(FixableProblem.class, () -> TorchLog.trainSeconds(empty));
+        FixableProblem none = assertThrows(FixableProblem.class,
+                () -> AnchorLog.read(empty, AnchorLog.Anchor.TORCH));
         assertTrue(none.getMessage().contains("has no 'RESULT fw=torch' line"), none.getMessage());
-        FixableProblem missing = assertThrows(FixableProblem.class, () -> TorchLog.trainSeconds(temp.resolve("no")));
-        assertTrue(missing.getMessage().startsWith("no PyTorch log at "), missing.getMessage());
+        FixableProblem missing = assertThrows(FixableProblem.class,
+                () -> AnchorLog.read(temp.resolve("no"), AnchorLog.Anchor.DJL));
+        assertTrue(missing.getMessage().startsWith("no DJL 0.36 + PyTorch 2.7.1 (scripts/djl) log at "),
+                missing.getMessage());
     }
 
     @Test

@@ -127,6 +127,37 @@ class ResultsIndexTest {
                 && !section.contains("20260104-000000"), "another training is not the post's experiment");
     }
 
+    @Test
+    void theSpeedSectionShowsTheNewestSideBySideBenchOfEachSetOfModelsAndPicturesThePostsPair() throws Exception {
+        Fixtures.runFolder(results, "mnist-mlp", 1, 2, "finished", 0.5, 0.8765);
+        String header = "| model | batch | PyTorch 1.13 s | DJL + PyTorch 2.7.1 s | project s | ratio | peak MiB |\n|---|\n";
+        Path older = bench("vs-torch-20261201-100000", header + "| lenet5 | 2048 | 4 | 4 | 3 | 0.75 | - |\n"
+                + "| beans | 10 | 8 | 13 | 30 | 3.5 | - |\n"); // the same set of models, older: not listed
+        Path post = bench("vs-torch-20261203-152551", header + "| lenet5 | 2048 | 4 | 4 | 3 | 0.75 | - |\n"
+                + "| lenet5 | 64 | 5 | 4 | 5 | 1.4 | - |\n| beans | 10 | 8 | 13 | 30 | 3.5 | - |\n");
+        Path big = bench("vs-torch-20261203-153559", header + "| mnist-mlp6 | 2048 | 16 | 10 | 22 | 2.2 | - |\n");
+        for (Path b : java.util.List.of(older, post, big)) {
+            for (String round : new String[] {"project-1", "project-2"}) {
+                Path png = Files.createDirectories(b.resolve(round + "/bench/x")).resolve("speed.png");
+                Files.writeString(png, "png");
+            }
+        }
+        Files.createDirectories(results.resolve("bench/mnist-mlp6-20261203-090623")); // the project alone: not listed
+        String index = ResultsIndex.render(results);
+        assertTrue(index.contains("- [bench/vs-torch-20261203-153559](bench/vs-torch-20261203-153559/ratios.md):"
+                + " mnist-mlp6\n- [bench/vs-torch-20261203-152551](bench/vs-torch-20261203-152551/ratios.md): lenet5,"
+                + " beans\n\n"), index);
+        assertTrue(!index.contains("20261201-100000") && !index.contains("mnist-mlp6-20261203-090623"), index);
+        assertTrue(index.contains("![training seconds against its anchors](bench/vs-torch-20261203-152551/project-2/"
+                + "bench/x/speed.png)"), "the post's models, the last round: " + index);
+    }
+
+    private Path bench(String name, String ratios) throws java.io.IOException {
+        Path b = Files.createDirectories(results.resolve("bench/" + name));
+        Files.writeString(b.resolve("ratios.md"), ratios);
+        return b;
+    }
+
     private void comparison(String id, int seeds, int epochs, String training, String dataset, double mlp, double cnn)
             throws java.io.IOException {
         java.util.List<CompareReport.ModelRun> mlpRuns = new java.util.ArrayList<>();
