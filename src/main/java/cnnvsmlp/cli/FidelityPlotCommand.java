@@ -28,9 +28,9 @@ import cnnvsmlp.run.Json;
 
 /** {@code fidelity-plot}: the last step of {@code scripts/fidelity-vs-torch.sh}. */
 @Command(name = "fidelity-plot", mixinStandardHelpOptions = true,
-        description = {"Charts the project's MNIST test-accuracy curves against PyTorch's (scripts/torch_reference.py)"
-                + " and tests, at every epoch, whether the seed means differ (Welch; fidelity.png, fidelity.md,"
-                + " fidelity.json). Exit 1 when an epoch differs.",
+        description = {"Charts the project's MNIST test-accuracy curves against an anchor's, PyTorch's"
+                + " (scripts/torch_reference.py) or DJL's (scripts/djl), and tests, at every epoch, whether the seed"
+                + " means differ (Welch; fidelity.png, fidelity.md, fidelity.json). Exit 1 when an epoch differs.",
                 "The last step of scripts/fidelity-vs-torch.sh, which trains both (docs/fidelity.md)."})
 final class FidelityPlotCommand implements Callable<Integer> {
 
@@ -38,8 +38,14 @@ final class FidelityPlotCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--torch-logs", paramLabel = "DIR", required = true, description = "Folder of"
-            + " torch-<mlp|lenet>-seed<N>.log; the chart and summary are written there too.")
+            + " torch-<mlp|lenet>-seed<N>.log (with --anchor djl: djl-<mlp|lenet>-seed<N>.log); the chart and summary"
+            + " are written there too.")
     Path torchLogs;
+
+    @Option(names = "--anchor", paramLabel = "PROGRAM", defaultValue = "torch",
+            description = "Whose curves: torch (PyTorch 1.13, scripts/torch_reference.py) or djl (DJL 0.36 +"
+                    + " PyTorch 2.7.1, scripts/djl). Default: ${DEFAULT-VALUE}.")
+    String anchor;
 
     @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = TrainingOptions.DEFAULT_OUTPUT,
             description = "The results folder the project's runs were written to. Default: ${DEFAULT-VALUE}.")
@@ -72,6 +78,12 @@ final class FidelityPlotCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--seeds must be at least "
                     + FidelityReport.MIN_SEEDS + " (the test of seed means needs them), got " + seeds);
         }
+        if (!anchor.equals("torch") && !anchor.equals("djl")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--anchor must be torch or djl, got '"
+                    + anchor + "'");
+        }
+        boolean djl = anchor.equals("djl");
+        String anchorName = djl ? "DJL" : "PyTorch";
         boolean modern = training.equals("modern");
         Recipe recipe = modern ? Recipe.modern(false) : Recipe.POST;
         List<FidelityReport.ModelFidelity> verdicts = new ArrayList<>();
@@ -89,11 +101,11 @@ final class FidelityPlotCommand implements Callable<Integer> {
                                 + results
                                 + "; run scripts/fidelity-vs-torch.sh (it trains what is missing)"));
                 project.put(s, run.epochs().stream().mapToDouble(e -> e.testAccuracy()).toArray());
-                torch.put(s, FidelityReport.readTorchLog(torchLogs.resolve("torch-" + torchName + "-seed" + s + ".log"),
-                        epochs));
+                torch.put(s, FidelityReport.readLog(torchLogs.resolve(anchor + "-" + torchName + "-seed" + s + ".log"),
+                        epochs, anchor));
             }
             FidelityReport.Curves p = FidelityReport.curves("DL4J (this project)", project);
-            FidelityReport.Curves t = FidelityReport.curves("PyTorch", torch);
+            FidelityReport.Curves t = FidelityReport.curves(anchorName, torch);
             verdicts.add(FidelityReport.compare(experiment.model(), p, t));
             charts.add(FidelityReport.chart(experiment.model(), p, t, cnnvsmlp.report.chart.Palette.of(experiment)));
         }
@@ -101,7 +113,8 @@ final class FidelityPlotCommand implements Callable<Integer> {
         String command = Main.commandLine(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
         AtomicFiles.writeString(torchLogs.resolve(FidelityReport.MARKDOWN),
                 FidelityReport.markdown(verdicts, command, Instant.now().toString(), modern ? recipe.describe()
-                        + ", batch " + Recipe.MODERN_BATCH : FidelityReport.POST_CONFIGURATION));
+                        + ", batch " + Recipe.MODERN_BATCH : FidelityReport.POST_CONFIGURATION, anchorName,
+                        djl ? "`scripts/djl` (DJL 0.36 with PyTorch 2.7.1)" : "`scripts/torch_reference.py` (PyTorch 1.13)"));
         AtomicFiles.writeString(torchLogs.resolve(FidelityReport.JSON),
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(verdicts));
         ResultsIndex.write(results, Console.err());

@@ -61,6 +61,7 @@ class BadInputSweepTest {
                 List.of("bench", "--batch-sizes", "0"), List.of("bench", "--models", "nope"),
                 List.of("bench", "--train-examples", "5"), List.of("bench", "--torch-log", missing),
                 List.of("bench", "--djl-log", torchLog.toString()),
+                List.of("fidelity-plot", "--torch-logs", temp.toString(), "--anchor", "keras"),
                 List.of("bench", "--redraw", notARun.toString()),
                 List.of("bench", "--redraw", notARun.toString(), "--torch-log", torchLog.toString()),
                 List.of("mnist-mlp", "--training", "fast"), List.of("mnist-mlp", "--loss", "hinge"),

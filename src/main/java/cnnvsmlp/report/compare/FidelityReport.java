@@ -19,16 +19,15 @@ import cnnvsmlp.FixableProblem;
 import cnnvsmlp.report.chart.EpochAxis;
 
 /**
- * The project's test-accuracy curves against PyTorch's ({@code scripts/torch_reference.py}) for the same
- * configuration and several seeds: one chart per model, and a statement of whether the project's curves lie inside
- * PyTorch's spread.
+ * The project's test-accuracy curves against an anchor's, PyTorch 1.13's ({@code scripts/torch_reference.py}) or
+ * DJL 0.36 + PyTorch 2.7.1's ({@code scripts/djl}), for the same configuration and several seeds: one chart per
+ * model, and a statement of whether the project's curves lie inside the anchor's spread.
  */
 public final class FidelityReport {
 
     public static final String PNG = "fidelity.png";
     public static final String MARKDOWN = "fidelity.md";
     public static final String JSON = "fidelity.json";
-    private static final Pattern RESULT = Pattern.compile("^RESULT fw=torch .*\\bepoch=(\\d+) .*\\btest_acc=([0-9.]+)");
 
     /** Test accuracy per epoch (index 0: epoch 1) of each seed of one framework. */
     public record Curves(String framework, Map<Long, double[]> bySeed) {
@@ -70,11 +69,20 @@ public final class FidelityReport {
 
     /** The test accuracies of a {@code torch_reference.py mnist ...} log, by epoch. */
     public static double[] readTorchLog(Path log, int epochs) {
+        return readLog(log, epochs, "torch");
+    }
+
+    /**
+     * The test accuracies of an anchor's log by epoch: its {@code RESULT fw=FW ... epoch=N ... test_acc=A} lines
+     * ({@code torch}: scripts/torch_reference.py, {@code djl}: scripts/djl).
+     */
+    public static double[] readLog(Path log, int epochs, String fw) {
+        Pattern result = Pattern.compile("^RESULT fw=" + Pattern.quote(fw) + " .*\\bepoch=(\\d+) .*\\btest_acc=([0-9.]+)");
         double[] accuracy = new double[epochs];
         int found = 0;
         try {
             for (String line : Files.readAllLines(log)) {
-                Matcher m = RESULT.matcher(line);
+                Matcher m = result.matcher(line);
                 if (m.find()) {
                     int epoch = Integer.parseInt(m.group(1));
                     if (epoch <= epochs) {
@@ -84,7 +92,7 @@ public final class FidelityReport {
                 }
             }
         } catch (IOException e) {
-            throw new FixableProblem("cannot read the PyTorch log " + log + ": " + e.getMessage(), e);
+            throw new FixableProblem("cannot read the " + fw + " log " + log + ": " + e.getMessage(), e);
         }
         if (found < epochs) {
             throw new FixableProblem(log + " has " + found + " of " + epochs + " epochs; run"
@@ -94,7 +102,7 @@ public final class FidelityReport {
     }
 
     /**
-     * The verdict rule: at every epoch, Welch's two-sample t-test of the project's seed accuracies against PyTorch's
+     * The verdict rule: at every epoch, Welch's two-sample t-test of the project's seed accuracies against the anchor's
      * (the two families start from different random weights, so their means should agree and their spreads may
      * differ); the project fails when any epoch's two-sided p-value is below {@link #ALPHA} divided by the number
      * of epochs (Bonferroni: a faithful project fails with probability at most 5 % over the whole curve). Refused
@@ -105,7 +113,8 @@ public final class FidelityReport {
         int seeds = Math.min(project.bySeed().size(), torch.bySeed().size());
         if (seeds < MIN_SEEDS) {
             throw new IllegalArgumentException(model + ": " + project.bySeed().size() + " project and "
-                    + torch.bySeed().size() + " PyTorch seeds; the check needs " + MIN_SEEDS + " a side");
+                    + torch.bySeed().size() + " " + torch.framework() + " seeds; the check needs " + MIN_SEEDS
+                    + " a side");
         }
         int epochs = project.bySeed().values().iterator().next().length;
         double threshold = ALPHA / epochs;
@@ -126,12 +135,13 @@ public final class FidelityReport {
         double ts = CompareReport.sd(torchFinal);
         double detectable = detectable(projectFinal, torchFinal, threshold);
         boolean within = worstP >= threshold;
-        String verdict = String.format(Locale.ROOT, "%s after %d epochs: the project %.2f %% ± %.2f, PyTorch %.2f %%"
+        String anchor = torch.framework();
+        String verdict = String.format(Locale.ROOT, "%s after %d epochs: the project %.2f %% ± %.2f, %s %.2f %%"
                 + " ± %.2f (%d and %d seeds); Welch's test at every epoch, the smallest p %.3g at epoch %d against"
                 + " the threshold %.2g (5 %% over %d epochs); at epoch %d it would find a difference of %.2f points"
-                + " (power 80 %%): %s.", model, epochs, 100 * pm, 100 * ps, 100 * tm, 100 * ts, projectFinal.length,
+                + " (power 80 %%): %s.", model, epochs, 100 * pm, 100 * ps, anchor, 100 * tm, 100 * ts, projectFinal.length,
                 torchFinal.length, worstP, worstEpoch, threshold, epochs, epochs, 100 * detectable,
-                within ? "no epoch differs from PyTorch's" : "DIFFERS from PyTorch's at epoch " + worstEpoch);
+                within ? "no epoch differs from " + anchor + "'s" : "DIFFERS from " + anchor + "'s at epoch " + worstEpoch);
         return new ModelFidelity(model, epochs, pm, ps, tm, ts, seeds, worstEpoch, worstP, threshold, detectable,
                 within, verdict);
     }
@@ -167,10 +177,10 @@ public final class FidelityReport {
         return curves.bySeed().values().stream().mapToDouble(c -> c[epoch]).toArray();
     }
 
-    /** Test accuracy per epoch: PyTorch's seeds in grey, the project's in colour, each as mean, ± sd band, seeds. */
+    /** Test accuracy per epoch: the anchor's seeds in grey, the project's in colour, each as mean, ± sd band, seeds. */
     public static XYChart chart(String model, Curves project, Curves torch, Color colour) {
         XYChart chart = new XYChartBuilder().width(800).height(560)
-                .title(model + ": PyTorch grey, this project in colour")
+                .title(model + ": " + torch.framework() + " grey, this project in colour")
                 .xAxisTitle("epoch").yAxisTitle("test accuracy").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // below the plot: it hides no data
         double lowest = java.util.stream.Stream.of(project, torch).flatMap(c -> c.bySeed().values().stream())
@@ -201,17 +211,23 @@ public final class FidelityReport {
 
     /** The report for runs of {@code configuration} (its loss, optimizer and batch, in words). */
     public static String markdown(List<ModelFidelity> models, String command, String date, String configuration) {
-        StringBuilder md = new StringBuilder("# Learning dynamics: this project against PyTorch\n\n");
+        return markdown(models, command, date, configuration, "PyTorch", "`scripts/torch_reference.py` (PyTorch 1.13)");
+    }
+
+    /** The same against the anchor {@code anchor}, the program {@code program} (its script and version, in words). */
+    public static String markdown(List<ModelFidelity> models, String command, String date, String configuration,
+            String anchor, String program) {
+        StringBuilder md = new StringBuilder("# Learning dynamics: this project against " + anchor + "\n\n");
         md.append("The exact configuration (" + configuration + ", glorot-uniform"
-                + " kernels, zero biases, reshuffled every epoch) of both MNIST models, trained by"
-                + " `scripts/torch_reference.py` (PyTorch 1.13) and by this project (DL4J), test accuracy on"
+                + " kernels, zero biases, reshuffled every epoch) of both MNIST models, trained by "
+                + program + " and by this project (DL4J), test accuracy on"
                 + " the 10,000 test images after every epoch. The seeds set each framework's own random generators,"
                 + " so the two families start from different (identically distributed) weights.\n\n");
         for (ModelFidelity m : models) {
             md.append("- ").append(m.verdict()).append('\n');
         }
         md.append("\nRule: at every epoch, Welch's two-sample t-test of the two frameworks' seed accuracies (at least "
-                + MIN_SEEDS + " seeds a side); the project differs from PyTorch when any epoch's p-value is below 0.05"
+                + MIN_SEEDS + " seeds a side); the project differs from " + anchor + " when any epoch's p-value is below 0.05"
                 + " divided by the number of epochs (Bonferroni: a faithful implementation fails with probability at"
                 + " most 5 %). The detectable difference says how small a difference the last epoch's test would"
                 + " still find, at 80 % power: a pass says no more than that.\n\n");

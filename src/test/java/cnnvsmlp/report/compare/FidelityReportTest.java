@@ -33,6 +33,26 @@ class FidelityReportTest {
         assertTrue(e.getMessage().contains("has 2 of 3 epochs"), e.getMessage());
     }
 
+    @Test
+    void aDjlLogIsReadByItsOwnLinesAndTheVerdictNamesDjl() throws Exception {
+        Path log = Files.writeString(dir.resolve("djl-mlp-seed42.log"), """
+                djl 0.36.0 engine PyTorch 2.7.1 threads 2
+                RESULT fw=djl model=mlp batch=128 opt=modern epoch=1 train_s=2.0 eval_s=0.1 test_acc=0.9606 peak_rss_mb=1
+                RESULT fw=torch model=mlp batch=128 opt=modern epoch=2 train_s=2.0 eval_s=0.1 test_acc=0.1 loss=0.1
+                RESULT fw=djl model=mlp batch=128 opt=modern epoch=2 train_s=2.0 eval_s=0.1 test_acc=0.9757 peak_rss_mb=1
+                """);
+        assertArrayEquals(new double[] {0.9606, 0.9757}, FidelityReport.readLog(log, 2, "djl"), 0,
+                "only the fw=djl lines");
+        assertThrows(FixableProblem.class, () -> FidelityReport.readTorchLog(log, 2), "one torch line, of 2 epochs");
+        FidelityReport.ModelFidelity v = FidelityReport.compare("MLP", curves("DL4J", SAME, 0),
+                curves("DJL", TORCH, 0));
+        assertTrue(v.verdict().contains(", DJL ") && v.verdict().endsWith("no epoch differs from DJL's."),
+                v.verdict());
+        String md = FidelityReport.markdown(java.util.List.of(v), "c", "d", "x", "DJL", "`scripts/djl`");
+        assertTrue(md.startsWith("# Learning dynamics: this project against DJL\n") && md.contains("trained by"
+                + " `scripts/djl` and by this project"), md);
+    }
+
     /** Five seeds a side, 3 epochs: accuracies around 0.50, 0.70, 0.80 with a spread of about 0.005. */
     private static final double[][] TORCH = {
             {0.501, 0.702, 0.801}, {0.497, 0.695, 0.796}, {0.505, 0.699, 0.804}, {0.493, 0.706, 0.799},
