@@ -29,7 +29,7 @@ final class FullBudget {
                 continue; // listed as skipped by the comparisons' section
             }
             if (s.epochs() < s.postEpochs() || s.training() != null || s.dataset() != null
-                    || s.batchSize() != POST_MNIST_BATCH) {
+                    || s.batchSize() != POST_MNIST_BATCH || !IndexLinks.postsPair(s)) {
                 continue;
             }
             String rel = IndexLinks.relative(dir, folder);

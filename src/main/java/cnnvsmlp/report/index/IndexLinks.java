@@ -38,6 +38,16 @@ final class IndexLinks {
                 .toList();
     }
 
+    /**
+     * Whether a comparison is of the post's pair, the MNIST MLP against LeNet-5: neither side is another experiment's
+     * model (the 6-layer MLP of the post's second claim).
+     */
+    static boolean postsPair(CompareReport.Summary s) {
+        return java.util.Arrays.stream(cnnvsmlp.model.ExperimentId.values())
+                .filter(e -> e != cnnvsmlp.model.ExperimentId.MNIST_MLP && e != cnnvsmlp.model.ExperimentId.LENET5)
+                .noneMatch(e -> e.model().equals(s.mlp().model()) || e.model().equals(s.cnn().model()));
+    }
+
     /** {@code folder} relative to the results folder {@code dir}, with forward slashes. */
     static String relative(Path dir, Path folder) {
         return dir.relativize(folder).toString().replace('\\', '/');

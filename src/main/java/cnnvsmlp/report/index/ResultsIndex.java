@@ -72,6 +72,7 @@ public final class ResultsIndex {
         List<String> skipped = new ArrayList<>();
         FullBudget.write(md, dir, prose);
         comparisons(md, dir, skipped, prose);
+        SecondClaim.write(md, dir, prose);
         InProgress.write(md, dir, prose);
         for (String experiment : EXPERIMENTS) {
             experiment(md, dir, experiment, prose.get(experiment), skipped);
@@ -95,7 +96,7 @@ public final class ResultsIndex {
                 CompareReport.Summary s = CompareReport.readSummary(folder);
                 summaries.put(folder, s);
                 newest.putIfAbsent(s.epochs() + "/" + s.mlp().seeds().size() + "/" + s.batchSize() + "/" + s.training()
-                        + "/" + s.dataset(), folder);
+                        + "/" + s.dataset() + "/" + s.mlp().model() + "/" + s.cnn().model(), folder);
             } catch (FixableProblem e) {
                 skipped.add(e.getMessage());
             }
@@ -137,9 +138,9 @@ public final class ResultsIndex {
         return s.mlp().seeds().size();
     }
 
-    /** The order of evidence on the post's question: more seeds first, then a longer budget; 0 off MNIST. */
+    /** The order of evidence on the post's question: more seeds first, then a longer budget; 0 off MNIST or its pair. */
     private static long strength(CompareReport.Summary s) {
-        return s.dataset() != null ? 0 : seeds(s) * 1_000_000L + s.epochs();
+        return s.dataset() != null || !IndexLinks.postsPair(s) ? 0 : seeds(s) * 1_000_000L + s.epochs();
     }
 
     private static void row(StringBuilder md, String rel, CompareReport.Summary s) {

@@ -127,6 +127,37 @@ class ResultsIndexTest {
                 && !section.contains("20260104-000000"), "another training is not the post's experiment");
     }
 
+    /**
+     * Comparisons of the 6-layer MLP and LeNet-5 get their own section beside LeCun's table, are rows of the
+     * comparisons' table, and are never the strongest evidence on the post's own pair.
+     */
+    @Test
+    void theSixLayerMlpAgainstLeNet5IsTheSecondClaimsSectionNotThePostsPair() throws Exception {
+        String six = cnnvsmlp.model.MnistMlp6.NAME;
+        comparison("20260101-000000", 3, 300, null, null, 0.92, 0.93);
+        comparison("20260102-000000", six, "LeNet-5", 1, 100, null, null, 0.9151, 0.8815);
+        comparison("20260103-000000", cnnvsmlp.model.MnistMlp.NAME, six, 1, 100, null, null, 0.8778, 0.9151);
+        comparison("20260104-000000", "LeNet-5", six, 5, 5000, "categorical_crossentropy, adam(lr=0.001)", null,
+                0.990, 0.985);
+        String index = ResultsIndex.render(results);
+        assertTrue(index.contains("**The strongest evidence on MNIST so far** (the most seeds, then the longest"
+                + " budget): LeNet-5 "), "the post's pair over 3 seeds, not the 6-layer MLP's 5: " + index);
+        assertTrue(index.contains("| MNIST | the post's | 6-layer MLP / LeNet-5 | 100 of 5000 | 1 |")
+                && index.contains("| MNIST | the post's | MLP / 6-layer MLP | 100 of 5000 | 1 |"),
+                "two pairs of one budget are two rows: " + index);
+        int section = index.indexOf("## The post's second claim: LeNet-5 against the 6-layer MLP of LeCun's table");
+        assertTrue(section > index.indexOf("## MLP or CNN?"), index);
+        int next = index.indexOf("\n## ", section + 5);
+        String claim = index.substring(section, next < 0 ? index.length() : next);
+        assertTrue(claim.contains("| LeCun's table (Ciresan et al. 2010) | elastic and affine distortions, GPU |"
+                + " hundreds | – | 0.35 % |"), claim);
+        assertTrue(claim.contains("| this project | the post's (MSE, SGD 0.05), batch 2048 | 100 of 5000 | 1 | 8.49 %"
+                + " | 11.85 % | -3.36 points, none (one seed) | [summary](compare/20260102-000000/summary.md) |"), claim);
+        assertTrue(claim.contains("| 5000 of 5000 | 5 | 1.22 % ± 0.19 | 0.80 % ± 0.16 | +0.42 points, [+0.28, +0.56] |"),
+                "LeNet-5 given first: the errors in the table's order, the difference still LeNet-5 minus: " + claim);
+        assertTrue(!claim.contains("20260103-000000") && !claim.contains("20260101-000000"), claim);
+    }
+
     @Test
     void theSpeedSectionShowsTheNewestSideBySideBenchOfEachSetOfModelsAndPicturesThePostsPair() throws Exception {
         Fixtures.runFolder(results, "mnist-mlp", 1, 2, "finished", 0.5, 0.8765);
@@ -160,12 +191,17 @@ class ResultsIndexTest {
 
     private void comparison(String id, int seeds, int epochs, String training, String dataset, double mlp, double cnn)
             throws java.io.IOException {
+        comparison(id, "MNIST MLP", "LeNet-5", seeds, epochs, training, dataset, mlp, cnn);
+    }
+
+    private void comparison(String id, String a, String b, int seeds, int epochs, String training, String dataset,
+            double mlp, double cnn) throws java.io.IOException {
         java.util.List<CompareReport.ModelRun> mlpRuns = new java.util.ArrayList<>();
         java.util.List<CompareReport.ModelRun> cnnRuns = new java.util.ArrayList<>();
         for (int s = 0; s < seeds; s++) {
             double spread = 0.001 * s;
-            mlpRuns.add(run("MNIST MLP", s, epochs, mlp + spread));
-            cnnRuns.add(run("LeNet-5", s, epochs, cnn + spread + (s % 2) * 0.002));
+            mlpRuns.add(run(a, s, epochs, mlp + spread));
+            cnnRuns.add(run(b, s, epochs, cnn + spread + (s % 2) * 0.002));
         }
         CompareReport.Summary summary = CompareReport.summarize(mlpRuns, cnnRuns, epochs, 5000, training == null
                 ? 2048 : 128, "c", "2026-01-01T00:00:00Z", training, dataset);
