@@ -13,7 +13,8 @@
 # bench (scripts/djl; build it first: mvn -B -q -f scripts/djl/pom.xml package), into results/fidelity-djl or
 # results/fidelity-djl-modern by default: the check that its curves are the project's, so that its times compare.
 #
-# Environment: EPOCHS (50), SEED (first seed, 42), SEEDS (how many, 5; the test needs 5), RESULTS (where the project's runs go and
+# Environment: EPOCHS (50), SEED (first seed, 42), SEEDS (how many, 5; the test needs 5), THREADS (of the anchor, 2;
+# 1 beside other work: a busy machine slows a 2-thread PyTorch many times over), RESULTS (where the project's runs go and
 # are reused from: results), TORCH_PYTHON (/usr/bin/python3, Debian's, with python3-torch installed:
 # apt-get install -y python3-torch libopenblas0-pthread), TORCH_REFERENCE (scripts/torch_reference.py).
 # Resumable: PyTorch logs that are complete and finished project runs are reused, so an interrupted run
@@ -40,7 +41,8 @@ torch=${TORCH_PYTHON:-/usr/bin/python3}
 reference=${TORCH_REFERENCE:-scripts/torch_reference.py}
 mkdir -p "$out"
 echo "fidelity run, $(date -u +%FT%TZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)," \
-  "$training training, batch $batch, $epochs epochs, seeds $first..$((first + count - 1)), anchor $anchor" \
+  "$training training, batch $batch, $epochs epochs, seeds $first..$((first + count - 1)), anchor $anchor," \
+  "$anchor threads ${THREADS:-2}" \
   | tee -a "$out/setup.txt"
 
 for model in mlp lenet; do
@@ -52,10 +54,10 @@ for model in mlp lenet; do
     fi
     echo "$anchor $model seed $seed ..."
     if [ "$anchor" = djl ]; then
-      SEED=$seed THREADS=2 MNIST_DIR="$MNIST_DIR" java -jar scripts/djl/target/djl-reference.jar mnist "$model" \
+      SEED=$seed THREADS=${THREADS:-2} MNIST_DIR="$MNIST_DIR" java -jar scripts/djl/target/djl-reference.jar mnist "$model" \
         "$batch" "$epochs" "$mode" > "$log.tmp" 2>&1
     else
-      SEED=$seed THREADS=2 MNIST_DIR="$MNIST_DIR" "$torch" "$reference" mnist "$model" "$batch" "$epochs" "$mode" \
+      SEED=$seed THREADS=${THREADS:-2} MNIST_DIR="$MNIST_DIR" "$torch" "$reference" mnist "$model" "$batch" "$epochs" "$mode" \
         > "$log.tmp"
     fi
     mv "$log.tmp" "$log"

@@ -38,7 +38,7 @@ class NotebookExportTest {
 
     /** A few beans epochs, one MNIST epoch on a few hundred images: every cell runs, quickly. */
     static NotebookExport.Budget tiny() {
-        return new NotebookExport.Budget(3, 1, 300, 200, 42, "Path.of(\""
+        return new NotebookExport.Budget(3, 1, 1, 300, 200, 42, "Path.of(\""
                 + TestData.mnistDir().toAbsolutePath().normalize().toString().replace('\\', '/') + "\")");
     }
 
@@ -66,7 +66,7 @@ class NotebookExportTest {
         Path notebooks = temp.resolve("notebooks");
         List<Path> written = NotebookExport.write(Path.of("results"), notebooks, tiny(), Path.of("").toAbsolutePath(),
                 NotebookExport.ownClassPath(), sessionOptions(), new PrintStream(new ByteArrayOutputStream()));
-        assertEquals(8, written.size(), written.toString());
+        assertEquals(10, written.size(), written.toString());
         assertTrue(Files.readString(notebooks.resolve("README.md")).contains(NotebookExport.README_MARKER),
                 "its README says it wrote it, so the next export may replace it");
         for (Path file : written) {
@@ -91,6 +91,12 @@ class NotebookExportTest {
         assertTrue(printed(mlp).matches("(?s).*test accuracy \\d+\\.\\d\\d % on the MNIST test set .* after 1 of the"
                 + " post's 5000 epochs.*"), printed(mlp));
         assertTrue(text(mlp).contains("实验二"), "the Chinese notebook's Markdown is Chinese");
+        JsonNode six = read(notebooks.resolve("en/5-mnist-mlp6.ipynb"));
+        assertTrue(printed(six).contains("(11,972,510 parameters)") && printed(six).matches("(?s).*test accuracy"
+                + " \\d+\\.\\d\\d % \\(test error \\d+\\.\\d\\d %\\) on the MNIST test set .* after 1 epochs.*"),
+                printed(six));
+        assertTrue(printed(six).contains("categorical_crossentropy, adam(lr=0.001)"), "the modern recipe, printed");
+        assertTrue(text(read(notebooks.resolve("zh/5-mnist-mlp6.ipynb"))).contains("实验四"), "and Chinese too");
         CompareReport.Summary summary = CompareReport.readSummary(ResultsIndex.bestComparison(Path.of("results"),
                 new ArrayList<>()).orElseThrow());
         assertTrue(printed(read(notebooks.resolve("en/4-compare.ipynb"))).contains(summary.verdict()),
@@ -152,7 +158,7 @@ class NotebookExportTest {
         try (Stream<Path> walk = Files.walk(Path.of("notebooks-export"))) {
             walk.filter(p -> p.toString().endsWith(".ipynb")).sorted().forEach(notebooks::add);
         }
-        assertEquals(8, notebooks.size(), notebooks.toString());
+        assertEquals(10, notebooks.size(), notebooks.toString());
         for (Path file : notebooks) {
             JsonNode nb = read(file);
             JsonNode meta = nb.get("metadata").get("cnnvsmlp");
