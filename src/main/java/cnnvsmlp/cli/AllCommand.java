@@ -15,7 +15,7 @@ import cnnvsmlp.experiment.RunContext;
 @Command(name = "all", mixinStandardHelpOptions = true,
         description = {"All three experiments, then a table: model, parameters, epochs run of the post's 5000,"
                 + " accuracy, seconds; and the comparison of the MNIST models (results/compare/). The notebooks are"
-                + " executed by 'export' (about 8 minutes more).", "The main job is 'all --quick'."})
+                + " executed by 'export' (about 10 minutes more).", "The main job is 'all --quick'."})
 final class AllCommand implements Callable<Integer> {
 
     @Spec
@@ -33,7 +33,7 @@ final class AllCommand implements Callable<Integer> {
         RunContext context = mnist.applyTo(training.context(args)).build();
         IndexCommand.thenIndex(context, () -> AllExperiments.run(training.spec(spec, ExperimentId.BEANS),
                 training.spec(spec, ExperimentId.MNIST_MLP), training.spec(spec, ExperimentId.LENET5), context));
-        context.console().println("notebooks: 'cnn-vs-mlp export' executes them (notebooks-export/, about 8 more"
+        context.console().println("notebooks: 'cnn-vs-mlp export' executes them (notebooks-export/, about 10 more"
                 + " minutes)");
         return 0;
     }
