@@ -1,9 +1,10 @@
 package cnnvsmlp.run;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import cnnvsmlp.dl4j.SpeedLayers;
  * own layer classes. The speed layers of {@code cnnvsmlp.dl4j} have their DL4J layer's configuration, parameters and
  * initialisation, so writing renames them to it, and reading here renames them back, which also reads the files of
  * earlier versions of this project (speed layers named in {@code cnnvsmlp.dl4j}, or in {@code cnnvsmlp.model} before
- * the package split). Renaming happens in memory, on the zip's {@code configuration.json}.
+ * the package split). Renaming rewrites the zip's {@code configuration.json} as the zip is copied, entry by entry.
  */
 public final class ModelZip {
 
@@ -39,47 +40,62 @@ public final class ModelZip {
 
     /** Writes {@code model} with its updater state to {@code file} (atomically), in DL4J's own layer classes. */
     public static void write(MultiLayerNetwork model, Path file) throws IOException {
-        AtomicFiles.write(file, portable(model));
+        AtomicFiles.write(file, temporary -> writePortable(model, temporary));
     }
 
-    /** {@code model} as the bytes of a portable model.zip. */
-    static byte[] portable(MultiLayerNetwork model) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ModelSerializer.writeModel(model, bytes, true);
-        return renamed(bytes.toByteArray(), SpeedLayers.toDl4jOwn());
+    /**
+     * Writes {@code model} as a portable model.zip to {@code file}, through a temporary file beside it: nothing of
+     * the zip is held in the Java heap (the 6-layer MLP's with Adam's state is 140 MB, more than the heap the
+     * launcher gives; held in memory, with the copies a growing buffer makes, it ran out).
+     */
+    static void writePortable(MultiLayerNetwork model, Path file) throws IOException {
+        Path raw = Files.createTempFile(file.toAbsolutePath().getParent(), ".cnnvsmlp-", ".zip");
+        try {
+            ModelSerializer.writeModel(model, raw.toFile(), true);
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(raw));
+                    OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+                renamed(in, out, SpeedLayers.toDl4jOwn());
+            }
+        } finally {
+            Files.deleteIfExists(raw);
+        }
     }
 
     /** The network in {@code file}, with its updater state, computed by this project's speed layers. */
     public static MultiLayerNetwork restore(Path file) throws IOException {
         Map<String, String> names = new LinkedHashMap<>(MOVED);
         names.putAll(SpeedLayers.fromDl4jOwn());
-        try (InputStream in = new ByteArrayInputStream(renamed(Files.readAllBytes(file), names))) {
-            return ModelSerializer.restoreMultiLayerNetwork(in, true);
+        Path renamed = Files.createTempFile("cnnvsmlp-", ".zip"); // where DL4J's own reader copies a stream to
+        try {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
+                    OutputStream out = new BufferedOutputStream(Files.newOutputStream(renamed))) {
+                renamed(in, out, names);
+            }
+            return ModelSerializer.restoreMultiLayerNetwork(renamed.toFile(), true);
+        } finally {
+            Files.deleteIfExists(renamed);
         }
     }
 
-    /** {@code zip} with the layer classes of its configuration renamed by {@code names}; the same bytes if none is. */
-    static byte[] renamed(byte[] zip, Map<String, String> names) throws IOException {
-        ByteArrayOutputStream rewritten = new ByteArrayOutputStream(zip.length);
-        boolean changed = false;
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
-                ZipOutputStream out = new ZipOutputStream(rewritten)) {
+    /**
+     * Copies the zip {@code zip} to {@code out} with the layer classes of its configuration renamed by
+     * {@code names}, entry by entry: only the configuration is read into memory.
+     */
+    static void renamed(InputStream zip, OutputStream out, Map<String, String> names) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(zip); ZipOutputStream rewritten = new ZipOutputStream(out)) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                byte[] content = in.readAllBytes();
+                rewritten.putNextEntry(new ZipEntry(entry.getName()));
                 if (CONFIGURATION.equals(entry.getName())) {
-                    String json = new String(content, StandardCharsets.UTF_8);
-                    String current = json;
+                    String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                     for (Map.Entry<String, String> name : names.entrySet()) {
-                        current = current.replace("\"" + name.getKey() + "\"", "\"" + name.getValue() + "\"");
+                        json = json.replace("\"" + name.getKey() + "\"", "\"" + name.getValue() + "\"");
                     }
-                    changed = !current.equals(json);
-                    content = current.getBytes(StandardCharsets.UTF_8);
+                    rewritten.write(json.getBytes(StandardCharsets.UTF_8));
+                } else {
+                    in.transferTo(rewritten);
                 }
-                out.putNextEntry(new ZipEntry(entry.getName()));
-                out.write(content);
-                out.closeEntry();
+                rewritten.closeEntry();
             }
         }
-        return changed ? rewritten.toByteArray() : zip;
     }
 }

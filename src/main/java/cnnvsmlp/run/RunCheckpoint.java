@@ -75,7 +75,7 @@ public final class RunCheckpoint {
         try {
             deleteRecursively(fresh);
             Files.createDirectories(fresh);
-            Files.write(fresh.resolve(MODEL), ModelZip.portable(model));
+            ModelZip.writePortable(model, fresh.resolve(MODEL));
             Files.writeString(fresh.resolve(HISTORY), History.toCsv(state.history()));
             Files.writeString(fresh.resolve(STATE), Json.MAPPER.writeValueAsString(Position.of(state)));
             for (String file : new String[] {MODEL, HISTORY, STATE}) {

@@ -102,4 +102,33 @@ class ModelZipTest {
             assertArrayEquals(ours, theirs, 1e-6, output);
         }
     }
+
+    /**
+     * The 6-layer MLP with Adam's state (a 140 MB zip) is checkpointed, written and read back in a JVM with a
+     * 384 MB heap, less than the 512 MB the launcher gives (before: the zip was built in memory and a modern-recipe run of it died of
+     * an OutOfMemoryError at its first checkpoint).
+     */
+    @Test
+    void theSixLayerMlpWithAdamsStateIsSavedAndRestoredInASmallHeap() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx384m", "-XX:+UseParallelGC"));
+        String extension = System.getProperty("org.bytedeco.javacpp.platform.extension");
+        if (extension != null) {
+            command.add("-Dorg.bytedeco.javacpp.platform.extension=" + extension);
+        }
+        Path run = java.nio.file.Files.createDirectories(temp.resolve("big-run"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BigModelZipProbe.class.getName(),
+                run.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("CNNVSMLP_CHILD_JVM", "1");
+        Process p = builder.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS) && p.exitValue() == 0, output);
+        assertTrue(output.contains("RESTORED 11972510 23945020 true"), "parameters, Adam's two moments: " + output);
+        assertTrue(java.nio.file.Files.exists(run.resolve("checkpoint/model.zip")), output);
+        try (var left = java.nio.file.Files.list(run)) {
+            assertEquals(List.of("checkpoint", "model.zip"), left.map(f -> f.getFileName().toString()).sorted()
+                    .toList(), "no temporary file is left");
+        }
+    }
 }
