@@ -49,14 +49,14 @@ final class SecondClaim {
             CompareReport.Summary s = summaries.get(folder);
             String training = s.training() == null ? "the post's (MSE, SGD 0.05), batch " + s.batchSize()
                     : ResultsIndex.recipeLabel(s.training()) + ", batch " + s.batchSize();
-            double difference = lenet(s) == s.cnn() ? s.meanDifference() : -s.meanDifference(); // LeNet-5 minus
-            String interval = s.ciLow() == null ? "none (one seed)" : lenet(s) == s.cnn()
-                    ? String.format(Locale.ROOT, "[%+.2f, %+.2f]", 100 * s.ciLow(), 100 * s.ciHigh())
-                    : String.format(Locale.ROOT, "[%+.2f, %+.2f]", -100 * s.ciHigh(), -100 * s.ciLow());
+            double sign = lenet(s) == s.cnn() ? 1 : -1; // the summary's B minus A, turned into LeNet-5 minus
+            String interval = s.ciLow() == null ? "none (one seed)" : String.format(Locale.ROOT, "[%+.2f, %+.2f]",
+                    100 * Math.min(sign * s.ciLow(), sign * s.ciHigh()), 100 * Math.max(sign * s.ciLow(),
+                    sign * s.ciHigh()));
             String rel = IndexLinks.relative(dir, folder);
             md.append(String.format(Locale.ROOT, "| this project | %s | %d of %d | %d | %s | %s | %+.2f points, %s |"
                     + " [summary](%s/%s) |%n", training, s.epochs(), s.postEpochs(), s.mlp().seeds().size(),
-                    error(sixLayer(s)), error(lenet(s)), 100 * difference, interval, rel, CompareReport.SUMMARY_MD));
+                    error(sixLayer(s)), error(lenet(s)), 100 * sign * s.meanDifference(), interval, rel, CompareReport.SUMMARY_MD));
         }
         md.append('\n');
         for (Path folder : shown) {
