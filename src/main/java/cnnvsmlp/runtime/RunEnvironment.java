@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.nd4j.linalg.factory.Nd4j;
 
+import cnnvsmlp.dl4j.FlushDenormals;
 import cnnvsmlp.dl4j.OneDnn;
 import cnnvsmlp.runtime.Nd4jRuntime;
 
@@ -24,8 +25,9 @@ import cnnvsmlp.runtime.Nd4jRuntime;
  *
  * @param machine host name, OS, CPU model, cores, memory
  * @param jvm Java version and vendor
- * @param backend ND4J backend, BLAS vendor, threads, data type; on a GPU the devices (name, compute
- *     capability, memory) and the CUDA runtime, driver and cuDNN versions ({@link GpuDevices})
+ * @param backend ND4J backend, BLAS vendor, threads, data type, what becomes of denormals; on a GPU the
+ *     devices (name, compute capability, memory) and the CUDA runtime, driver and cuDNN versions
+ *     ({@link GpuDevices})
  * @param cpuKernels OpenBLAS' core type (the kernel level it runs) and build configuration, and the
  *     {@code OPENBLAS_CORETYPE} it was started with
  * @param versions the project's and its libraries' versions
@@ -64,6 +66,7 @@ public record RunEnvironment(Map<String, String> machine, Map<String, String> jv
         boolean cuda = GpuDevices.cudaBackend();
         backend.put("convolutions", OneDnn.available() ? "oneDNN (DL4J's MKLDNNConvHelper, switched on)"
                 : cuda ? "DL4J's im2col path on the GPU (cuBLAS)" : "DL4J's im2col path");
+        backend.put("denormals", FlushDenormals.SENTENCE);
         backend.putAll(Nd4jRuntime.loadSettings());
         backend.putAll(GpuDevices.report());
 

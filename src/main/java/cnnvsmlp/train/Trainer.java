@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 import cnnvsmlp.data.ElasticDistortion;
+import cnnvsmlp.dl4j.FlushDenormals;
 import cnnvsmlp.run.EpochResult;
 import cnnvsmlp.run.History;
 import cnnvsmlp.run.TrainingState;
@@ -14,7 +15,9 @@ import cnnvsmlp.run.TrainingState;
 /**
  * The epoch loop of Keras' {@code model.fit(X, Y, epochs, batch_size)}: every epoch visits the training set
  * once in a new random order (shuffle=True), in batches of {@code batchSize}, the last one smaller when the
- * size does not divide (60,000 = 29 x 2048 + 608). After each epoch the evaluation set is scored.
+ * size does not divide (60,000 = 29 x 2048 + 608). After each epoch the evaluation set is scored. The
+ * optimizer's denormal state values are set to zero every few steps, as TensorFlow's flush-to-zero has them
+ * ({@link FlushDenormals}: no weight changes by it, and Adam's steps stay as fast as a fresh network's).
  */
 public final class Trainer {
 
@@ -70,7 +73,7 @@ public final class Trainer {
     public History fit(MultiLayerNetwork model, DataSet train, DataSet evaluation, TrainingObserver observer,
             Checkpoints checkpoints) {
         Loop loop = new Loop(settings, model, train, evaluation, observer, checkpoints);
-        model.addListeners(loop.batchMetrics);
+        model.addListeners(loop.batchMetrics, loop.flushDenormals);
         TrainingState from = checkpoints.resumeFrom();
         int firstEpoch = loop.resume(from);
         observer.started(settings.epochs(), loop.batches);
@@ -82,6 +85,7 @@ public final class Trainer {
             }
         } finally {
             model.getListeners().remove(loop.batchMetrics);
+            model.getListeners().remove(loop.flushDenormals);
             observer.finished();
         }
         return loop.history;
@@ -99,6 +103,7 @@ public final class Trainer {
         private final int batches;
         private final EpochShuffler shuffler;
         private final BatchMetricsListener batchMetrics = new BatchMetricsListener();
+        private final FlushDenormals flushDenormals = new FlushDenormals();
         private final History history = new History();
         private double lastGoodLoss = Double.NaN;
 

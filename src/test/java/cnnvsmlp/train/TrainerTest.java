@@ -269,6 +269,36 @@ class TrainerTest {
         }
     }
 
+    /**
+     * The trainer flushes Adam's denormal state as TensorFlow would: denormals put into the state before an epoch
+     * of 50 steps (500 images, batch 10) are gone after it, and the trained network's weights are bit for bit
+     * those of the same training without them.
+     */
+    @Test
+    @Tag("real-data")
+    void theTrainerFlushesAdamsDenormalState() {
+        DataSet train = Mnist.flatDataSet(TestData.mnist().train().head(500));
+        DataSet test = Mnist.flatDataSet(TestData.mnist().test().head(100));
+        MultiLayerNetwork flushed = new MultiLayerNetwork(MnistMlp.configuration(7,
+                cnnvsmlp.model.Recipe.modern(false)));
+        flushed.init();
+        MultiLayerNetwork clean = flushed.clone();
+        INDArray state = flushed.getUpdater().getStateViewArray();
+        for (long i = 0; i < state.length(); i += 3) {
+            state.putScalar(i, 3e-40f); // positive: a second moment must not go below zero
+        }
+        Trainer oneEpoch = new Trainer(new Trainer.Settings(1, 10, 7));
+        oneEpoch.fit(flushed, train, test, TrainingObserver.NONE);
+        oneEpoch.fit(clean, train, test, TrainingObserver.NONE);
+        long denormals = 0;
+        for (float x : flushed.getUpdater().getStateViewArray().data().asFloat()) {
+            denormals += x != 0 && Math.abs(x) < Float.MIN_NORMAL ? 1 : 0;
+        }
+        assertEquals(0, denormals, "flushed after step " + cnnvsmlp.dl4j.FlushDenormals.EVERY);
+        assertArrayEquals(clean.params().data().asFloat(), flushed.params().data().asFloat());
+        assertTrue(flushed.getListeners().isEmpty(), "the trainer takes its listeners off again");
+    }
+
     private static MultiLayerNetwork mlp(long seed) {
         MultiLayerNetwork net = new MultiLayerNetwork(MnistMlp.configuration(seed));
         net.init();
