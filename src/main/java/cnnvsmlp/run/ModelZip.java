@@ -2,6 +2,7 @@ package cnnvsmlp.run;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,11 +12,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import cnnvsmlp.dl4j.SpeedLayers;
 
@@ -33,7 +38,10 @@ public final class ModelZip {
             "cnnvsmlp.model.ForwardOnceDenseLayer", "cnnvsmlp.dl4j.ForwardOnceDenseLayer",
             "cnnvsmlp.model.OneDnnConvolutionLayer", "cnnvsmlp.dl4j.OneDnnConvolutionLayer");
 
-    private static final String CONFIGURATION = "configuration.json";
+    /** The entries of DL4J's format ({@link ModelSerializer}'s names). */
+    private static final String CONFIGURATION = ModelSerializer.CONFIGURATION_JSON;
+    private static final String COEFFICIENTS = ModelSerializer.COEFFICIENTS_BIN;
+    private static final String UPDATER_STATE = ModelSerializer.UPDATER_BIN;
 
     private ModelZip() {
     }
@@ -61,20 +69,50 @@ public final class ModelZip {
         }
     }
 
-    /** The network in {@code file}, with its updater state, computed by this project's speed layers. */
+    /**
+     * The network in {@code file}, with its updater state, computed by this project's speed layers. Read as DL4J's
+     * {@link ModelSerializer} reads it (configuration, then parameters and updater state with {@link Nd4j#read}),
+     * but entry by entry from the file: DL4J's reader first holds every entry in byte arrays, which for the 6-layer
+     * MLP with Adam's state (140 MB) is more than a comparison's JVM has left of the launcher's 512 MB heap.
+     */
     public static MultiLayerNetwork restore(Path file) throws IOException {
         Map<String, String> names = new LinkedHashMap<>(MOVED);
         names.putAll(SpeedLayers.fromDl4jOwn());
-        Path renamed = Files.createTempFile("cnnvsmlp-", ".zip"); // where DL4J's own reader copies a stream to
-        try {
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-                    OutputStream out = new BufferedOutputStream(Files.newOutputStream(renamed))) {
-                renamed(in, out, names);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry configuration = zip.getEntry(CONFIGURATION);
+            ZipEntry coefficients = zip.getEntry(COEFFICIENTS);
+            if (configuration == null || coefficients == null || coefficients.getSize() == 0) {
+                throw new IOException("not a DL4J model with parameters (no " + (configuration == null ? CONFIGURATION
+                        : COEFFICIENTS) + " in it): " + file);
             }
-            return ModelSerializer.restoreMultiLayerNetwork(renamed.toFile(), true);
-        } finally {
-            Files.deleteIfExists(renamed);
+            String json;
+            try (InputStream in = zip.getInputStream(configuration)) {
+                json = renamed(new String(in.readAllBytes(), StandardCharsets.UTF_8), names);
+            }
+            INDArray parameters = read(zip, coefficients);
+            MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(json);
+            conf.setDataType(parameters.dataType());
+            MultiLayerNetwork network = new MultiLayerNetwork(conf);
+            network.init(parameters, false);
+            ZipEntry updater = zip.getEntry(UPDATER_STATE);
+            if (updater != null) {
+                network.getUpdater().setStateViewArray(network, read(zip, updater), false);
+            }
+            return network;
         }
+    }
+
+    private static INDArray read(ZipFile zip, ZipEntry entry) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(zip.getInputStream(entry), 1 << 16))) {
+            return Nd4j.read(in);
+        }
+    }
+
+    private static String renamed(String json, Map<String, String> names) {
+        for (Map.Entry<String, String> name : names.entrySet()) {
+            json = json.replace("\"" + name.getKey() + "\"", "\"" + name.getValue() + "\"");
+        }
+        return json;
     }
 
     /**
@@ -86,10 +124,7 @@ public final class ModelZip {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 rewritten.putNextEntry(new ZipEntry(entry.getName()));
                 if (CONFIGURATION.equals(entry.getName())) {
-                    String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    for (Map.Entry<String, String> name : names.entrySet()) {
-                        json = json.replace("\"" + name.getKey() + "\"", "\"" + name.getValue() + "\"");
-                    }
+                    String json = renamed(new String(in.readAllBytes(), StandardCharsets.UTF_8), names);
                     rewritten.write(json.getBytes(StandardCharsets.UTF_8));
                 } else {
                     in.transferTo(rewritten);
