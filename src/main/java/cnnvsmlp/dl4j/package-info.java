@@ -17,7 +17,7 @@
  * <li>{@link cnnvsmlp.dl4j.CachingShapeInfoProvider}: ND4J's CPU shape-descriptor provider caches only one of its
  * two methods; this caches both (a third of each beans {@code fit} went there).</li>
  * <li>{@link cnnvsmlp.dl4j.FlushDenormals}: sets the optimizer state's denormal values to zero, as TensorFlow's
- * flush-to-zero does; libnd4j keeps them, and Adam's steps on the 6-layer MLP grew 2.4 times slower (tests: every
+ * flush-to-zero does; libnd4j keeps them, and the 6-layer MLP's Adam epochs grew 3 times longer (tests: every
  * weight bit for bit the same as without the flush).</li>
  * </ul>
  * A saved {@code model.zip} names the two layer classes; {@code cnnvsmlp.run.ModelZip} reads files that name them
